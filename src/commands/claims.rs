@@ -1,0 +1,26 @@
+//! `factlint claims`: show what was read.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use factlint::corpus::{extract_all, load_corpus};
+use factlint::error::{Error, Result};
+use factlint::extract::ExtractSettings;
+use factlint::report::claims::{write_jsonl, write_table};
+
+use super::Setup;
+use crate::cli::{ClaimsArgs, ClaimsFormat};
+
+pub fn run(args: &ClaimsArgs) -> Result<ExitCode> {
+    let setup = Setup::new(&args.input)?;
+    let corpus = load_corpus(&setup.load);
+    let claims = extract_all(&corpus.sources, &setup.kb, &ExtractSettings::default());
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = match args.format {
+        ClaimsFormat::Jsonl => write_jsonl(&mut out, &corpus.sources, &claims, &setup.kb),
+        ClaimsFormat::Table => write_table(&mut out, &corpus.sources, &claims, &setup.kb),
+    };
+    written.and_then(|()| out.flush()).map_err(|e| Error::Write { path: "standard output".into(), reason: e.to_string() })?;
+    crate::report_errors(corpus.errors)
+}

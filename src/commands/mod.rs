@@ -1,0 +1,8 @@
+//! One module per subcommand. Each turns arguments into settings, calls the library and
+//! writes the result; the library itself never prints.
+
+pub mod claims;
+pub mod rules;
+mod setup;
+
+pub use setup::Setup;

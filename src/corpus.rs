@@ -1,0 +1,90 @@
+//! Loading a corpus: paths → discovered files → read in parallel → sources, in a stable order
+//! whatever the number of threads.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use globset::GlobSet;
+use rayon::prelude::*;
+
+use crate::claim::Claim;
+use crate::error::{Error, SpannedError};
+use crate::extract::{ExtractSettings, extract};
+use crate::input::{Discovered, Format, Loaded, Source, discover, load};
+use crate::kb::KnowledgeBase;
+use crate::source::FileRef;
+
+/// Where articles come from.
+#[derive(Debug, Default, Clone)]
+pub struct LoadOptions {
+    pub paths: Vec<PathBuf>,
+    /// `--date`: overrides every article's own date.
+    pub date: Option<NaiveDate>,
+    pub include: Option<GlobSet>,
+    pub exclude: Option<GlobSet>,
+    /// Standard input's bytes and the name to give them, when `-` is among the paths.
+    pub stdin: Option<(String, Vec<u8>)>,
+}
+
+/// Articles read, files skipped, and what could not be read.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    pub sources: Vec<Source>,
+    /// Binary files, skipped.
+    pub skipped: Vec<FileRef>,
+    /// Paths that could not be read, corpus lines that are not articles: exit code 2.
+    pub errors: Vec<Error>,
+}
+
+enum Item {
+    Path(PathBuf),
+    Stdin,
+}
+
+pub fn load_corpus(options: &LoadOptions) -> Corpus {
+    let mut items = Vec::new();
+    let mut corpus = Corpus::default();
+    let (stdin, files): (Vec<&PathBuf>, Vec<&PathBuf>) = options.paths.iter().partition(|p| p.as_os_str() == "-");
+    if !stdin.is_empty() {
+        items.push(Item::Stdin);
+    }
+    let files: Vec<PathBuf> = files.into_iter().cloned().collect();
+    for found in discover(&files, options.include.as_ref(), options.exclude.as_ref()) {
+        match found {
+            Discovered::File(path) => items.push(Item::Path(path)),
+            Discovered::Unreadable(path, reason) => corpus.errors.push(Error::read(path.display(), reason)),
+        }
+    }
+    let loaded: Vec<Result<Loaded, Error>> = items
+        .par_iter()
+        .map(|item| match item {
+            Item::Stdin => {
+                let (name, bytes) = options.stdin.clone().unwrap_or_else(|| ("-".into(), Vec::new()));
+                Ok(load(&name, &bytes, Format::of(name.as_ref()), options.date))
+            }
+            Item::Path(path) => {
+                let bytes = std::fs::read(path).map_err(|e| Error::read(path.display(), e))?;
+                Ok(load(&path.display().to_string(), &bytes, Format::of(path), options.date))
+            }
+        })
+        .collect();
+    for result in loaded {
+        match result {
+            Ok(Loaded::Articles(sources)) => corpus.sources.extend(sources),
+            Ok(Loaded::Binary(file)) => corpus.skipped.push(file),
+            Ok(Loaded::Partial(sources, problems, file)) => {
+                corpus.sources.extend(sources);
+                corpus.errors.extend(
+                    problems.into_iter().map(|(span, message)| Error::from(SpannedError::new(&file, span, message, "this line"))),
+                );
+            }
+            Err(err) => corpus.errors.push(err),
+        }
+    }
+    corpus
+}
+
+/// The claims of every source, in the order of `corpus.sources`.
+pub fn extract_all(sources: &[Source], kb: &KnowledgeBase, settings: &ExtractSettings) -> Vec<Vec<Claim>> {
+    sources.par_iter().map(|source| extract(source, kb, settings)).collect()
+}

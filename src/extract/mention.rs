@@ -1,0 +1,234 @@
+//! Mentions: every form of every entity, found in one multi-pattern pass, and the name-like
+//! capitalised sequences that match no entity (kept for fuzzy and cross-source comparison).
+//!
+//! Matching is case-aware: a person's name matches when written as listed, capitalised alike or
+//! in capitals, never in lower case ("Rice" the person, not "rice"). A bare surname preceded by
+//! another given name ("Melania Trump") is someone else, not the entity.
+
+use std::ops::Range;
+
+use super::Sentence;
+use crate::claim::Form;
+use crate::kb::{EntityId, EntityKind, FormKind, KnowledgeBase};
+use crate::lexicon;
+use crate::text::{Word, is_whole_word, strip_possessive, words};
+
+/// A name found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MentionHit {
+    pub range: Range<usize>,
+    pub entity: Option<EntityId>,
+    pub form: Form,
+    pub person_like: bool,
+}
+
+/// Honorifics: part of neither a title nor a name.
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam", "mx"];
+
+/// Particles inside personal and place names: "Faro de Vigo", "Ursula von der Leyen".
+const PARTICLES: &[&str] = &["de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "del", "dos"];
+
+/// Words that make a capitalised sequence an organisation or a place rather than a person.
+const NOT_PERSON: &[&str] = &[
+    "agency", "air", "airport", "alliance", "army", "assembly", "association", "bank", "base", "bay", "bridge",
+    "cabinet", "center", "centre", "church", "city", "coalition", "college", "command", "commission",
+    "committee", "company", "conference", "congress", "corporation", "council", "county", "court", "department",
+    "directorate", "district", "embassy", "federation", "force", "forces", "forum", "foundation", "front", "fund",
+    "group", "guard", "hall", "hospital", "house", "institute", "island", "islands", "kingdom", "lake", "league",
+    "ministry", "mountains", "museum", "navy", "news", "ocean", "office", "organization", "organisation",
+    "parliament", "party", "plan", "post", "press", "province", "region", "republic", "river", "school", "sea",
+    "senate", "service", "square", "state", "states", "station", "street", "summit", "times", "tower",
+    "treaty", "tribunal", "union", "university", "valley", "war",
+];
+
+/// Finds every mention in `text`: known forms first, then unknown name-like sequences.
+pub fn find_mentions(text: &str, kb: &KnowledgeBase, sentences: &[Sentence]) -> Vec<MentionHit> {
+    let mut known = known_mentions(text, kb);
+    let unknown = unknown_mentions(text, kb, sentences, &known);
+    known.extend(unknown);
+    known.sort_by_key(|m| (m.range.start, m.range.end));
+    known
+}
+
+fn known_mentions(text: &str, kb: &KnowledgeBase) -> Vec<MentionHit> {
+    let Some(matcher) = &kb.name_matcher else { return Vec::new() };
+    let mut hits: Vec<MentionHit> = Vec::new();
+    for m in matcher.find_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        if !text.is_char_boundary(start) || !text.is_char_boundary(end) || !is_whole_word(text, start, end) {
+            continue;
+        }
+        let pattern = &kb.names[m.pattern().as_usize()];
+        let written = &text[start..end];
+        let any_case = pattern.owners.iter().all(|&(e, _)| kb.entities[e].kind != EntityKind::Person);
+        if !any_case && !same_capitalisation(written, &pattern.text) {
+            continue;
+        }
+        let hit = match pattern.owners.as_slice() {
+            [] => MentionHit { range: start..end, entity: None, form: Form::Distinct, person_like: true },
+            [(entity, kind)] => MentionHit { range: start..end, entity: Some(*entity), form: Form::Known(*kind), person_like: false },
+            owners => resolve_shared(start..end, owners, &hits, kb),
+        };
+        hits.push(hit);
+    }
+    for hit in &mut hits {
+        if matches!(hit.form, Form::Known(FormKind::Surname | FormKind::Variant) | Form::Ambiguous) {
+            given_name_check(text, hit, kb);
+        }
+    }
+    hits
+}
+
+/// "Umerov" matches "Umerov", "UMEROV", but not "umerov": each word's first letter must be
+/// written as in the form, unless the whole text is in capitals.
+fn same_capitalisation(written: &str, form: &str) -> bool {
+    if written == form || !written.chars().any(char::is_lowercase) {
+        return true;
+    }
+    written.split_whitespace().zip(form.split_whitespace()).all(|(w, f)| {
+        let (w, f) = (w.chars().next(), f.chars().next());
+        w.map(char::is_uppercase) == f.map(char::is_uppercase)
+    })
+}
+
+/// A surname several entities share stands for the one last named in full before it.
+fn resolve_shared(range: Range<usize>, owners: &[(EntityId, FormKind)], before: &[MentionHit], kb: &KnowledgeBase) -> MentionHit {
+    let named = before.iter().rev().find_map(|hit| {
+        let entity = hit.entity?;
+        let full = matches!(hit.form, Form::Known(FormKind::Name | FormKind::Variant));
+        let owner = owners.iter().find(|(o, _)| *o == entity)?;
+        (full && kb.entities[entity].name.contains(' ')).then_some(*owner)
+    });
+    match named {
+        Some((entity, kind)) => MentionHit { range, entity: Some(entity), form: Form::Known(kind), person_like: false },
+        None => MentionHit { range, entity: None, form: Form::Ambiguous, person_like: true },
+    }
+}
+
+/// A bare surname right after a capitalised given name that is not the entity's is another
+/// person: "Melania Trump", "Hunter Biden". A middle name is fine: "Donald John Trump".
+fn given_name_check(text: &str, hit: &mut MentionHit, kb: &KnowledgeBase) {
+    let before = &text[..hit.range.start];
+    let mut start = hit.range.start;
+    let mut names: Vec<&str> = Vec::new();
+    let mut rest = before;
+    loop {
+        let Some(trimmed) = rest.strip_suffix(' ') else { break };
+        let word_start = trimmed.rfind(|c: char| !(c.is_alphabetic() || c == '-' || c == '.' || c == '\'')).map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
+        let word = &trimmed[word_start..];
+        if !is_given_name(word, kb) {
+            break;
+        }
+        names.push(word);
+        start = word_start;
+        rest = &trimmed[..word_start];
+    }
+    let Some(first) = names.last() else { return };
+    let is_entity = hit.entity.is_some_and(|e| {
+        let entity = &kb.entities[e];
+        entity.accepted_forms().any(|f| f.split_whitespace().next() == Some(first.trim_end_matches('.')))
+    });
+    if !is_entity {
+        *hit = MentionHit { range: start..hit.range.end, entity: None, form: Form::Unknown, person_like: true };
+    }
+}
+
+fn is_given_name(word: &str, kb: &KnowledgeBase) -> bool {
+    let Some(first) = word.chars().next() else { return false };
+    if !first.is_uppercase() || word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    let bare = lower.trim_end_matches('.');
+    !(word.chars().all(|c| !c.is_lowercase())
+        || lexicon::is_title_head(bare)
+        || lexicon::is_title_modifier(bare)
+        || kb.title_words.contains(bare)
+        || lexicon::is_country(strip_possessive(word))
+        || lexicon::is_calendar_word(&lower)
+        || HONORIFICS.contains(&bare)
+        || lexicon::QUALIFIER_WORDS.contains(&bare)
+        || lexicon::is_common_word(bare))
+}
+
+/// Capitalised sequences outside known mentions that look like names.
+fn unknown_mentions(text: &str, kb: &KnowledgeBase, sentences: &[Sentence], known: &[MentionHit]) -> Vec<MentionHit> {
+    let covered = |w: &Word| known.iter().any(|k| k.range.start < w.end && w.start < k.range.end);
+    let sentence_starts: Vec<usize> = sentences.iter().map(|s| s.range.start).collect();
+    let mut out = Vec::new();
+    let mut run: Vec<Word> = Vec::new();
+    let flush = |run: &mut Vec<Word>, out: &mut Vec<MentionHit>| {
+        if let Some(hit) = name_from_run(text, run, kb, &sentence_starts) {
+            out.push(hit);
+        }
+        run.clear();
+    };
+    let mut previous_end = 0;
+    for word in words(text) {
+        let joined = run.last().is_some_and(|_| text[previous_end..word.start] == *" ");
+        let particle = PARTICLES.contains(&word.text) && !run.is_empty() && joined;
+        let capitalised = word.is_capitalised() && !covered(&word) && word.text.chars().any(char::is_alphabetic);
+        if (capitalised || particle) && (run.is_empty() || joined) {
+            run.push(word);
+        } else {
+            flush(&mut run, &mut out);
+            if capitalised {
+                run.push(word);
+            }
+        }
+        previous_end = word.end;
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// Trims a run of capitalised words down to a name, or nothing.
+fn name_from_run(text: &str, run: &[Word], kb: &KnowledgeBase, sentence_starts: &[usize]) -> Option<MentionHit> {
+    let mut words: &[Word] = run;
+    // Leading titles, nationalities, honorifics and sentence-initial ordinary words are not names.
+    while let Some(first) = words.first() {
+        let lower = first.text.to_lowercase();
+        let bare = strip_possessive(&lower).trim_end_matches('.');
+        let sentence_start = sentence_starts.binary_search(&first.start).is_ok() || line_start(text, first.start);
+        let skip = lexicon::is_title_head(bare)
+            || lexicon::is_title_modifier(bare)
+            || kb.title_words.contains(bare)
+            || lexicon::is_country(strip_possessive(first.text))
+            || lexicon::is_calendar_word(&lower)
+            || HONORIFICS.contains(&bare)
+            || lexicon::QUALIFIER_WORDS.contains(&bare)
+            || first.is_acronym()
+            || PARTICLES.contains(&first.text)
+            || (sentence_start && lexicon::is_common_word(bare));
+        if !skip {
+            break;
+        }
+        words = &words[1..];
+    }
+    while words.last().is_some_and(|w| PARTICLES.contains(&w.text) || w.is_acronym() || lexicon::is_calendar_word(&w.text.to_lowercase())) {
+        words = &words[..words.len() - 1];
+    }
+    let (first, last) = (words.first()?, words.last()?);
+    let all_common = words.iter().all(|w| {
+        let lower = w.text.to_lowercase();
+        PARTICLES.contains(&w.text) || lexicon::is_common_word(strip_possessive(&lower))
+    });
+    if all_common || words.iter().any(|w| w.text.chars().any(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    let end = last.start + strip_possessive(last.text).len();
+    let names = words.iter().filter(|w| !PARTICLES.contains(&w.text)).count();
+    let person_like = (2..=4).contains(&names)
+        && words.iter().all(|w| {
+            let lower = w.text.to_lowercase();
+            !NOT_PERSON.contains(&strip_possessive(&lower)) && !lexicon::is_country(strip_possessive(w.text))
+        });
+    Some(MentionHit { range: first.start..end, entity: None, form: Form::Unknown, person_like })
+}
+
+fn line_start(text: &str, offset: usize) -> bool {
+    text[..offset].trim_end_matches([' ', '\t', '#', '*', '>', '-', '"', '“']).ends_with('\n') || text[..offset].trim().is_empty()
+}
+
+#[cfg(test)]
+mod tests;

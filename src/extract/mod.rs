@@ -1,0 +1,56 @@
+//! Claims out of a source: mentions, titles, dates and counts, and the events of the rules
+//! that dates and counts are about.
+//!
+//! Each extractor reads the source's text and returns ranges in it; this module turns them
+//! into [`Claim`]s with spans into the file. Extractors never see the file, only the prose.
+
+pub mod count;
+pub mod date;
+pub mod mention;
+pub mod number;
+
+use crate::claim::{Claim, ClaimKind, CountClaim, DateClaim, Mention};
+use crate::input::Source;
+pub use crate::input::Sentence;
+use crate::kb::KnowledgeBase;
+use count::{CountSettings, extract_counts};
+use date::extract_dates;
+use mention::find_mentions;
+
+/// Settings that change what is read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ExtractSettings {
+    pub counts: CountSettings,
+}
+
+/// Every claim of a source, in text order.
+pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) -> Vec<Claim> {
+    let text = &source.text;
+    let mentions = find_mentions(text, kb, &source.sentences);
+    let dates = extract_dates(text, source.meta.published);
+    // A number inside a date ("January 3", "in 2024") is not a count.
+    let counts: Vec<_> = extract_counts(text, &settings.counts)
+        .into_iter()
+        .filter(|c| !dates.iter().any(|d| d.range.start < c.range.end && c.range.start < d.range.end))
+        .collect();
+
+    let claim = |range: std::ops::Range<usize>, kind: ClaimKind| Claim {
+        span: source.span(range.clone()),
+        sentence: source.sentence_at(range.start).unwrap_or(0),
+        range,
+        kind,
+    };
+    let mut claims: Vec<Claim> = Vec::with_capacity(mentions.len() + dates.len() + counts.len());
+    claims.extend(mentions.into_iter().map(|m| {
+        claim(m.range, ClaimKind::Mention(Mention { entity: m.entity, form: m.form, person_like: m.person_like }))
+    }));
+    claims.extend(dates.into_iter().map(|d| {
+        claim(d.range, ClaimKind::Date(DateClaim { interval: d.interval, weekday: d.weekday, event: None }))
+    }));
+    claims.extend(counts.into_iter().map(|c| {
+        let unit = c.unit.map(|u| text[u].to_string());
+        claim(c.range, ClaimKind::Count(CountClaim { interval: c.interval, unit, event: None }))
+    }));
+    claims.sort_by_key(|c| (c.span.start, c.span.end));
+    claims
+}

@@ -1,0 +1,629 @@
+//! The knowledge base: rule files merged, validated and compiled into what extraction and the
+//! checks read.
+//!
+//! Everything costly — folding forms, building the multi-pattern automata — happens once here,
+//! at start-up, so that reading an article is one pass of matching.
+
+mod bundled;
+pub mod model;
+mod period;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use toml::Spanned;
+
+pub use model::EntityKind;
+pub use period::{Held, Period};
+
+use crate::error::{Error, Invalid, SpannedError};
+use crate::interval::DateInterval;
+use crate::source::{FileRef, SourceFile, Span};
+use crate::text::{fold, title_key};
+
+/// Where a rule is written: shown beside findings that rest on it.
+#[derive(Debug, Clone)]
+pub struct RuleRef {
+    pub file: FileRef,
+    pub span: Span,
+}
+
+impl RuleRef {
+    pub fn line(&self) -> usize {
+        self.file.line_col(self.span.start).0
+    }
+}
+
+impl fmt::Display for RuleRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file.path, self.line())
+    }
+}
+
+pub type EntityId = usize;
+pub type EventId = usize;
+
+#[derive(Debug)]
+pub struct Entity {
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    pub variants: Vec<String>,
+    pub misspellings: Vec<String>,
+    /// The last word of `name`, accepted by default unless another entity claims it.
+    pub surname: Option<String>,
+    pub roles: Vec<Role>,
+    pub source: Option<String>,
+    pub origin: RuleRef,
+}
+
+impl Entity {
+    /// Accepted spellings: the name, the variants and the default surname.
+    pub fn accepted_forms(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str())
+            .chain(self.variants.iter().map(String::as_str))
+            .chain(self.surname.as_deref())
+    }
+
+    /// The accepted form closest to a misspelling: the same number of words if possible, then
+    /// the most similar. "Umarov" → "Umerov", "Rustam Umarov" → "Rustem Umerov".
+    pub fn correction_for(&self, wrong: &str) -> &str {
+        let words = wrong.split_whitespace().count();
+        let wrong = fold(wrong);
+        self.accepted_forms()
+            .max_by(|a, b| {
+                let score = |form: &str| {
+                    let same_length = form.split_whitespace().count() == words;
+                    (same_length, strsim::jaro_winkler(&fold(form), &wrong))
+                };
+                let (sa, ja) = score(a);
+                let (sb, jb) = score(b);
+                sa.cmp(&sb).then(ja.total_cmp(&jb))
+            })
+            .unwrap_or(&self.name)
+    }
+}
+
+#[derive(Debug)]
+pub struct Role {
+    pub title: String,
+    pub forms: Vec<String>,
+    pub period: Period,
+    pub source: Option<String>,
+    pub origin: RuleRef,
+    /// `title` and `forms` in the normal form of [`title_key`].
+    pub keys: Vec<Vec<String>>,
+}
+
+#[derive(Debug)]
+pub struct Event {
+    pub id: String,
+    pub name: String,
+    pub when: DateInterval,
+    pub entities: Vec<EntityId>,
+    pub place: Option<String>,
+    pub triggers: Vec<String>,
+    pub counts: Vec<EventCount>,
+    pub source: Option<String>,
+    pub origin: RuleRef,
+}
+
+#[derive(Debug)]
+pub struct EventCount {
+    pub what: String,
+    /// Folded unit nouns: "countries", "nations".
+    pub units: Vec<String>,
+    pub value: Option<u64>,
+    pub source: Option<String>,
+    pub origin: RuleRef,
+}
+
+/// How a form relates to its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FormKind {
+    Name,
+    Variant,
+    /// The default last word of the name.
+    Surname,
+    Misspelling,
+}
+
+/// One pattern of the name automaton and everyone it may stand for.
+#[derive(Debug)]
+pub struct NamePattern {
+    pub text: String,
+    pub owners: Vec<(EntityId, FormKind)>,
+}
+
+/// One pattern of the event automaton: a trigger or a place of some events.
+#[derive(Debug)]
+pub struct EventPattern {
+    pub events: Vec<EventId>,
+    pub is_place: bool,
+}
+
+#[derive(Debug)]
+pub struct KnowledgeBase {
+    pub entities: Vec<Entity>,
+    pub events: Vec<Event>,
+    /// Folded names never to be taken for variants of each other.
+    pub distinct: HashSet<String>,
+    pub files: Vec<FileRef>,
+    pub names: Vec<NamePattern>,
+    pub name_matcher: Option<AhoCorasick>,
+    pub event_patterns: Vec<EventPattern>,
+    pub event_matcher: Option<AhoCorasick>,
+    /// Lower-case words that occur in role titles and forms: title vocabulary the general
+    /// lexicon may lack ("NSDC", "intelligence").
+    pub title_words: HashSet<String>,
+}
+
+impl KnowledgeBase {
+    pub fn empty() -> Self {
+        KnowledgeBase::compile(Vec::new()).unwrap_or_else(|_| unreachable!("no files, no errors"))
+    }
+
+    /// The rules embedded in the binary (the repository's `rules/` folder).
+    pub fn bundled() -> Result<Self, Invalid> {
+        let files = bundled::FILES
+            .iter()
+            .map(|(path, text)| SourceFile::new(format!("rules/{path}"), *text))
+            .collect();
+        KnowledgeBase::compile(files)
+    }
+
+    /// Every `*.toml` under each folder, merged. A file may be named directly too.
+    pub fn load(paths: &[PathBuf]) -> Result<Self, Error> {
+        let mut files = Vec::new();
+        for path in paths {
+            for file in rule_files(path)? {
+                let bytes = std::fs::read(&file).map_err(|e| Error::read(file.display(), e))?;
+                let text = String::from_utf8(bytes).map_err(|e| {
+                    Error::read(file.display(), format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to()))
+                })?;
+                files.push(SourceFile::new(file.display().to_string(), text));
+            }
+        }
+        Ok(KnowledgeBase::compile(files)?)
+    }
+
+    /// Parses, validates and compiles rule files; every problem is reported at once.
+    pub fn compile(files: Vec<FileRef>) -> Result<Self, Invalid> {
+        let mut builder = Builder::default();
+        for file in &files {
+            match toml::from_str::<model::RuleFile>(&file.text) {
+                Ok(parsed) => builder.add(file, parsed),
+                Err(err) => {
+                    let span = err.span().map_or(Span::new(0, 0), Span::from);
+                    let message = err.message().trim().to_string();
+                    let help = unknown_key_help(&message);
+                    let mut problem = SpannedError::new(file, span, message, "here");
+                    if let Some(help) = help {
+                        problem = problem.with_help(help);
+                    }
+                    builder.problems.push(problem);
+                }
+            }
+        }
+        builder.finish(files)
+    }
+
+    pub fn entity_by_id(&self, id: &str) -> Option<EntityId> {
+        self.entities.iter().position(|e| e.id == id)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty() && self.events.is_empty()
+    }
+}
+
+fn unknown_key_help(message: &str) -> Option<String> {
+    message.contains("unknown field").then(|| {
+        "a misspelt key would silently disable the rule, so unknown keys are errors".to_string()
+    })
+}
+
+fn rule_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::read(path.display(), e))?;
+    if meta.is_file() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut found = Vec::new();
+    let walker = ignore::WalkBuilder::new(path).standard_filters(false).hidden(true).build();
+    for entry in walker {
+        let entry = entry.map_err(|e| Error::read(path.display(), e))?;
+        if entry.file_type().is_some_and(|t| t.is_file())
+            && entry.path().extension().is_some_and(|e| e == "toml")
+        {
+            found.push(entry.into_path());
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Collects compiled rules and the problems found on the way.
+#[derive(Default)]
+struct Builder {
+    entities: Vec<Entity>,
+    events: Vec<(Event, Vec<Spanned<String>>, FileRef)>,
+    distinct: HashSet<String>,
+    problems: Vec<SpannedError>,
+    /// Every id, with where it was first defined.
+    ids: HashMap<String, RuleRef>,
+    /// Folded explicit name forms: who claims them, and where.
+    forms: BTreeMap<String, Vec<(EntityId, FormKind, RuleRef)>>,
+}
+
+impl Builder {
+    fn problem(&mut self, file: &FileRef, span: Span, message: String, label: &str) {
+        self.problems.push(SpannedError::new(file, span, message, label));
+    }
+
+    fn date(&mut self, file: &FileRef, value: &Spanned<String>) -> Option<DateInterval> {
+        let parsed = DateInterval::parse_partial(value.get_ref().trim());
+        if parsed.is_none() {
+            let problem = SpannedError::new(
+                file,
+                value.span().into(),
+                format!("bad date “{}”", value.get_ref()),
+                "not a date",
+            )
+            .with_help("write YYYY-MM-DD, or YYYY-MM / YYYY when only that much is known");
+            self.problems.push(problem);
+        }
+        parsed
+    }
+
+    fn define_id(&mut self, file: &FileRef, id: &Spanned<String>) {
+        let span: Span = id.span().into();
+        let text = id.get_ref();
+        let kebab = !text.is_empty()
+            && !text.starts_with('-')
+            && !text.ends_with('-')
+            && !text.contains("--")
+            && text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !kebab {
+            self.problem(file, span, format!("id “{text}” is not kebab-case"), "write lower-case words joined by hyphens");
+        }
+        let here = RuleRef { file: file.clone(), span };
+        if let Some(first) = self.ids.get(text) {
+            let message = format!("duplicate id “{text}” (first defined at {first})");
+            self.problem(file, span, message, "defined again here");
+        } else {
+            self.ids.insert(text.clone(), here);
+        }
+    }
+
+    fn text(&mut self, file: &FileRef, value: &Spanned<String>, what: &str) -> Option<String> {
+        let text = value.get_ref().trim();
+        if text.is_empty() {
+            self.problem(file, value.span().into(), format!("empty {what}"), "empty");
+            return None;
+        }
+        Some(text.to_string())
+    }
+
+    fn add(&mut self, file: &FileRef, parsed: model::RuleFile) {
+        for raw in parsed.entity {
+            self.add_entity(file, raw);
+        }
+        for raw in parsed.event {
+            self.add_event(file, raw);
+        }
+        for name in parsed.names.into_iter().flat_map(|n| n.distinct) {
+            if let Some(text) = self.text(file, &name, "name") {
+                self.distinct.insert(fold(&text));
+            }
+        }
+    }
+
+    fn add_entity(&mut self, file: &FileRef, raw: model::Entity) {
+        self.define_id(file, &raw.id);
+        let id = self.entities.len();
+        let origin = RuleRef { file: file.clone(), span: raw.id.span().into() };
+        let name = self.text(file, &raw.name, "name").unwrap_or_default();
+        let claim = |builder: &mut Builder, value: &Spanned<String>, kind: FormKind| {
+            let text = builder.text(file, value, "form")?;
+            let here = RuleRef { file: file.clone(), span: value.span().into() };
+            builder.forms.entry(fold(&text)).or_default().push((id, kind, here));
+            Some(text)
+        };
+        claim(self, &raw.name, FormKind::Name);
+        let variants = raw.variants.iter().filter_map(|v| claim(self, v, FormKind::Variant)).collect();
+        let misspellings =
+            raw.misspellings.iter().filter_map(|v| claim(self, v, FormKind::Misspelling)).collect();
+
+        let roles = raw.role.iter().filter_map(|role| self.role(file, role)).collect::<Vec<_>>();
+        self.check_overlaps(&name, &roles);
+        self.entities.push(Entity {
+            id: raw.id.into_inner(),
+            surname: default_surname(&name),
+            name,
+            kind: *raw.kind.get_ref(),
+            variants,
+            misspellings,
+            roles,
+            source: raw.source.map(Spanned::into_inner),
+            origin,
+        });
+    }
+
+    fn role(&mut self, file: &FileRef, raw: &model::Role) -> Option<Role> {
+        let title = self.text(file, &raw.title, "title")?;
+        let from = raw.from.as_ref().and_then(|d| self.date(file, d));
+        let until = raw.until.as_ref().and_then(|d| self.date(file, d));
+        if raw.from.as_ref().is_some_and(|_| from.is_none()) || raw.until.as_ref().is_some_and(|_| until.is_none()) {
+            return None;
+        }
+        if let (Some(from), Some(until), Some(raw_until)) = (from, until, &raw.until) {
+            if from.start >= until.start {
+                let message = format!("`until` {until} is not after `from` {from}");
+                self.problem(file, raw_until.span().into(), message, "ends before it starts");
+            }
+        }
+        let forms: Vec<String> = raw.forms.iter().filter_map(|f| self.text(file, f, "form")).collect();
+        let keys = std::iter::once(&title).chain(&forms).map(|t| title_key(t)).filter(|k| !k.is_empty()).collect();
+        Some(Role {
+            title,
+            forms,
+            period: Period { from, until },
+            source: raw.source.as_ref().map(|s| s.get_ref().clone()),
+            origin: RuleRef { file: file.clone(), span: raw.title.span().into() },
+            keys,
+        })
+    }
+
+    /// Two periods of the same title for one person may not overlap.
+    fn check_overlaps(&mut self, name: &str, roles: &[Role]) {
+        for (i, a) in roles.iter().enumerate() {
+            for b in &roles[..i] {
+                if fold(&a.title) == fold(&b.title) && a.period.overlaps(&b.period) {
+                    let message = format!(
+                        "{name} holds “{}” twice at once: {} overlaps {} (at {})",
+                        a.title, a.period, b.period, b.origin
+                    );
+                    self.problems.push(SpannedError::new(&a.origin.file, a.origin.span, message, "overlapping period"));
+                }
+            }
+        }
+    }
+
+    fn add_event(&mut self, file: &FileRef, raw: model::Event) {
+        self.define_id(file, &raw.id);
+        let origin = RuleRef { file: file.clone(), span: raw.id.span().into() };
+        let name = self.text(file, &raw.name, "name").unwrap_or_default();
+        let when = match (&raw.date, &raw.from, &raw.until) {
+            (Some(date), None, None) => self.date(file, date),
+            (None, Some(from), until) => {
+                let start = self.date(file, from);
+                let end = until.as_ref().map(|u| (u, self.date(file, u)));
+                match (start, end) {
+                    (Some(start), None) => Some(DateInterval::new(start.start, start.end.max(start.start))),
+                    (Some(start), Some((raw_until, Some(until)))) => {
+                        if start.start >= until.start {
+                            let message = format!("`until` {until} is not after `from` {start}");
+                            self.problem(file, raw_until.span().into(), message, "ends before it starts");
+                            None
+                        } else {
+                            until.start.pred_opt().map(|last| DateInterval::new(start.start, last.max(start.start)))
+                        }
+                    }
+                    _ => None,
+                }
+            }
+            (Some(date), _, _) => {
+                let message = "give either `date` or `from`/`until`, not both".to_string();
+                self.problem(file, date.span().into(), message, "`date` here");
+                None
+            }
+            (None, None, Some(until)) => {
+                self.problem(file, until.span().into(), "`until` without `from`".into(), "here");
+                None
+            }
+            (None, None, None) => {
+                let message = format!("event “{}” has no date", raw.id.get_ref());
+                self.problems.push(
+                    SpannedError::new(file, origin.span, message, "this event")
+                        .with_help("add `date = \"YYYY-MM-DD\"` (or \"YYYY-MM\", \"YYYY\"), or `from`/`until`"),
+                );
+                None
+            }
+        };
+        let triggers = raw.triggers.iter().filter_map(|t| self.text(file, t, "trigger")).collect();
+        let counts = raw
+            .count
+            .iter()
+            .map(|c| EventCount {
+                what: c.what.get_ref().clone(),
+                units: c.units.iter().map(|u| fold(u.get_ref())).collect(),
+                value: c.value.as_ref().map(|v| *v.get_ref()),
+                source: c.source.as_ref().map(|s| s.get_ref().clone()),
+                origin: RuleRef {
+                    file: file.clone(),
+                    span: c.value.as_ref().map_or(c.what.span(), |v| v.span()).into(),
+                },
+            })
+            .collect();
+        let Some(when) = when else { return };
+        let event = Event {
+            id: raw.id.into_inner(),
+            name,
+            when,
+            entities: Vec::new(),
+            place: raw.place.map(Spanned::into_inner),
+            triggers,
+            counts,
+            source: raw.source.map(Spanned::into_inner),
+            origin,
+        };
+        self.events.push((event, raw.entities, file.clone()));
+    }
+
+    fn finish(mut self, files: Vec<FileRef>) -> Result<KnowledgeBase, Invalid> {
+        // Event entities are resolved once every file is read: ids are global.
+        let index: HashMap<&str, EntityId> =
+            self.entities.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+        let mut events = Vec::new();
+        let mut unresolved = Vec::new();
+        for (mut event, ids, file) in std::mem::take(&mut self.events) {
+            for id in ids {
+                match index.get(id.get_ref().as_str()) {
+                    Some(&entity) => event.entities.push(entity),
+                    None => unresolved.push(
+                        SpannedError::new(&file, id.span().into(), format!("no entity has the id “{}”", id.get_ref()), "unknown id")
+                            .with_help("event entities name `[[entity]]` ids from any rules file"),
+                    ),
+                }
+            }
+            events.push(event);
+        }
+        self.problems.extend(unresolved);
+        self.check_forms();
+        if !self.problems.is_empty() {
+            self.problems.sort_by(|a, b| (&a.file.path, a.span.offset()).cmp(&(&b.file.path, b.span.offset())));
+            return Err(Invalid { what: "invalid rules".into(), problems: self.problems });
+        }
+        Ok(compile_indexes(self.entities, events, self.distinct, files))
+    }
+
+    /// A form or misspelling may be claimed by one entity only, and a misspelling may not be
+    /// an accepted form of anyone.
+    fn check_forms(&mut self) {
+        let wrong = |kind: FormKind| kind == FormKind::Misspelling;
+        let mut problems = Vec::new();
+        for claims in self.forms.values() {
+            for (i, (entity, kind, at)) in claims.iter().enumerate() {
+                let conflict = claims[..i].iter().find(|(e, k, _)| e != entity || wrong(*k) != wrong(*kind));
+                let Some((first, first_kind, first_at)) = conflict else { continue };
+                let text = at.file.slice(at.span).trim_matches(['"', '\'']);
+                let (a, b) = (self.entity_name(*first), self.entity_name(*entity));
+                let (message, label) = match (wrong(*first_kind), wrong(*kind)) {
+                    (true, false) => (
+                        format!("“{text}” is listed as a misspelling for {a} (at {first_at}) but is an accepted form of {b}"),
+                        "misspelling equal to an accepted form",
+                    ),
+                    (false, true) => (
+                        format!("“{text}” is an accepted form of {a} (at {first_at}) but is listed as a misspelling for {b}"),
+                        "misspelling equal to an accepted form",
+                    ),
+                    _ => (format!("“{text}” is claimed by {a} (at {first_at}) and by {b}"), "form claimed by two entities"),
+                };
+                problems.push(SpannedError::new(&at.file, at.span, message, label));
+            }
+        }
+        self.problems.extend(problems);
+    }
+
+    fn entity_name(&self, id: EntityId) -> &str {
+        self.entities.get(id).map_or("?", |e| e.name.as_str())
+    }
+}
+
+/// The last word of a personal name, skipping generational suffixes.
+fn default_surname(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let last = words
+        .iter()
+        .rev()
+        .copied()
+        .find(|w| !matches!(w.trim_end_matches('.').to_lowercase().as_str(), "jr" | "sr" | "ii" | "iii" | "iv"))?;
+    (words.len() > 1).then(|| last.trim_end_matches(',').to_string())
+}
+
+fn compile_indexes(
+    mut entities: Vec<Entity>,
+    events: Vec<Event>,
+    distinct: HashSet<String>,
+    files: Vec<FileRef>,
+) -> KnowledgeBase {
+    // Name patterns, keyed by folded text so that one pattern carries every owner.
+    let mut patterns: BTreeMap<String, NamePattern> = BTreeMap::new();
+    let mut add = |text: &str, owner: (EntityId, FormKind)| {
+        // Both apostrophes are written in the wild; match either.
+        let spellings = [text.to_string(), text.replace('\'', "’"), text.replace('’', "'")];
+        for spelling in spellings {
+            let entry = patterns
+                .entry(fold(&spelling))
+                .or_insert_with(|| NamePattern { text: spelling.clone(), owners: Vec::new() });
+            if !entry.owners.contains(&owner) {
+                entry.owners.push(owner);
+            }
+        }
+    };
+    for (id, entity) in entities.iter().enumerate() {
+        add(&entity.name, (id, FormKind::Name));
+        entity.variants.iter().for_each(|v| add(v, (id, FormKind::Variant)));
+        entity.misspellings.iter().for_each(|m| add(m, (id, FormKind::Misspelling)));
+    }
+    // A default surname yields to any explicit form of the same spelling.
+    for (id, entity) in entities.iter_mut().enumerate() {
+        if let Some(surname) = &entity.surname {
+            match patterns.get_mut(&fold(surname)) {
+                Some(p) if p.owners.iter().any(|(_, k)| *k != FormKind::Surname) => {
+                    if !p.owners.iter().any(|(owner, _)| *owner == id) {
+                        entity.surname = None;
+                    }
+                }
+                Some(p) => p.owners.push((id, FormKind::Surname)),
+                None => {
+                    patterns.insert(
+                        fold(surname),
+                        NamePattern { text: surname.clone(), owners: vec![(id, FormKind::Surname)] },
+                    );
+                }
+            }
+        }
+    }
+    let names: Vec<NamePattern> = patterns.into_values().collect();
+    let name_matcher = build_matcher(names.iter().map(|p| p.text.as_str()), MatchKind::LeftmostLongest);
+
+    let mut event_index: BTreeMap<String, EventPattern> = BTreeMap::new();
+    for (id, event) in events.iter().enumerate() {
+        let place = event.place.iter().map(|p| (p, true));
+        for (text, is_place) in event.triggers.iter().map(|t| (t, false)).chain(place) {
+            let entry = event_index
+                .entry(fold(text))
+                .or_insert_with(|| EventPattern { events: Vec::new(), is_place });
+            entry.events.push(id);
+        }
+    }
+    let event_texts: Vec<String> = event_index.keys().cloned().collect();
+    let event_patterns: Vec<EventPattern> = event_index.into_values().collect();
+    let event_matcher = build_matcher(event_texts.iter().map(String::as_str), MatchKind::Standard);
+
+    let title_words = entities
+        .iter()
+        .flat_map(|e| &e.roles)
+        .flat_map(|r| r.keys.iter().flatten())
+        .filter(|w| w.len() > 1 && !matches!(w.as_str(), "of" | "for" | "and"))
+        .cloned()
+        .collect();
+
+    KnowledgeBase {
+        entities,
+        events,
+        distinct,
+        files,
+        names,
+        name_matcher,
+        event_patterns,
+        event_matcher,
+        title_words,
+    }
+}
+
+fn build_matcher<'a>(patterns: impl Iterator<Item = &'a str>, kind: MatchKind) -> Option<AhoCorasick> {
+    let patterns: Vec<&str> = patterns.collect();
+    if patterns.is_empty() {
+        return None;
+    }
+    // Patterns are plain strings: matching is linear in the text whatever they contain.
+    AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(kind).build(&patterns).ok()
+}
+
+#[cfg(test)]
+mod tests;

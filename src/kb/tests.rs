@@ -1,0 +1,119 @@
+use super::*;
+
+fn compile(text: &str) -> Result<KnowledgeBase, Invalid> {
+    KnowledgeBase::compile(vec![SourceFile::new("test.toml", text)])
+}
+
+fn messages(text: &str) -> Vec<String> {
+    match compile(text) {
+        Ok(_) => Vec::new(),
+        Err(invalid) => invalid.problems.iter().map(|p| p.message.clone()).collect(),
+    }
+}
+
+const UMEROV: &str = r#"
+[[entity]]
+id = "rustem-umerov"
+name = "Rustem Umerov"
+kind = "person"
+variants = ["Umierov"]
+misspellings = ["Rustam Umarov", "Umarov"]
+
+[[entity.role]]
+title = "Minister of Defence of Ukraine"
+forms = ["Defense Minister"]
+from = "2023-09-06"
+until = "2025-07-17"
+"#;
+
+#[test]
+fn compiles_entities_forms_and_roles() {
+    let kb = compile(UMEROV).unwrap();
+    let umerov = &kb.entities[0];
+    assert_eq!(umerov.surname.as_deref(), Some("Umerov"));
+    assert_eq!(umerov.roles[0].keys, [vec!["minister", "of", "defense"], vec!["defense", "minister"]]);
+    assert!(kb.title_words.contains("defense"));
+    assert_eq!(umerov.correction_for("Umarov"), "Umerov");
+    assert_eq!(umerov.correction_for("Rustam Umarov"), "Rustem Umerov");
+    assert_eq!(kb.names.len(), 5);
+}
+
+#[test]
+fn rejects_unknown_keys_with_their_place() {
+    let err = compile("[[entity]]\nid = \"a\"\nname = \"A\"\nkind = \"person\"\nmispellings = [\"B\"]\n").unwrap_err();
+    let problem = &err.problems[0];
+    assert!(problem.message.contains("unknown field `mispellings`"), "{}", problem.message);
+    assert_eq!(problem.span.offset(), 47);
+}
+
+#[test]
+fn rejects_each_fault_of_spec_section_3() {
+    let duplicate = format!("{UMEROV}\n[[entity]]\nid = \"rustem-umerov\"\nname = \"X Y\"\nkind = \"person\"\n");
+    assert!(messages(&duplicate)[0].starts_with("duplicate id “rustem-umerov”"));
+
+    let backwards = UMEROV.replace("until = \"2025-07-17\"", "until = \"2022-01-01\"");
+    assert!(messages(&backwards)[0].contains("is not after `from`"));
+
+    let overlap = format!("{UMEROV}\n[[entity.role]]\ntitle = \"Minister of Defence of Ukraine\"\nfrom = \"2025\"\n");
+    assert!(messages(&overlap)[0].contains("holds “Minister of Defence of Ukraine” twice at once"));
+
+    let shared = format!("{UMEROV}\n[[entity]]\nid = \"other\"\nname = \"Other Person\"\nkind = \"person\"\nvariants = [\"Umierov\"]\n");
+    assert!(messages(&shared)[0].contains("is claimed by Rustem Umerov"));
+
+    let wrong_is_right = UMEROV.replace("variants = [\"Umierov\"]", "variants = [\"Umarov\"]");
+    assert!(messages(&wrong_is_right)[0].contains("misspelling"));
+
+    let bad_date = UMEROV.replace("2023-09-06", "2023-09-31");
+    assert_eq!(messages(&bad_date), ["bad date “2023-09-31”"]);
+
+    let bad_kind = UMEROV.replace("kind = \"person\"", "kind = \"persn\"");
+    assert!(messages(&bad_kind)[0].contains("unknown variant `persn`"));
+}
+
+#[test]
+fn events_resolve_entities_across_files() {
+    let event = r#"
+[[event]]
+id = "visit"
+name = "a visit"
+from = "2026-01-05"
+until = "2026-01-08"
+entities = ["rustem-umerov", "nobody"]
+triggers = ["visit"]
+"#;
+    let err = KnowledgeBase::compile(vec![SourceFile::new("a.toml", UMEROV), SourceFile::new("b.toml", event)]).unwrap_err();
+    assert_eq!(err.problems.len(), 1);
+    assert!(err.problems[0].message.contains("“nobody”"));
+
+    let fixed = event.replace(", \"nobody\"", "");
+    let kb = KnowledgeBase::compile(vec![SourceFile::new("a.toml", UMEROV), SourceFile::new("b.toml", &fixed)]).unwrap();
+    assert_eq!(kb.events[0].entities, [0]);
+    assert_eq!(kb.events[0].when.to_string(), "2026-01-05 to 2026-01-07");
+}
+
+#[test]
+fn shared_surnames_stay_ambiguous_and_yield_to_explicit_forms() {
+    let text = r#"
+[[entity]]
+id = "a"
+name = "Ann Smith"
+kind = "person"
+[[entity]]
+id = "b"
+name = "Bob Smith"
+kind = "person"
+[[entity]]
+id = "c"
+name = "Carl Jones"
+kind = "person"
+[[entity]]
+id = "d"
+name = "Dan Other"
+kind = "person"
+misspellings = ["Jones"]
+"#;
+    let kb = compile(text).unwrap();
+    let smith = kb.names.iter().find(|p| p.text == "Smith").unwrap();
+    assert_eq!(smith.owners.len(), 2);
+    assert_eq!(kb.entities[2].surname, None);
+}

@@ -1,0 +1,17 @@
+//! factlint: a source-consistency and fact-discrepancy checker for news writing.
+//!
+//! Data flows one way: paths → [`input`] (articles as [`input::Source`]s) → [`extract`]
+//! ([`claim::Claim`]s) → checks → findings → reports. The library reads no clock (an article's
+//! date comes from the article or from `--date`) and never prints.
+
+pub mod claim;
+pub mod corpus;
+pub mod error;
+pub mod extract;
+pub mod input;
+pub mod interval;
+pub mod kb;
+pub mod lexicon;
+pub mod report;
+pub mod source;
+pub mod text;

@@ -1,0 +1,3 @@
+//! Renderers: each output format over the same data.
+
+pub mod claims;

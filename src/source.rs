@@ -1,0 +1,280 @@
+//! Loaded files and byte spans into them.
+//!
+//! Every span factlint reports is a byte range into a file *as stored on disk*, whether the file
+//! is an article or a rule file. Text that is decoded (HTML entities, JSON escapes) or masked
+//! (front matter, code) is read through an [`OffsetMap`] so that spans still point at the
+//! original bytes.
+
+use std::ops::Range;
+use std::sync::{Arc, OnceLock};
+
+use serde::Serialize;
+
+/// A byte range `[start, end)` into a file as stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end, "span {start}..{end}");
+        Span { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(range: Range<usize>) -> Self {
+        Span::new(range.start, range.end)
+    }
+}
+
+impl From<Span> for miette::SourceSpan {
+    fn from(span: Span) -> Self {
+        (span.start, span.len()).into()
+    }
+}
+
+/// A file factlint has read: an article file or a rule file.
+///
+/// `text` has exactly the byte length of the stored file: invalid UTF-8 bytes are each replaced
+/// by one ASCII substitute byte, so offsets into `text` are offsets into the file.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// The path as the user gave it (or as found when walking a folder), for display.
+    pub path: String,
+    pub text: String,
+    line_starts: OnceLock<Vec<usize>>,
+}
+
+/// Files are shared between the sources, claims and findings that point into them.
+pub type FileRef = Arc<SourceFile>;
+
+/// Replaces an undecodable byte so that byte offsets are kept (see [`SourceFile`]).
+pub const SUBSTITUTE: char = '\u{1A}';
+
+impl SourceFile {
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> FileRef {
+        Arc::new(SourceFile {
+            path: path.into(),
+            text: text.into(),
+            line_starts: OnceLock::new(),
+        })
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
+    }
+
+    /// 1-based line and column of a byte offset; columns count characters.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let starts = self.line_starts();
+        let line = starts.partition_point(|&s| s <= offset) - 1;
+        let start = starts[line];
+        let column = self.text.get(start..offset).map_or(offset - start, |s| s.chars().count());
+        (line + 1, column + 1)
+    }
+
+    /// The byte range of the (1-based) line holding `offset`, without its newline.
+    pub fn line_span(&self, offset: usize) -> Span {
+        let starts = self.line_starts();
+        let offset = offset.min(self.text.len());
+        let line = starts.partition_point(|&s| s <= offset) - 1;
+        let start = starts[line];
+        let end = self.text[start..].find('\n').map_or(self.text.len(), |i| start + i);
+        Span::new(start, end)
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.range()).unwrap_or("")
+    }
+}
+
+/// Snippets of a file carry its path, so a report can show several files side by side.
+impl miette::SourceCode for SourceFile {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let inner = self.text.as_str().read_span(span, context_lines_before, context_lines_after)?;
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.path.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            inner.column(),
+            inner.line_count(),
+        )))
+    }
+}
+
+/// Decodes stored bytes, keeping their length: each byte of an invalid UTF-8 sequence becomes
+/// [`SUBSTITUTE`]. Returns the text and the offset of the first invalid byte, if any.
+pub fn decode_keeping_offsets(bytes: &[u8]) -> (String, Option<usize>) {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_owned(), None),
+        Err(first) => {
+            let mut text = String::with_capacity(bytes.len());
+            let mut rest = bytes;
+            while !rest.is_empty() {
+                match std::str::from_utf8(rest) {
+                    Ok(valid) => {
+                        text.push_str(valid);
+                        break;
+                    }
+                    Err(err) => {
+                        let (valid, after) = rest.split_at(err.valid_up_to());
+                        // SAFETY-free: `valid_up_to` guarantees this prefix is UTF-8.
+                        text.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                        let bad = err.error_len().unwrap_or(after.len());
+                        text.extend(std::iter::repeat_n(SUBSTITUTE, bad));
+                        rest = &after[bad..];
+                    }
+                }
+            }
+            (text, Some(first.valid_up_to()))
+        }
+    }
+}
+
+/// Maps offsets in a derived text (decoded HTML, an unescaped JSON string) back to the file.
+///
+/// The derived text is a sequence of runs, each copied from a place in the file: verbatim runs
+/// (the same bytes) and decoded units (an entity or escape, whose text and stored lengths differ).
+/// Stored bytes between runs (tags, markup) belong to no run. Texts that are copies of the file
+/// with masked bytes blanked out use the identity map, which costs nothing.
+#[derive(Debug, Clone, Default)]
+pub struct OffsetMap {
+    /// Sorted by text offset, contiguous in the text; empty means identity.
+    runs: Vec<Run>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    text: usize,
+    file: usize,
+    text_len: usize,
+    file_len: usize,
+}
+
+impl Run {
+    fn verbatim(&self) -> bool {
+        self.text_len == self.file_len
+    }
+}
+
+impl OffsetMap {
+    pub fn identity() -> Self {
+        OffsetMap::default()
+    }
+
+    /// Records that the next `text_len` bytes of the derived text come from the stored bytes
+    /// `file..file + file_len`. Runs must be pushed in text order.
+    pub fn push(&mut self, file: usize, text_len: usize, file_len: usize) {
+        let text = self.runs.last().map_or(0, |r| r.text + r.text_len);
+        if let Some(last) = self.runs.last_mut() {
+            if last.verbatim() && text_len == file_len && last.file + last.file_len == file {
+                last.text_len += text_len;
+                last.file_len += file_len;
+                return;
+            }
+        }
+        if text_len > 0 {
+            self.runs.push(Run { text, file, text_len, file_len });
+        }
+    }
+
+    /// The file offset where the text starting at `offset` begins.
+    pub fn start(&self, offset: usize) -> usize {
+        if self.runs.is_empty() {
+            return offset;
+        }
+        let i = self.runs.partition_point(|r| r.text + r.text_len <= offset);
+        match self.runs.get(i) {
+            Some(r) if r.verbatim() => r.file + (offset - r.text),
+            Some(r) => r.file,
+            None => self.runs.last().map_or(offset, |r| r.file + r.file_len),
+        }
+    }
+
+    /// The file offset where the text ending at `offset` ends.
+    pub fn end(&self, offset: usize) -> usize {
+        if self.runs.is_empty() {
+            return offset;
+        }
+        let i = self.runs.partition_point(|r| r.text + r.text_len < offset);
+        match self.runs.get(i) {
+            Some(r) if offset <= r.text => r.file,
+            Some(r) if r.verbatim() => r.file + (offset - r.text),
+            Some(r) => r.file + r.file_len,
+            None => self.runs.last().map_or(offset, |r| r.file + r.file_len),
+        }
+    }
+
+    pub fn span(&self, range: Range<usize>) -> Span {
+        let start = self.start(range.start);
+        Span::new(start, self.end(range.end).max(start))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters() {
+        let file = SourceFile::new("a.txt", "ab\nçé x\n");
+        assert_eq!(file.line_col(0), (1, 1));
+        assert_eq!(file.line_col(3), (2, 1));
+        // "çé " is 5 bytes, 3 characters.
+        assert_eq!(file.line_col(8), (2, 4));
+        assert_eq!(file.line_span(4), Span::new(3, 9));
+    }
+
+    #[test]
+    fn lossy_decoding_keeps_offsets() {
+        let (text, first) = decode_keeping_offsets(b"ab\xffcd\xe2\x82");
+        assert_eq!(text.len(), 7);
+        assert_eq!(first, Some(2));
+        assert_eq!(&text[3..5], "cd");
+    }
+
+    #[test]
+    fn offset_map_follows_decoded_runs() {
+        // file: "<b>a</b> &amp; b" -> text: "a & b"
+        let mut map = OffsetMap::identity();
+        map.push(3, 1, 1); // "a"
+        map.push(8, 1, 1); // " "
+        map.push(9, 1, 5); // "&" stands for "&amp;"
+        map.push(14, 2, 2); // " b"
+        assert_eq!(map.span(0..1), Span::new(3, 4));
+        assert_eq!(map.span(2..3), Span::new(9, 14));
+        assert_eq!(map.span(4..5), Span::new(15, 16));
+        assert_eq!(map.span(0..5), Span::new(3, 16));
+        assert_eq!(map.span(2..5), Span::new(9, 16));
+    }
+}

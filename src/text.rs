@@ -1,0 +1,171 @@
+//! Small text helpers shared by extraction and rule compilation: word tokens with byte offsets,
+//! word boundaries, and the normal forms names and titles are compared in.
+
+use crate::lexicon;
+
+/// A word with its byte range in the text it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+impl Word<'_> {
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Two or more letters, all upper-case: "NATO", "NSDC", "U.S.".
+    pub fn is_acronym(&self) -> bool {
+        let letters = self.text.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 2 && self.text.chars().all(|c| !c.is_lowercase())
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Words: runs of letters and digits, joined across an apostrophe, hyphen or dot that has a
+/// letter or digit on both sides ("O'Brien", "President-elect", "U.S"), and keeping the final dot
+/// of a dotted abbreviation ("U.S.").
+pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (i, c) = chars.next()?;
+            if c.is_alphanumeric() {
+                break i;
+            }
+        };
+        let mut end = text.len();
+        let mut dotted = false;
+        while let Some(&(i, c)) = chars.peek() {
+            if c.is_alphanumeric() {
+                chars.next();
+                continue;
+            }
+            let joiner = is_apostrophe(c) || c == '-' || c == '.';
+            let next = text[i + c.len_utf8()..].chars().next();
+            if joiner && next.is_some_and(char::is_alphanumeric) {
+                dotted |= c == '.';
+                chars.next();
+                continue;
+            }
+            end = i;
+            // "U.S." keeps its last dot: every part before it is a single letter.
+            if c == '.' && dotted && text[start..i].split('.').all(|p| p.chars().count() == 1) {
+                chars.next();
+                end = i + 1;
+            }
+            break;
+        }
+        Some(Word { start, end, text: &text[start..end] })
+    })
+}
+
+/// True when no letter or digit touches `start..end` from outside.
+pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Removes a possessive ending: "Ukraine's" → "Ukraine", "allies’" → "allies".
+pub fn strip_possessive(word: &str) -> &str {
+    for suffix in ["'s", "’s", "'S", "’S", "'", "’"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            return stem;
+        }
+    }
+    word
+}
+
+/// The form names are compared in: lower-case, one kind of apostrophe, single spaces.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().map(|c| if c == '’' { '\'' } else { c }).flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// The form titles are compared in, applied alike to a title in an article and to a role's
+/// forms: lower-case, without articles, nationality words, dots and plural endings, and with one
+/// spelling of "defence". "Ukraine's Defence Ministers" and "defense minister" share a key.
+pub fn title_key(text: &str) -> Vec<String> {
+    let folded = fold(&text.replace(['-', '–', '—'], " "));
+    let mut key = Vec::new();
+    for word in folded.split(' ') {
+        let bare = strip_possessive(word);
+        if bare.is_empty() || matches!(bare, "the" | "a" | "an") || lexicon::is_country(bare) {
+            continue;
+        }
+        let word = if bare.len() < word.len() && word.ends_with("'s") {
+            // A possessive inside a title ("President's Office") is part of it.
+            format!("{bare}'s")
+        } else {
+            bare.replace('.', "")
+        };
+        let word = match word.as_str() {
+            "defence" => "defense".to_string(),
+            _ => singular(&word).to_string(),
+        };
+        key.push(word);
+    }
+    // "Minister of Defence of Ukraine" loses its country, and with it the last "of".
+    while key.last().is_some_and(|w| matches!(w.as_str(), "of" | "for" | "in")) {
+        key.pop();
+    }
+    key
+}
+
+fn singular(word: &str) -> &str {
+    if word.len() > 4 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("'s") {
+        &word[..word.len() - 1]
+    } else {
+        word
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        words(s).map(|w| w.text).collect()
+    }
+
+    #[test]
+    fn words_join_names_and_abbreviations() {
+        assert_eq!(
+            texts("U.S. President-elect Donald Trump's O’Brien, 15-20 e.g. done."),
+            ["U.S.", "President-elect", "Donald", "Trump's", "O’Brien", "15-20", "e.g.", "done"]
+        );
+        assert_eq!(texts("end. Next"), ["end", "Next"]);
+        assert_eq!(texts("—"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn whole_words_allow_possessives_and_punctuation() {
+        let text = "Umerov's and Umerovich";
+        assert!(is_whole_word(text, 0, 6));
+        assert!(!is_whole_word(text, 13, 19));
+    }
+
+    #[test]
+    fn title_keys_ignore_nationality_articles_and_spelling() {
+        assert_eq!(title_key("Ukraine's Defence Ministers"), ["defense", "minister"]);
+        assert_eq!(title_key("defense minister"), ["defense", "minister"]);
+        assert_eq!(title_key("U.S. Secretary of the Army"), ["secretary", "of", "army"]);
+        assert_eq!(
+            title_key("head of the Ukrainian president’s office"),
+            ["head", "of", "president's", "office"]
+        );
+        assert_eq!(title_key("President-elect"), ["president", "elect"]);
+    }
+}
