@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
-#[command(name = "factlint", version, about = "Checks news writing for misspelled names, stale titles and conflicting dates and counts")]
+#[command(
+    name = "factlint",
+    version,
+    about = "Checks news writing for misspelled names, stale titles and conflicting dates and counts"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -75,7 +75,9 @@ pub fn load_corpus(options: &LoadOptions) -> Corpus {
             Ok(Loaded::Partial(sources, problems, file)) => {
                 corpus.sources.extend(sources);
                 corpus.errors.extend(
-                    problems.into_iter().map(|(span, message)| Error::from(SpannedError::new(&file, span, message, "this line"))),
+                    problems
+                        .into_iter()
+                        .map(|(span, message)| Error::from(SpannedError::new(&file, span, message, "this line"))),
                 );
             }
             Err(err) => corpus.errors.push(err),

@@ -23,13 +23,7 @@ pub struct SpannedError {
 
 impl SpannedError {
     pub fn new(file: &FileRef, span: Span, message: impl Into<String>, label: impl Into<String>) -> Self {
-        SpannedError {
-            message: message.into(),
-            file: file.clone(),
-            span: span.into(),
-            label: label.into(),
-            help: None,
-        }
+        SpannedError { message: message.into(), file: file.clone(), span: span.into(), label: label.into(), help: None }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {

@@ -32,10 +32,7 @@ impl DateInterval {
     }
 
     pub fn year(year: i32) -> Option<Self> {
-        Some(DateInterval::new(
-            NaiveDate::from_ymd_opt(year, 1, 1)?,
-            NaiveDate::from_ymd_opt(year, 12, 31)?,
-        ))
+        Some(DateInterval::new(NaiveDate::from_ymd_opt(year, 1, 1)?, NaiveDate::from_ymd_opt(year, 12, 31)?))
     }
 
     /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: a day, or the days of a month or year when only
@@ -48,8 +45,9 @@ impl DateInterval {
         match parts.as_slice() {
             [y] => DateInterval::year(number(y, 4)? as i32),
             [y, m] => DateInterval::month(number(y, 4)? as i32, number(m, 2)?),
-            [y, m, d] => NaiveDate::from_ymd_opt(number(y, 4)? as i32, number(m, 2)?, number(d, 2)?)
-                .map(DateInterval::day),
+            [y, m, d] => {
+                NaiveDate::from_ymd_opt(number(y, 4)? as i32, number(m, 2)?, number(d, 2)?).map(DateInterval::day)
+            }
             _ => None,
         }
     }
@@ -135,9 +133,7 @@ impl CountInterval {
 
     /// True when some whole number fits both intervals.
     pub fn meets(&self, other: &CountInterval) -> bool {
-        let (Some((a_low, a_high)), Some((b_low, b_high))) =
-            (self.integer_bounds(), other.integer_bounds())
-        else {
+        let (Some((a_low, a_high)), Some((b_low, b_high))) = (self.integer_bounds(), other.integer_bounds()) else {
             return false;
         };
         a_high.is_none_or(|h| b_low <= h) && b_high.is_none_or(|h| a_low <= h)

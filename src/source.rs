@@ -72,19 +72,12 @@ pub const SUBSTITUTE: char = '\u{1A}';
 
 impl SourceFile {
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> FileRef {
-        Arc::new(SourceFile {
-            path: path.into(),
-            text: text.into(),
-            line_starts: OnceLock::new(),
-        })
+        Arc::new(SourceFile { path: path.into(), text: text.into(), line_starts: OnceLock::new() })
     }
 
     fn line_starts(&self) -> &[usize] {
-        self.line_starts.get_or_init(|| {
-            std::iter::once(0)
-                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect()
-        })
+        self.line_starts
+            .get_or_init(|| std::iter::once(0).chain(self.text.match_indices('\n').map(|(i, _)| i + 1)).collect())
     }
 
     /// 1-based line and column of a byte offset; columns count characters.

@@ -162,10 +162,7 @@ mod tests {
         assert_eq!(title_key("Ukraine's Defence Ministers"), ["defense", "minister"]);
         assert_eq!(title_key("defense minister"), ["defense", "minister"]);
         assert_eq!(title_key("U.S. Secretary of the Army"), ["secretary", "of", "army"]);
-        assert_eq!(
-            title_key("head of the Ukrainian president’s office"),
-            ["head", "of", "president's", "office"]
-        );
+        assert_eq!(title_key("head of the Ukrainian president’s office"), ["head", "of", "president's", "office"]);
         assert_eq!(title_key("President-elect"), ["president", "elect"]);
     }
 }

@@ -21,6 +21,8 @@ pub fn run(args: &ClaimsArgs) -> Result<ExitCode> {
         ClaimsFormat::Jsonl => write_jsonl(&mut out, &corpus.sources, &claims, &setup.kb),
         ClaimsFormat::Table => write_table(&mut out, &corpus.sources, &claims, &setup.kb),
     };
-    written.and_then(|()| out.flush()).map_err(|e| Error::Write { path: "standard output".into(), reason: e.to_string() })?;
+    written
+        .and_then(|()| out.flush())
+        .map_err(|e| Error::Write { path: "standard output".into(), reason: e.to_string() })?;
     crate::report_errors(corpus.errors)
 }

@@ -68,8 +68,14 @@ fn qualify(text: &str, start: usize, n: u64, settings: &CountSettings) -> (usize
         ("more than ", CountInterval { low: n, high: None, low_open: true, high_open: false }),
         ("over ", CountInterval { low: n, high: None, low_open: true, high_open: false }),
         ("at least ", CountInterval { low: n, high: None, low_open: false, high_open: false }),
-        ("nearly ", CountInterval { low: (0.9 * n as f64).ceil() as u64, high: Some(n), low_open: false, high_open: true }),
-        ("almost ", CountInterval { low: (0.9 * n as f64).ceil() as u64, high: Some(n), low_open: false, high_open: true }),
+        (
+            "nearly ",
+            CountInterval { low: (0.9 * n as f64).ceil() as u64, high: Some(n), low_open: false, high_open: true },
+        ),
+        (
+            "almost ",
+            CountInterval { low: (0.9 * n as f64).ceil() as u64, high: Some(n), low_open: false, high_open: true },
+        ),
         ("up to ", CountInterval::closed(0, n)),
         ("at most ", CountInterval::closed(0, n)),
         ("about ", approx(n as f64 * (1.0 - settings.approximate), n as f64 * (1.0 + settings.approximate))),

@@ -51,7 +51,8 @@ pub fn extract_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMentio
             get("y").and_then(|y| DateInterval::year(y.parse().ok()?))
         };
         let Some(interval) = interval else { continue };
-        let start = if get("y").is_some() { caps.name("y").map_or(whole.start(), |m| m.start()) } else { whole.start() };
+        let start =
+            if get("y").is_some() { caps.name("y").map_or(whole.start(), |m| m.start()) } else { whole.start() };
         out.push(DateMention { range: start..whole.end(), interval, weekday: None });
     }
     out

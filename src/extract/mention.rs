@@ -26,19 +26,97 @@ pub struct MentionHit {
 const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam", "mx"];
 
 /// Particles inside personal and place names: "Faro de Vigo", "Ursula von der Leyen".
-const PARTICLES: &[&str] = &["de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "del", "dos"];
+const PARTICLES: &[&str] =
+    &["de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "del", "dos"];
 
 /// Words that make a capitalised sequence an organisation or a place rather than a person.
 const NOT_PERSON: &[&str] = &[
-    "agency", "air", "airport", "alliance", "army", "assembly", "association", "bank", "base", "bay", "bridge",
-    "cabinet", "center", "centre", "church", "city", "coalition", "college", "command", "commission",
-    "committee", "company", "conference", "congress", "corporation", "council", "county", "court", "department",
-    "directorate", "district", "embassy", "federation", "force", "forces", "forum", "foundation", "front", "fund",
-    "group", "guard", "hall", "hospital", "house", "institute", "island", "islands", "kingdom", "lake", "league",
-    "ministry", "mountains", "museum", "navy", "news", "ocean", "office", "organization", "organisation",
-    "parliament", "party", "plan", "post", "press", "province", "region", "republic", "river", "school", "sea",
-    "senate", "service", "square", "state", "states", "station", "street", "summit", "times", "tower",
-    "treaty", "tribunal", "union", "university", "valley", "war",
+    "agency",
+    "air",
+    "airport",
+    "alliance",
+    "army",
+    "assembly",
+    "association",
+    "bank",
+    "base",
+    "bay",
+    "bridge",
+    "cabinet",
+    "center",
+    "centre",
+    "church",
+    "city",
+    "coalition",
+    "college",
+    "command",
+    "commission",
+    "committee",
+    "company",
+    "conference",
+    "congress",
+    "corporation",
+    "council",
+    "county",
+    "court",
+    "department",
+    "directorate",
+    "district",
+    "embassy",
+    "federation",
+    "force",
+    "forces",
+    "forum",
+    "foundation",
+    "front",
+    "fund",
+    "group",
+    "guard",
+    "hall",
+    "hospital",
+    "house",
+    "institute",
+    "island",
+    "islands",
+    "kingdom",
+    "lake",
+    "league",
+    "ministry",
+    "mountains",
+    "museum",
+    "navy",
+    "news",
+    "ocean",
+    "office",
+    "organization",
+    "organisation",
+    "parliament",
+    "party",
+    "plan",
+    "post",
+    "press",
+    "province",
+    "region",
+    "republic",
+    "river",
+    "school",
+    "sea",
+    "senate",
+    "service",
+    "square",
+    "state",
+    "states",
+    "station",
+    "street",
+    "summit",
+    "times",
+    "tower",
+    "treaty",
+    "tribunal",
+    "union",
+    "university",
+    "valley",
+    "war",
 ];
 
 /// Finds every mention in `text`: known forms first, then unknown name-like sequences.
@@ -66,7 +144,9 @@ fn known_mentions(text: &str, kb: &KnowledgeBase) -> Vec<MentionHit> {
         }
         let hit = match pattern.owners.as_slice() {
             [] => MentionHit { range: start..end, entity: None, form: Form::Distinct, person_like: true },
-            [(entity, kind)] => MentionHit { range: start..end, entity: Some(*entity), form: Form::Known(*kind), person_like: false },
+            [(entity, kind)] => {
+                MentionHit { range: start..end, entity: Some(*entity), form: Form::Known(*kind), person_like: false }
+            }
             owners => resolve_shared(start..end, owners, &hits, kb),
         };
         hits.push(hit);
@@ -92,7 +172,12 @@ fn same_capitalisation(written: &str, form: &str) -> bool {
 }
 
 /// A surname several entities share stands for the one last named in full before it.
-fn resolve_shared(range: Range<usize>, owners: &[(EntityId, FormKind)], before: &[MentionHit], kb: &KnowledgeBase) -> MentionHit {
+fn resolve_shared(
+    range: Range<usize>,
+    owners: &[(EntityId, FormKind)],
+    before: &[MentionHit],
+    kb: &KnowledgeBase,
+) -> MentionHit {
     let named = before.iter().rev().find_map(|hit| {
         let entity = hit.entity?;
         let full = matches!(hit.form, Form::Known(FormKind::Name | FormKind::Variant));
@@ -112,9 +197,10 @@ fn given_name_check(text: &str, hit: &mut MentionHit, kb: &KnowledgeBase) {
     let mut start = hit.range.start;
     let mut names: Vec<&str> = Vec::new();
     let mut rest = before;
-    loop {
-        let Some(trimmed) = rest.strip_suffix(' ') else { break };
-        let word_start = trimmed.rfind(|c: char| !(c.is_alphabetic() || c == '-' || c == '.' || c == '\'')).map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
+    while let Some(trimmed) = rest.strip_suffix(' ') {
+        let word_start = trimmed
+            .rfind(|c: char| !(c.is_alphabetic() || c == '-' || c == '.' || c == '\''))
+            .map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
         let word = &trimmed[word_start..];
         if !is_given_name(word, kb) {
             break;
@@ -205,7 +291,9 @@ fn name_from_run(text: &str, run: &[Word], kb: &KnowledgeBase, sentence_starts: 
         }
         words = &words[1..];
     }
-    while words.last().is_some_and(|w| PARTICLES.contains(&w.text) || w.is_acronym() || lexicon::is_calendar_word(&w.text.to_lowercase())) {
+    while words.last().is_some_and(|w| {
+        PARTICLES.contains(&w.text) || w.is_acronym() || lexicon::is_calendar_word(&w.text.to_lowercase())
+    }) {
         words = &words[..words.len() - 1];
     }
     let (first, last) = (words.first()?, words.last()?);
@@ -227,7 +315,8 @@ fn name_from_run(text: &str, run: &[Word], kb: &KnowledgeBase, sentence_starts: 
 }
 
 fn line_start(text: &str, offset: usize) -> bool {
-    text[..offset].trim_end_matches([' ', '\t', '#', '*', '>', '-', '"', '“']).ends_with('\n') || text[..offset].trim().is_empty()
+    text[..offset].trim_end_matches([' ', '\t', '#', '*', '>', '-', '"', '“']).ends_with('\n')
+        || text[..offset].trim().is_empty()
 }
 
 #[cfg(test)]

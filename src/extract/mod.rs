@@ -10,8 +10,8 @@ pub mod mention;
 pub mod number;
 
 use crate::claim::{Claim, ClaimKind, CountClaim, DateClaim, Mention};
-use crate::input::Source;
 pub use crate::input::Sentence;
+use crate::input::Source;
 use crate::kb::KnowledgeBase;
 use count::{CountSettings, extract_counts};
 use date::extract_dates;
@@ -44,9 +44,11 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
     claims.extend(mentions.into_iter().map(|m| {
         claim(m.range, ClaimKind::Mention(Mention { entity: m.entity, form: m.form, person_like: m.person_like }))
     }));
-    claims.extend(dates.into_iter().map(|d| {
-        claim(d.range, ClaimKind::Date(DateClaim { interval: d.interval, weekday: d.weekday, event: None }))
-    }));
+    claims.extend(
+        dates.into_iter().map(|d| {
+            claim(d.range, ClaimKind::Date(DateClaim { interval: d.interval, weekday: d.weekday, event: None }))
+        }),
+    );
     claims.extend(counts.into_iter().map(|c| {
         let unit = c.unit.map(|u| text[u].to_string());
         claim(c.range, ClaimKind::Count(CountClaim { interval: c.interval, unit, event: None }))

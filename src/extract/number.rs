@@ -10,20 +10,49 @@ pub struct Number {
 }
 
 const UNITS: &[(&str, u64)] = &[
-    ("zero", 0), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6),
-    ("seven", 7), ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12),
-    ("thirteen", 13), ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17),
-    ("eighteen", 18), ("nineteen", 19), ("twenty", 20), ("thirty", 30), ("forty", 40),
-    ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90),
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
 ];
 
 const SCALES: &[(&str, u64)] = &[
-    ("hundred", 100), ("thousand", 1_000), ("million", 1_000_000), ("billion", 1_000_000_000),
-    ("trillion", 1_000_000_000_000), ("lakh", 100_000), ("crore", 10_000_000),
+    ("hundred", 100),
+    ("thousand", 1_000),
+    ("million", 1_000_000),
+    ("billion", 1_000_000_000),
+    ("trillion", 1_000_000_000_000),
+    ("lakh", 100_000),
+    ("crore", 10_000_000),
 ];
 
 /// Abbreviated scales written straight after digits: "1.2bn", "5m", "10k".
-const SUFFIXES: &[(&str, u64)] = &[("bn", 1_000_000_000), ("b", 1_000_000_000), ("m", 1_000_000), ("k", 1_000), ("tn", 1_000_000_000_000)];
+const SUFFIXES: &[(&str, u64)] =
+    &[("bn", 1_000_000_000), ("b", 1_000_000_000), ("m", 1_000_000), ("k", 1_000), ("tn", 1_000_000_000_000)];
 
 /// The value of one number word ("eighteen", "dozen"), if it is one.
 pub fn word_value(word: &str) -> Option<u64> {
@@ -123,45 +152,49 @@ pub fn parse_number(text: &str) -> Option<Number> {
 fn words(text: &str) -> Option<Number> {
     let mut total: u64 = 0;
     let mut current: u64 = 0;
-    let mut len = 0;
+    // `pos` is how far words were read; `len` how far they make a number ("and" and "a" only
+    // count when a number word follows them).
+    let (mut pos, mut len) = (0, 0);
     let mut seen = false;
-    let mut pending_and = None;
-    let mut pending_a = None;
     let mut half = false;
-    while let Some((word, used)) = next_word(&text[len..]) {
+    let mut article = false;
+    while let Some((word, used)) = next_word(&text[pos..]) {
         let lower = word.to_lowercase();
         if let Some(v) = word_value(&lower) {
-            if seen && current % 100 != 0 && v < 100 && current % 10 == 0 && current >= 20 && v < 10 {
-                current += v; // "twenty one"
-            } else if seen && current != 0 && current % 100 != 0 && v != 12 {
-                break; // "five six" is two numbers
-            } else if v == 12 && lower == "dozen" {
+            if lower == "dozen" {
                 current = current.max(1) * 12;
+            } else if seen && current % 100 != 0 && !(current >= 20 && current % 10 == 0 && v < 10) {
+                break; // "five six" is two numbers; "twenty one" is one
             } else {
                 current += v;
             }
-            seen = true;
-            len += pending_and.take().unwrap_or(0) + pending_a.take().unwrap_or(0) + used;
         } else if let Some(scale) = scale_value(&lower) {
-            let base = if current == 0 { if pending_a.is_some() || half || seen { 1 } else { break } } else { current };
+            let base = match current {
+                0 if article || half || seen => 1,
+                0 => break,
+                n => n,
+            };
             if scale == 100 {
                 current = base * 100;
             } else {
                 total += base * scale;
                 current = 0;
             }
-            seen = true;
-            len += pending_and.take().unwrap_or(0) + pending_a.take().unwrap_or(0) + used;
-        } else if (lower == "a" || lower == "an") && pending_a.is_none() && (!seen || half) {
-            pending_a = Some(used);
-        } else if lower == "and" && seen && pending_and.is_none() {
-            pending_and = Some(used);
+        } else if (lower == "a" || lower == "an") && !article && (!seen || half) {
+            article = true;
+            pos += used;
+            continue;
+        } else if lower == "and" && seen {
+            pos += used;
+            continue;
         } else if lower == "half" && !seen && !half {
             half = true;
-            len += pending_a.take().unwrap_or(0) + used;
         } else {
             break;
         }
+        seen |= !(lower == "half");
+        pos += used;
+        len = pos;
     }
     if !seen {
         return None;

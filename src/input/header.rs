@@ -12,7 +12,8 @@ use crate::extract::date::extract_dates;
 const HEADER_LINES: usize = 15;
 const HEADER_BYTES: usize = 2000;
 
-const LABELS: &[&str] = &["updated", "published", "posted", "date", "dated", "last updated", "modified", "first published"];
+const LABELS: &[&str] =
+    &["updated", "published", "posted", "date", "dated", "last updated", "modified", "first published"];
 
 pub fn article_date(source: &Source) -> Option<(NaiveDate, DateOrigin)> {
     let text = &source.text;
@@ -28,14 +29,23 @@ pub fn article_date(source: &Source) -> Option<(NaiveDate, DateOrigin)> {
             }
             let before = line[..date.range.start].trim_end();
             let label = before.trim_end_matches(':').trim().to_lowercase();
-            if LABELS.iter().any(|l| label == *l || label.ends_with(&format!(" {l}")) || label.ends_with(&format!("|{l}"))) {
+            if LABELS
+                .iter()
+                .any(|l| label == *l || label.ends_with(&format!(" {l}")) || label.ends_with(&format!("|{l}")))
+            {
                 return Some((date.interval.start, DateOrigin::Header));
             }
             // "Place – date –" or "PLACE, date (Agency) –", or the date alone on its line.
             let dateline = before.ends_with(['–', '—', '-', ',', '|'])
                 && before.len() <= 80
-                && before.trim_end_matches(['–', '—', '-', ',', '|']).trim().chars().next().is_some_and(char::is_uppercase);
-            let alone = before.is_empty() && line[date.range.end..].trim().trim_matches(['–', '—', '-', '|']).trim().is_empty();
+                && before
+                    .trim_end_matches(['–', '—', '-', ',', '|'])
+                    .trim()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
+            let alone =
+                before.is_empty() && line[date.range.end..].trim().trim_matches(['–', '—', '-', '|']).trim().is_empty();
             if dateline || alone {
                 return Some((date.interval.start, DateOrigin::Dateline));
             }

@@ -13,9 +13,37 @@ use super::{Meta, Suppression, parse_meta_date};
 use crate::source::{FileRef, OffsetMap, Span};
 
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "td", "th", "table", "section",
-    "article", "header", "footer", "aside", "nav", "blockquote", "pre", "hr", "figure", "figcaption", "main", "dd",
-    "dt", "title",
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "blockquote",
+    "pre",
+    "hr",
+    "figure",
+    "figcaption",
+    "main",
+    "dd",
+    "dt",
+    "title",
 ];
 
 const HIDDEN_TAGS: &[&str] = &["script", "style", "noscript", "template", "head", "svg"];
@@ -171,11 +199,11 @@ fn head_meta(html: &str) -> Meta {
         let value = attribute(tag, "content").or_else(|| attribute(tag, "href"));
         let (Some(key), Some(value)) = (key, value) else { continue };
         match key.to_ascii_lowercase().as_str() {
-            "article:published_time" | "og:published_time" | "date" | "pubdate" | "publishdate" | "dc.date" => {
-                if meta.published.is_none() {
-                    meta.published = parse_meta_date(&value);
-                    meta.date_from = meta.published.map(|_| super::DateOrigin::FrontMatter);
-                }
+            "article:published_time" | "og:published_time" | "date" | "pubdate" | "publishdate" | "dc.date"
+                if meta.published.is_none() =>
+            {
+                meta.published = parse_meta_date(&value);
+                meta.date_from = meta.published.map(|_| super::DateOrigin::FrontMatter);
             }
             "og:site_name" | "publisher" => meta.outlet = meta.outlet.or(Some(value)),
             "canonical" | "og:url" => meta.url = meta.url.or(Some(value)),

@@ -84,10 +84,7 @@ pub(super) fn directive(inner: &str) -> Option<Vec<String>> {
 /// The first paragraph starting at or after `offset`.
 fn next_paragraph(masked: &str, offset: usize) -> Span {
     let paragraphs = super::paragraphs(masked);
-    paragraphs
-        .into_iter()
-        .find(|p| p.start >= offset)
-        .map_or(Span::new(offset, offset), |p| Span::new(p.start, p.end))
+    paragraphs.into_iter().find(|p| p.start >= offset).map_or(Span::new(offset, offset), |p| Span::new(p.start, p.end))
 }
 
 fn blank(bytes: &mut [u8], range: Range<usize>) {
@@ -108,14 +105,14 @@ fn non_prose(text: &str) -> Vec<Range<usize>> {
     static INLINE: OnceLock<Regex> = OnceLock::new();
     let inline = INLINE.get_or_init(|| {
         Regex::new(concat!(
-            r"(?s)<!--.*?(?:-->|\z)",                   // comments (possibly unclosed)
-            r"|(`+)",                                   // inline code opener, closed below
-            r"|\]\([^)\n]*\)",                          // link and image targets
-            r"|\]\[[^\]\n]*\]",                         // reference links
-            r"|(?m:^ {0,3}\[[^\]\n]+\]:[^\n]*)",        // reference definitions
-            r"|<(?:https?://|mailto:)[^>\s]*>",          // autolinks
+            r"(?s)<!--.*?(?:-->|\z)",                     // comments (possibly unclosed)
+            r"|(`+)",                                     // inline code opener, closed below
+            r"|\]\([^)\n]*\)",                            // link and image targets
+            r"|\]\[[^\]\n]*\]",                           // reference links
+            r"|(?m:^ {0,3}\[[^\]\n]+\]:[^\n]*)",          // reference definitions
+            r"|<(?:https?://|mailto:)[^>\s]*>",           // autolinks
             r"|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", // HTML tags
-            r"|(?:https?://|www\.)[^\s<>()\[\]]+",      // bare URLs
+            r"|(?:https?://|www\.)[^\s<>()\[\]]+",        // bare URLs
         ))
         .expect("valid")
     });

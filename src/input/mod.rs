@@ -62,7 +62,10 @@ impl Suppression {
         self.covers.start <= at.start
             && at.start < self.covers.end.max(self.covers.start + 1)
             && (self.codes.is_empty()
-                || self.codes.iter().any(|c| c == code || code.strip_prefix(c.as_str()).is_some_and(|r| r.starts_with('.'))))
+                || self
+                    .codes
+                    .iter()
+                    .any(|c| c == code || code.strip_prefix(c.as_str()).is_some_and(|r| r.starts_with('.'))))
     }
 }
 
@@ -173,11 +176,7 @@ pub fn load(path: &str, bytes: &[u8], format: Format, date: Option<NaiveDate>) -
         Format::Jsonl => {
             let (sources, problems) = jsonl::read(&file);
             let sources = sources.into_iter().map(finish).collect();
-            if problems.is_empty() {
-                Loaded::Articles(sources)
-            } else {
-                Loaded::Partial(sources, problems, file)
-            }
+            if problems.is_empty() { Loaded::Articles(sources) } else { Loaded::Partial(sources, problems, file) }
         }
         Format::Markdown => {
             let (text, meta, suppressions) = markdown::read(&file);
@@ -189,7 +188,13 @@ pub fn load(path: &str, bytes: &[u8], format: Format, date: Option<NaiveDate>) -
         }
         Format::Text => {
             let (text, suppressions) = markdown::mask_plain(&file.text);
-            Loaded::Articles(vec![finish(Source::new(file, text, OffsetMap::identity(), Meta::default(), suppressions))])
+            Loaded::Articles(vec![finish(Source::new(
+                file,
+                text,
+                OffsetMap::identity(),
+                Meta::default(),
+                suppressions,
+            ))])
         }
     }
 }

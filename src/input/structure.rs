@@ -74,11 +74,10 @@ fn is_list_item(line: &str) -> bool {
 
 /// Words after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "sr", "jr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr",
-    "adm", "maj", "rep", "sen", "gov", "pres", "rev", "hon", "no", "nos", "vs", "etc", "inc", "ltd",
-    "co", "corp", "dept", "est", "approx", "fig", "vol", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
-    "fri", "sat", "sun", "mt", "ft", "ave", "blvd", "e.g", "i.e", "cf", "al",
+    "mr", "mrs", "ms", "dr", "st", "sr", "jr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj", "rep",
+    "sen", "gov", "pres", "rev", "hon", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "est", "approx",
+    "fig", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
+    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "mt", "ft", "ave", "blvd", "e.g", "i.e", "cf", "al",
 ];
 
 /// Sentence ranges, each inside one paragraph.

@@ -168,10 +168,7 @@ impl KnowledgeBase {
 
     /// The rules embedded in the binary (the repository's `rules/` folder).
     pub fn bundled() -> Result<Self, Invalid> {
-        let files = bundled::FILES
-            .iter()
-            .map(|(path, text)| SourceFile::new(format!("rules/{path}"), *text))
-            .collect();
+        let files = bundled::FILES.iter().map(|(path, text)| SourceFile::new(format!("rules/{path}"), *text)).collect();
         KnowledgeBase::compile(files)
     }
 
@@ -221,9 +218,9 @@ impl KnowledgeBase {
 }
 
 fn unknown_key_help(message: &str) -> Option<String> {
-    message.contains("unknown field").then(|| {
-        "a misspelt key would silently disable the rule, so unknown keys are errors".to_string()
-    })
+    message
+        .contains("unknown field")
+        .then(|| "a misspelt key would silently disable the rule, so unknown keys are errors".to_string())
 }
 
 fn rule_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
@@ -235,9 +232,7 @@ fn rule_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
     let walker = ignore::WalkBuilder::new(path).standard_filters(false).hidden(true).build();
     for entry in walker {
         let entry = entry.map_err(|e| Error::read(path.display(), e))?;
-        if entry.file_type().is_some_and(|t| t.is_file())
-            && entry.path().extension().is_some_and(|e| e == "toml")
-        {
+        if entry.file_type().is_some_and(|t| t.is_file()) && entry.path().extension().is_some_and(|e| e == "toml") {
             found.push(entry.into_path());
         }
     }
@@ -266,13 +261,9 @@ impl Builder {
     fn date(&mut self, file: &FileRef, value: &Spanned<String>) -> Option<DateInterval> {
         let parsed = DateInterval::parse_partial(value.get_ref().trim());
         if parsed.is_none() {
-            let problem = SpannedError::new(
-                file,
-                value.span().into(),
-                format!("bad date “{}”", value.get_ref()),
-                "not a date",
-            )
-            .with_help("write YYYY-MM-DD, or YYYY-MM / YYYY when only that much is known");
+            let problem =
+                SpannedError::new(file, value.span().into(), format!("bad date “{}”", value.get_ref()), "not a date")
+                    .with_help("write YYYY-MM-DD, or YYYY-MM / YYYY when only that much is known");
             self.problems.push(problem);
         }
         parsed
@@ -287,7 +278,12 @@ impl Builder {
             && !text.contains("--")
             && text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if !kebab {
-            self.problem(file, span, format!("id “{text}” is not kebab-case"), "write lower-case words joined by hyphens");
+            self.problem(
+                file,
+                span,
+                format!("id “{text}” is not kebab-case"),
+                "write lower-case words joined by hyphens",
+            );
         }
         let here = RuleRef { file: file.clone(), span };
         if let Some(first) = self.ids.get(text) {
@@ -334,8 +330,7 @@ impl Builder {
         };
         claim(self, &raw.name, FormKind::Name);
         let variants = raw.variants.iter().filter_map(|v| claim(self, v, FormKind::Variant)).collect();
-        let misspellings =
-            raw.misspellings.iter().filter_map(|v| claim(self, v, FormKind::Misspelling)).collect();
+        let misspellings = raw.misspellings.iter().filter_map(|v| claim(self, v, FormKind::Misspelling)).collect();
 
         let roles = raw.role.iter().filter_map(|role| self.role(file, role)).collect::<Vec<_>>();
         self.check_overlaps(&name, &roles);
@@ -474,8 +469,13 @@ impl Builder {
                 match index.get(id.get_ref().as_str()) {
                     Some(&entity) => event.entities.push(entity),
                     None => unresolved.push(
-                        SpannedError::new(&file, id.span().into(), format!("no entity has the id “{}”", id.get_ref()), "unknown id")
-                            .with_help("event entities name `[[entity]]` ids from any rules file"),
+                        SpannedError::new(
+                            &file,
+                            id.span().into(),
+                            format!("no entity has the id “{}”", id.get_ref()),
+                            "unknown id",
+                        )
+                        .with_help("event entities name `[[entity]]` ids from any rules file"),
                     ),
                 }
             }
@@ -503,14 +503,21 @@ impl Builder {
                 let (a, b) = (self.entity_name(*first), self.entity_name(*entity));
                 let (message, label) = match (wrong(*first_kind), wrong(*kind)) {
                     (true, false) => (
-                        format!("“{text}” is listed as a misspelling for {a} (at {first_at}) but is an accepted form of {b}"),
+                        format!(
+                            "“{text}” is listed as a misspelling for {a} (at {first_at}) but is an accepted form of {b}"
+                        ),
                         "misspelling equal to an accepted form",
                     ),
                     (false, true) => (
-                        format!("“{text}” is an accepted form of {a} (at {first_at}) but is listed as a misspelling for {b}"),
+                        format!(
+                            "“{text}” is an accepted form of {a} (at {first_at}) but is listed as a misspelling for {b}"
+                        ),
                         "misspelling equal to an accepted form",
                     ),
-                    _ => (format!("“{text}” is claimed by {a} (at {first_at}) and by {b}"), "form claimed by two entities"),
+                    _ => (
+                        format!("“{text}” is claimed by {a} (at {first_at}) and by {b}"),
+                        "form claimed by two entities",
+                    ),
                 };
                 problems.push(SpannedError::new(&at.file, at.span, message, label));
             }
@@ -585,9 +592,7 @@ fn compile_indexes(
     for (id, event) in events.iter().enumerate() {
         let place = event.place.iter().map(|p| (p, true));
         for (text, is_place) in event.triggers.iter().map(|t| (t, false)).chain(place) {
-            let entry = event_index
-                .entry(fold(text))
-                .or_insert_with(|| EventPattern { events: Vec::new(), is_place });
+            let entry = event_index.entry(fold(text)).or_insert_with(|| EventPattern { events: Vec::new(), is_place });
             entry.events.push(id);
         }
     }
@@ -603,17 +608,7 @@ fn compile_indexes(
         .cloned()
         .collect();
 
-    KnowledgeBase {
-        entities,
-        events,
-        distinct,
-        files,
-        names,
-        name_matcher,
-        event_patterns,
-        event_matcher,
-        title_words,
-    }
+    KnowledgeBase { entities, events, distinct, files, names, name_matcher, event_patterns, event_matcher, title_words }
 }
 
 fn build_matcher<'a>(patterns: impl Iterator<Item = &'a str>, kind: MatchKind) -> Option<AhoCorasick> {

@@ -57,7 +57,9 @@ fn rejects_each_fault_of_spec_section_3() {
     let overlap = format!("{UMEROV}\n[[entity.role]]\ntitle = \"Minister of Defence of Ukraine\"\nfrom = \"2025\"\n");
     assert!(messages(&overlap)[0].contains("holds “Minister of Defence of Ukraine” twice at once"));
 
-    let shared = format!("{UMEROV}\n[[entity]]\nid = \"other\"\nname = \"Other Person\"\nkind = \"person\"\nvariants = [\"Umierov\"]\n");
+    let shared = format!(
+        "{UMEROV}\n[[entity]]\nid = \"other\"\nname = \"Other Person\"\nkind = \"person\"\nvariants = [\"Umierov\"]\n"
+    );
     assert!(messages(&shared)[0].contains("is claimed by Rustem Umerov"));
 
     let wrong_is_right = UMEROV.replace("variants = [\"Umierov\"]", "variants = [\"Umarov\"]");
@@ -81,12 +83,14 @@ until = "2026-01-08"
 entities = ["rustem-umerov", "nobody"]
 triggers = ["visit"]
 "#;
-    let err = KnowledgeBase::compile(vec![SourceFile::new("a.toml", UMEROV), SourceFile::new("b.toml", event)]).unwrap_err();
+    let err =
+        KnowledgeBase::compile(vec![SourceFile::new("a.toml", UMEROV), SourceFile::new("b.toml", event)]).unwrap_err();
     assert_eq!(err.problems.len(), 1);
     assert!(err.problems[0].message.contains("“nobody”"));
 
     let fixed = event.replace(", \"nobody\"", "");
-    let kb = KnowledgeBase::compile(vec![SourceFile::new("a.toml", UMEROV), SourceFile::new("b.toml", &fixed)]).unwrap();
+    let kb =
+        KnowledgeBase::compile(vec![SourceFile::new("a.toml", UMEROV), SourceFile::new("b.toml", &fixed)]).unwrap();
     assert_eq!(kb.events[0].entities, [0]);
     assert_eq!(kb.events[0].when.to_string(), "2026-01-05 to 2026-01-07");
 }

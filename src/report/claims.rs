@@ -63,7 +63,12 @@ pub fn kind_name(kind: &ClaimKind) -> &'static str {
     }
 }
 
-pub fn write_jsonl(out: &mut impl Write, sources: &[Source], claims: &[Vec<Claim>], kb: &KnowledgeBase) -> io::Result<()> {
+pub fn write_jsonl(
+    out: &mut impl Write,
+    sources: &[Source],
+    claims: &[Vec<Claim>],
+    kb: &KnowledgeBase,
+) -> io::Result<()> {
     for (source, claims) in sources.iter().zip(claims) {
         for claim in claims {
             serde_json::to_writer(&mut *out, &claim_json(source, claim, kb))?;
@@ -74,7 +79,12 @@ pub fn write_jsonl(out: &mut impl Write, sources: &[Source], claims: &[Vec<Claim
 }
 
 /// A table: place, kind, text as written, and what it was read as.
-pub fn write_table(out: &mut impl Write, sources: &[Source], claims: &[Vec<Claim>], kb: &KnowledgeBase) -> io::Result<()> {
+pub fn write_table(
+    out: &mut impl Write,
+    sources: &[Source],
+    claims: &[Vec<Claim>],
+    kb: &KnowledgeBase,
+) -> io::Result<()> {
     for (source, claims) in sources.iter().zip(claims) {
         if claims.is_empty() {
             continue;
@@ -84,16 +94,23 @@ pub fn write_table(out: &mut impl Write, sources: &[Source], claims: &[Vec<Claim
         for claim in claims {
             let (line, column) = source.file.line_col(claim.span.start);
             let text: String = source.file.slice(claim.span).split_whitespace().collect::<Vec<_>>().join(" ");
-            writeln!(out, "  {:>4}:{:<3} {:<7} {:<40} {}", line, column, kind_name(&claim.kind), text, reading(claim, kb))?;
+            writeln!(
+                out,
+                "  {:>4}:{:<3} {:<7} {:<40} {}",
+                line,
+                column,
+                kind_name(&claim.kind),
+                text,
+                reading(claim, kb)
+            )?;
         }
     }
     Ok(())
 }
 
 fn reading(claim: &Claim, kb: &KnowledgeBase) -> String {
-    let event = |tie: &Option<EventTie>| {
-        tie.as_ref().map_or(String::new(), |t| format!("  → {}", kb.events[t.event()].id))
-    };
+    let event =
+        |tie: &Option<EventTie>| tie.as_ref().map_or(String::new(), |t| format!("  → {}", kb.events[t.event()].id));
     match &claim.kind {
         ClaimKind::Mention(m) => match m.entity {
             Some(e) => format!("{} ({})", kb.entities[e].id, m.form.as_str()),
@@ -106,6 +123,8 @@ fn reading(claim: &Claim, kb: &KnowledgeBase) -> String {
             format!("{who}: {}{qualifier}", t.title)
         }
         ClaimKind::Date(d) => format!("{}{}", d.interval, event(&d.event)),
-        ClaimKind::Count(c) => format!("{}{}{}", c.interval, c.unit.as_ref().map_or(String::new(), |u| format!(" {u}")), event(&c.event)),
+        ClaimKind::Count(c) => {
+            format!("{}{}{}", c.interval, c.unit.as_ref().map_or(String::new(), |u| format!(" {u}")), event(&c.event))
+        }
     }
 }
