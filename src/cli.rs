@@ -32,8 +32,15 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Check articles against the rules and against each other.
+    Check(CheckArgs),
     /// List every claim read from the articles: mentions, titles, dates, counts.
     Claims(ClaimsArgs),
+    /// Explain a check code (or list them all).
+    Explain {
+        /// A code such as `title.stale`; without it, every code is listed.
+        code: Option<String>,
+    },
     /// Work with rule files.
     #[command(subcommand)]
     Rules(RulesCommand),
@@ -65,6 +72,34 @@ pub struct InputArgs {
     /// Threads to use (default: one per core).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+
+    /// The least severity that makes the exit code 1: error, warning, info or never.
+    #[arg(long, value_name = "LEVEL")]
+    pub fail_on: Option<String>,
+
+    /// Only these codes or groups (comma-separated), e.g. `name,title.stale`.
+    #[arg(long, value_delimiter = ',', value_name = "CODE")]
+    pub select: Vec<String>,
+
+    /// Not these codes or groups (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "CODE")]
+    pub ignore: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Human,
+    Short,
+    Json,
 }
 
 #[derive(Debug, Args)]

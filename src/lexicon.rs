@@ -54,7 +54,10 @@ fn country_key(text: &str) -> String {
 /// True for a country name, nationality adjective or abbreviation: "Ukraine", "Ukrainian",
 /// "U.S.", "UK". Possessives are the caller's to strip.
 pub fn is_country(text: &str) -> bool {
-    countries().words.contains(&country_key(text))
+    let key = country_key(text);
+    let words = &countries().words;
+    // "Ukrainians" are people of a country, still not a name.
+    words.contains(&key) || key.strip_suffix('s').is_some_and(|k| words.contains(k))
 }
 
 /// The most words a country name has ("United Arab Emirates": 3).
@@ -105,7 +108,6 @@ const TITLE_HEADS: &[&str] = &[
     "monarch",
     "mp",
     "negotiator",
-    "official",
     "pope",
     "premier",
     "president",
@@ -140,7 +142,6 @@ const VAGUE_HEADS: &[&str] = &[
     "head",
     "leader",
     "negotiator",
-    "official",
     "representative",
     "spokesman",
     "spokesperson",
@@ -237,6 +238,63 @@ pub fn is_vague_head(lower: &str) -> bool {
 pub fn is_title_modifier(lower: &str) -> bool {
     static MODIFIERS: OnceLock<HashSet<&str>> = OnceLock::new();
     MODIFIERS.get_or_init(|| set(TITLE_MODIFIERS)).contains(lower)
+}
+
+/// Words that name an event only generically: "meeting", "talks", "first meeting".
+const GENERIC_EVENT_WORDS: &[&str] = &[
+    "a",
+    "annual",
+    "announced",
+    "announcement",
+    "call",
+    "calls",
+    "ceremony",
+    "conference",
+    "conferences",
+    "consultations",
+    "created",
+    "discussions",
+    "established",
+    "event",
+    "events",
+    "first",
+    "formed",
+    "forum",
+    "forums",
+    "founded",
+    "gathering",
+    "gatherings",
+    "held",
+    "hosted",
+    "inaugural",
+    "launch",
+    "launched",
+    "leaders",
+    "leaders'",
+    "meet",
+    "meeting",
+    "meetings",
+    "meets",
+    "met",
+    "negotiations",
+    "session",
+    "sessions",
+    "summit",
+    "summits",
+    "talk",
+    "talks",
+    "the",
+    "video",
+    "videoconference",
+    "visit",
+    "visits",
+    "was",
+    "were",
+];
+
+pub fn is_generic_event_word(lower: &str) -> bool {
+    static WORDS: OnceLock<HashSet<&str>> = OnceLock::new();
+    WORDS.get_or_init(|| set(GENERIC_EVENT_WORDS)).contains(lower)
 }
 
 pub const MONTHS: &[&str] = &[

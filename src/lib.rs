@@ -4,14 +4,18 @@
 //! ([`claim::Claim`]s) → checks → findings → reports. The library reads no clock (an article's
 //! date comes from the article or from `--date`) and never prints.
 
+pub mod checks;
 pub mod claim;
+pub mod config;
 pub mod corpus;
 pub mod error;
 pub mod extract;
+pub mod finding;
 pub mod input;
 pub mod interval;
 pub mod kb;
 pub mod lexicon;
+pub mod lint;
 pub mod report;
 pub mod source;
 pub mod text;

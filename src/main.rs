@@ -13,7 +13,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     install_error_renderer(cli.color);
     let result = match &cli.command {
+        Command::Check(args) => commands::check::run(args, cli.color),
         Command::Claims(args) => commands::claims::run(args),
+        Command::Explain { code } => commands::explain::run(code.as_deref()),
         Command::Rules(RulesCommand::Check { dirs }) => commands::rules::check(dirs),
     };
     match result {

@@ -105,6 +105,10 @@ impl SourceFile {
     }
 }
 
+/// Lines longer than this are shown as a window around the span, not whole: prose pasted from
+/// the web has one paragraph per line.
+const SNIPPET_WIDTH: usize = 160;
+
 /// Snippets of a file carry its path, so a report can show several files side by side.
 impl miette::SourceCode for SourceFile {
     fn read_span<'a>(
@@ -113,14 +117,44 @@ impl miette::SourceCode for SourceFile {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
-        let inner = self.text.as_str().read_span(span, context_lines_before, context_lines_after)?;
+        let (start, end) = (span.offset(), span.offset() + span.len());
+        let line = self.line_span(start);
+        let long = line.len() > SNIPPET_WIDTH && end <= line.end;
+        if !long {
+            let inner = self.text.as_str().read_span(span, context_lines_before, context_lines_after)?;
+            return Ok(Box::new(miette::MietteSpanContents::new_named(
+                self.path.clone(),
+                inner.data(),
+                *inner.span(),
+                inner.line(),
+                inner.column(),
+                inner.line_count(),
+            )));
+        }
+        // A window of the line around the span, cut at spaces where possible.
+        let margin = SNIPPET_WIDTH.saturating_sub(end - start) / 2;
+        let mut from = start.saturating_sub(margin).max(line.start);
+        let mut to = (end + margin).min(line.end);
+        while !self.text.is_char_boundary(from) {
+            from -= 1;
+        }
+        while !self.text.is_char_boundary(to) {
+            to += 1;
+        }
+        if from > line.start {
+            from = self.text[from..start].find(' ').map_or(from, |i| from + i + 1);
+        }
+        if to < line.end {
+            to = self.text[end..to].rfind(' ').map_or(to, |i| end + i);
+        }
+        let (line_number, column) = self.line_col(from);
         Ok(Box::new(miette::MietteSpanContents::new_named(
             self.path.clone(),
-            inner.data(),
-            *inner.span(),
-            inner.line(),
-            inner.column(),
-            inner.line_count(),
+            &self.text.as_bytes()[from..to],
+            (from, to - from).into(),
+            line_number - 1,
+            column - 1,
+            1,
         )))
     }
 }

@@ -124,6 +124,15 @@ pub fn title_key(text: &str) -> Vec<String> {
     key
 }
 
+/// "countries" and "country", "nations" and "nation" name the same thing.
+pub fn same_noun(a: &str, b: &str) -> bool {
+    let singular = |w: &str| match w.strip_suffix("ies") {
+        Some(stem) => format!("{stem}y"),
+        None => w.strip_suffix('s').unwrap_or(w).to_string(),
+    };
+    a == b || singular(a) == singular(b)
+}
+
 fn singular(word: &str) -> &str {
     if word.len() > 4 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("'s") {
         &word[..word.len() - 1]
@@ -155,6 +164,11 @@ mod tests {
         let text = "Umerov's and Umerovich";
         assert!(is_whole_word(text, 0, 6));
         assert!(!is_whole_word(text, 13, 19));
+    }
+
+    #[test]
+    fn nouns_in_either_number() {
+        assert!(same_noun("countries", "country") && same_noun("nations", "nation") && !same_noun("states", "nations"));
     }
 
     #[test]

@@ -5,7 +5,6 @@ use std::process::ExitCode;
 
 use factlint::corpus::{extract_all, load_corpus};
 use factlint::error::{Error, Result};
-use factlint::extract::ExtractSettings;
 use factlint::report::claims::{write_jsonl, write_table};
 
 use super::Setup;
@@ -14,7 +13,7 @@ use crate::cli::{ClaimsArgs, ClaimsFormat};
 pub fn run(args: &ClaimsArgs) -> Result<ExitCode> {
     let setup = Setup::new(&args.input)?;
     let corpus = load_corpus(&setup.load);
-    let claims = extract_all(&corpus.sources, &setup.kb, &ExtractSettings::default());
+    let claims = extract_all(&corpus.sources, &setup.kb, &setup.extract);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let written = match args.format {

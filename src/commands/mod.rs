@@ -1,7 +1,9 @@
 //! One module per subcommand. Each turns arguments into settings, calls the library and
 //! writes the result; the library itself never prints.
 
+pub mod check;
 pub mod claims;
+pub mod explain;
 pub mod rules;
 mod setup;
 

@@ -1,18 +1,26 @@
-//! What `check` and `claims` share: resolving arguments into the knowledge base, the load
-//! options and the thread pool.
+//! What `check` and `claims` share: the config file and the flags resolved into the knowledge
+//! base, the load options, the extraction and lint settings, and the thread pool.
 
 use std::io::Read;
 
 use chrono::NaiveDate;
+use factlint::config::{Config, FailOn};
 use factlint::corpus::LoadOptions;
 use factlint::error::{Error, Result};
+use factlint::extract::ExtractSettings;
+use factlint::extract::count::CountSettings;
 use factlint::kb::KnowledgeBase;
+use factlint::lint::LintSettings;
+use factlint::text::fold;
 
 use crate::cli::InputArgs;
 
 pub struct Setup {
     pub kb: KnowledgeBase,
     pub load: LoadOptions,
+    pub extract: ExtractSettings,
+    pub lint: LintSettings,
+    pub fail_on: Option<FailOn>,
 }
 
 impl Setup {
@@ -24,8 +32,12 @@ impl Setup {
             // Only fails if a pool was already built, which the binary never does twice.
             let _ = rayon::ThreadPoolBuilder::new().num_threads(jobs).build_global();
         }
+        let cwd = std::env::current_dir().map_err(|e| Error::read("the current folder", e))?;
+        let config = Config::find(args.config.as_deref(), &cwd)?;
         let date = args.date.as_deref().map(parse_date).transpose()?;
-        let kb = if args.rules.is_empty() { KnowledgeBase::bundled()? } else { KnowledgeBase::load(&args.rules)? };
+        let rules = if args.rules.is_empty() { &config.rules } else { &args.rules };
+        let mut kb = if rules.is_empty() { KnowledgeBase::bundled()? } else { KnowledgeBase::load(rules)? };
+        kb.distinct.extend(config.distinct.iter().map(|n| fold(n)));
         let stdin = if args.paths.iter().any(|p| p.as_os_str() == "-") {
             let mut bytes = Vec::new();
             std::io::stdin().read_to_end(&mut bytes).map_err(|e| Error::read("standard input", e))?;
@@ -33,8 +45,24 @@ impl Setup {
         } else {
             None
         };
-        let load = LoadOptions { paths: args.paths.clone(), date, include: None, exclude: None, stdin };
-        Ok(Setup { kb, load })
+        Ok(Setup {
+            kb,
+            load: LoadOptions {
+                paths: args.paths.clone(),
+                date,
+                include: config.include,
+                exclude: config.exclude,
+                stdin,
+            },
+            extract: ExtractSettings { counts: CountSettings { approximate: config.count_tolerance } },
+            lint: LintSettings {
+                checks: config.checks,
+                select: config.select,
+                ignore: config.ignore,
+                severities: config.severities,
+            },
+            fail_on: config.fail_on,
+        })
     }
 }
 

@@ -241,6 +241,8 @@ fn is_given_name(word: &str, kb: &KnowledgeBase) -> bool {
 fn unknown_mentions(text: &str, kb: &KnowledgeBase, sentences: &[Sentence], known: &[MentionHit]) -> Vec<MentionHit> {
     let covered = |w: &Word| known.iter().any(|k| k.range.start < w.end && w.start < k.range.end);
     let sentence_starts: Vec<usize> = sentences.iter().map(|s| s.range.start).collect();
+    let headlines: Vec<&Sentence> = sentences.iter().filter(|s| is_headline(&text[s.range.clone()])).collect();
+    let in_headline = |w: &Word| headlines.iter().any(|s| s.range.start <= w.start && w.end <= s.range.end);
     let mut out = Vec::new();
     let mut run: Vec<Word> = Vec::new();
     let flush = |run: &mut Vec<Word>, out: &mut Vec<MentionHit>| {
@@ -253,7 +255,10 @@ fn unknown_mentions(text: &str, kb: &KnowledgeBase, sentences: &[Sentence], know
     for word in words(text) {
         let joined = run.last().is_some_and(|_| text[previous_end..word.start] == *" ");
         let particle = PARTICLES.contains(&word.text) && !run.is_empty() && joined;
-        let capitalised = word.is_capitalised() && !covered(&word) && word.text.chars().any(char::is_alphabetic);
+        let capitalised = word.is_capitalised()
+            && !covered(&word)
+            && word.text.chars().any(char::is_alphabetic)
+            && !in_headline(&word);
         if (capitalised || particle) && (run.is_empty() || joined) {
             run.push(word);
         } else {
@@ -268,24 +273,37 @@ fn unknown_mentions(text: &str, kb: &KnowledgeBase, sentences: &[Sentence], know
     out
 }
 
+/// True when every hyphen-joined part of a word passes `test` ("President-elect",
+/// "Western-supplied").
+fn all_parts(word: &str, test: impl Fn(&str) -> bool) -> bool {
+    let lower = word.to_lowercase();
+    let bare = strip_possessive(&lower).trim_end_matches('.');
+    bare.split('-').all(|part| !part.is_empty() && test(part))
+}
+
+/// Not a name: a title word, nationality, qualifier or honorific.
+fn is_descriptor(part: &str, kb: &KnowledgeBase) -> bool {
+    lexicon::is_title_head(part)
+        || lexicon::is_title_modifier(part)
+        || kb.title_words.contains(part)
+        || lexicon::is_country(part)
+        || HONORIFICS.contains(&part)
+        || lexicon::QUALIFIER_WORDS.contains(&part)
+}
+
 /// Trims a run of capitalised words down to a name, or nothing.
 fn name_from_run(text: &str, run: &[Word], kb: &KnowledgeBase, sentence_starts: &[usize]) -> Option<MentionHit> {
     let mut words: &[Word] = run;
     // Leading titles, nationalities, honorifics and sentence-initial ordinary words are not names.
     while let Some(first) = words.first() {
         let lower = first.text.to_lowercase();
-        let bare = strip_possessive(&lower).trim_end_matches('.');
         let sentence_start = sentence_starts.binary_search(&first.start).is_ok() || line_start(text, first.start);
-        let skip = lexicon::is_title_head(bare)
-            || lexicon::is_title_modifier(bare)
-            || kb.title_words.contains(bare)
+        let skip = all_parts(first.text, |p| is_descriptor(p, kb))
             || lexicon::is_country(strip_possessive(first.text))
             || lexicon::is_calendar_word(&lower)
-            || HONORIFICS.contains(&bare)
-            || lexicon::QUALIFIER_WORDS.contains(&bare)
             || first.is_acronym()
             || PARTICLES.contains(&first.text)
-            || (sentence_start && lexicon::is_common_word(bare));
+            || (sentence_start && all_parts(first.text, |p| lexicon::is_common_word(p) || is_descriptor(p, kb)));
         if !skip {
             break;
         }
@@ -298,8 +316,7 @@ fn name_from_run(text: &str, run: &[Word], kb: &KnowledgeBase, sentence_starts: 
     }
     let (first, last) = (words.first()?, words.last()?);
     let all_common = words.iter().all(|w| {
-        let lower = w.text.to_lowercase();
-        PARTICLES.contains(&w.text) || lexicon::is_common_word(strip_possessive(&lower))
+        PARTICLES.contains(&w.text) || all_parts(w.text, |p| lexicon::is_common_word(p) || is_descriptor(p, kb))
     });
     if all_common || words.iter().any(|w| w.text.chars().any(|c| c.is_ascii_digit())) {
         return None;
@@ -312,6 +329,25 @@ fn name_from_run(text: &str, run: &[Word], kb: &KnowledgeBase, sentence_starts: 
             !NOT_PERSON.contains(&strip_possessive(&lower)) && !lexicon::is_country(strip_possessive(w.text))
         });
     Some(MentionHit { range: first.start..end, entity: None, form: Form::Unknown, person_like })
+}
+
+/// Small words left lower-case in title-case headlines.
+const HEADLINE_SMALL: &[&str] =
+    &["a", "an", "the", "and", "but", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "vs"];
+
+/// A headline in title case ("Allies Hold High-Level Talks in Kyiv"): its capitalised words
+/// are not names.
+fn is_headline(sentence: &str) -> bool {
+    let mut counted = 0;
+    let mut capitalised = 0;
+    for word in words(sentence).filter(|w| w.text.chars().next().is_some_and(char::is_alphabetic)) {
+        if HEADLINE_SMALL.contains(&word.text) {
+            continue;
+        }
+        counted += 1;
+        capitalised += usize::from(word.is_capitalised());
+    }
+    counted >= 4 && capitalised * 10 >= counted * 8 && !sentence.trim_end().ends_with(['.', '!', '?'])
 }
 
 fn line_start(text: &str, offset: usize) -> bool {

@@ -6,16 +6,21 @@
 
 pub mod count;
 pub mod date;
+mod event;
 pub mod mention;
 pub mod number;
+pub mod title;
 
-use crate::claim::{Claim, ClaimKind, CountClaim, DateClaim, Mention};
+use crate::claim::{Claim, ClaimKind, CountClaim, DateClaim, Mention, Title};
 pub use crate::input::Sentence;
 use crate::input::Source;
 use crate::kb::KnowledgeBase;
 use count::{CountSettings, extract_counts};
 use date::extract_dates;
 use mention::find_mentions;
+use title::find_titles;
+
+use crate::text::title_key;
 
 /// Settings that change what is read.
 #[derive(Debug, Clone, Copy, Default)]
@@ -27,6 +32,7 @@ pub struct ExtractSettings {
 pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) -> Vec<Claim> {
     let text = &source.text;
     let mentions = find_mentions(text, kb, &source.sentences);
+    let titles = find_titles(text, &mentions, &source.sentences, kb);
     let dates = extract_dates(text, source.meta.published);
     // A number inside a date ("January 3", "in 2024") is not a count.
     let counts: Vec<_> = extract_counts(text, &settings.counts)
@@ -40,7 +46,20 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
         range,
         kind,
     };
-    let mut claims: Vec<Claim> = Vec::with_capacity(mentions.len() + dates.len() + counts.len());
+    let mut claims: Vec<Claim> = Vec::with_capacity(mentions.len() + titles.len() + dates.len() + counts.len());
+    claims.extend(titles.into_iter().map(|t| {
+        let entity = mentions.iter().find(|m| m.range == t.person).and_then(|m| m.entity);
+        let title = text[t.title.clone()].to_string();
+        let kind = Title {
+            entity,
+            key: title_key(&title),
+            title,
+            title_span: source.span(t.title.clone()),
+            person: t.person,
+            qualifier: t.qualifier,
+        };
+        claim(t.range, ClaimKind::Title(kind))
+    }));
     claims.extend(mentions.into_iter().map(|m| {
         claim(m.range, ClaimKind::Mention(Mention { entity: m.entity, form: m.form, person_like: m.person_like }))
     }));
@@ -50,9 +69,15 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
         }),
     );
     claims.extend(counts.into_iter().map(|c| {
+        // The claim reads "18 countries": the unit joins the span when it follows the number.
+        let range = match &c.unit {
+            Some(unit) if unit.start >= c.range.end => c.range.start..unit.end,
+            _ => c.range.clone(),
+        };
         let unit = c.unit.map(|u| text[u].to_string());
-        claim(c.range, ClaimKind::Count(CountClaim { interval: c.interval, unit, event: None }))
+        claim(range, ClaimKind::Count(CountClaim { interval: c.interval, unit, event: None }))
     }));
+    event::tie_events(source, kb, &mut claims);
     claims.sort_by_key(|c| (c.span.start, c.span.end));
     claims
 }

@@ -15,6 +15,14 @@ const HEADER_BYTES: usize = 2000;
 const LABELS: &[&str] =
     &["updated", "published", "posted", "date", "dated", "last updated", "modified", "first published"];
 
+/// Is this the start of a line up to a date a dateline? "Kyiv, Ukraine –", "KYIV (Reuters) —".
+pub fn is_dateline(line_before_date: &str) -> bool {
+    let before = line_before_date.trim_end();
+    before.ends_with(['–', '—', '-', ',', '|'])
+        && before.len() <= 80
+        && before.trim_end_matches(['–', '—', '-', ',', '|']).trim().chars().next().is_some_and(char::is_uppercase)
+}
+
 pub fn article_date(source: &Source) -> Option<(NaiveDate, DateOrigin)> {
     let text = &source.text;
     let mut start = 0;

@@ -18,6 +18,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+pub use header::is_dateline;
 pub use structure::{Sentence, paragraphs, sentences};
 pub use walk::{Discovered, discover};
 

@@ -57,9 +57,16 @@ pub struct Entity {
     pub roles: Vec<Role>,
     pub source: Option<String>,
     pub origin: RuleRef,
+    /// Where each listed form (folded) is written in the rules.
+    pub form_origins: HashMap<String, RuleRef>,
 }
 
 impl Entity {
+    /// Where the rules list this form (the entity itself when the form is not listed).
+    pub fn form_origin(&self, form: &str) -> &RuleRef {
+        self.form_origins.get(&fold(form)).unwrap_or(&self.origin)
+    }
+
     /// Accepted spellings: the name, the variants and the default surname.
     pub fn accepted_forms(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.name.as_str())
@@ -322,9 +329,11 @@ impl Builder {
         let id = self.entities.len();
         let origin = RuleRef { file: file.clone(), span: raw.id.span().into() };
         let name = self.text(file, &raw.name, "name").unwrap_or_default();
-        let claim = |builder: &mut Builder, value: &Spanned<String>, kind: FormKind| {
+        let mut form_origins = HashMap::new();
+        let mut claim = |builder: &mut Builder, value: &Spanned<String>, kind: FormKind| {
             let text = builder.text(file, value, "form")?;
             let here = RuleRef { file: file.clone(), span: value.span().into() };
+            form_origins.entry(fold(&text)).or_insert_with(|| here.clone());
             builder.forms.entry(fold(&text)).or_default().push((id, kind, here));
             Some(text)
         };
@@ -344,6 +353,7 @@ impl Builder {
             roles,
             source: raw.source.map(Spanned::into_inner),
             origin,
+            form_origins,
         });
     }
 

@@ -1,0 +1,3 @@
+//! `count.*`: how many took part.
+
+pub mod conflict;

@@ -1,0 +1,59 @@
+use chrono::Datelike;
+
+use crate::checks::{Check, CheckInfo, SourceContext, declare_check};
+use crate::claim::ClaimKind;
+use crate::finding::{Finding, Location};
+
+declare_check! {
+    /// ## What it flags
+    /// A weekday and a date given together that disagree: "Friday, 11 January 2026" (a
+    /// Sunday).
+    ///
+    /// ## Why
+    /// One of the two is wrong, and a reader cannot tell which. No rules are needed: the
+    /// calendar decides. A date without a year is read in the year nearest the article's date.
+    ///
+    /// ## Example
+    /// ```text
+    /// The talks resume on Friday, 11 January 2026.
+    /// ```
+    WeekdayMismatch, "date.weekday-mismatch", Error, "a weekday and a date given together disagree"
+}
+
+impl Check for WeekdayMismatch {
+    fn info(&self) -> &'static CheckInfo {
+        &Self::INFO
+    }
+
+    fn check_source(&self, cx: &SourceContext, out: &mut Vec<Finding>) {
+        for claim in cx.claims {
+            let ClaimKind::Date(date) = &claim.kind else { continue };
+            let Some(stated) = date.weekday else { continue };
+            let day = date.interval.start;
+            if !date.interval.is_day() || day.weekday() == stated {
+                continue;
+            }
+            let location = Location::new(&cx.source.file, claim.span);
+            let written = location.text().to_string();
+            out.push(
+                Finding::new(
+                    Self::INFO.code,
+                    Self::INFO.default_severity,
+                    location,
+                    format!(
+                        "“{written}”: {} was a {}, not a {}",
+                        day.format("%-d %B %Y"),
+                        day.format("%A"),
+                        weekday_name(stated)
+                    ),
+                )
+                .label(format!("{} is a {}", day, day.format("%A")))
+                .help("check the weekday or the date"),
+            );
+        }
+    }
+}
+
+fn weekday_name(day: chrono::Weekday) -> &'static str {
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][day.num_days_from_monday() as usize]
+}

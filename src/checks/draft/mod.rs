@@ -1,0 +1,3 @@
+//! `draft.*`: problems of the draft itself.
+
+pub mod duplicate_paragraph;

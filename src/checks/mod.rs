@@ -1,0 +1,123 @@
+//! The checks: one unit per code, one file per code (`title.stale` lives in
+//! `checks/title/stale.rs`), each documenting itself — what it flags, why, an example — for
+//! `factlint explain` and for the SARIF rule descriptions.
+//!
+//! A check reads claims and writes findings. Checks that look at one source at a time run in
+//! parallel over the sources; checks across sources group claims by key (an entity, an event)
+//! so they grow linearly with the corpus.
+
+mod compare;
+pub mod count;
+pub mod date;
+pub mod draft;
+pub mod name;
+pub mod source;
+pub mod title;
+
+use crate::claim::Claim;
+use crate::finding::{Finding, Severity};
+use crate::input::Source;
+use crate::kb::KnowledgeBase;
+
+/// What a check is, for the registry, `explain` and the SARIF rule table.
+#[derive(Debug)]
+pub struct CheckInfo {
+    pub code: &'static str,
+    pub default_severity: Severity,
+    /// One line: what it flags.
+    pub summary: &'static str,
+    /// The check's doc comment: what it does, why, an example.
+    pub doc: &'static str,
+}
+
+/// Settings the checks read (resolved from `factlint.toml` and flags).
+#[derive(Debug, Clone)]
+pub struct CheckSettings {
+    /// Least Jaro-Winkler similarity for a near miss of a name.
+    pub similarity: f64,
+    /// Days after a change of office during which the old title is not flagged, when the news
+    /// is of the change.
+    pub title_grace_days: i64,
+    /// Fewest words a paragraph needs to be reported as a duplicate.
+    pub duplicate_min_words: usize,
+}
+
+impl Default for CheckSettings {
+    fn default() -> Self {
+        CheckSettings { similarity: 0.92, title_grace_days: 3, duplicate_min_words: 8 }
+    }
+}
+
+/// One source and what was read from it.
+pub struct SourceContext<'a> {
+    pub source: &'a Source,
+    pub claims: &'a [Claim],
+    pub kb: &'a KnowledgeBase,
+    pub settings: &'a CheckSettings,
+}
+
+/// Every source and what was read from them.
+pub struct CorpusContext<'a> {
+    pub sources: &'a [Source],
+    /// Binary files that were skipped.
+    pub skipped: &'a [crate::source::FileRef],
+    pub claims: &'a [Vec<Claim>],
+    pub kb: &'a KnowledgeBase,
+    pub settings: &'a CheckSettings,
+}
+
+pub trait Check: Sync {
+    fn info(&self) -> &'static CheckInfo;
+
+    /// Findings within one source.
+    fn check_source(&self, _cx: &SourceContext, _out: &mut Vec<Finding>) {}
+
+    /// Findings across sources.
+    fn check_corpus(&self, _cx: &CorpusContext, _out: &mut Vec<Finding>) {}
+}
+
+/// Declares a check: its doc comment becomes both its rustdoc and the text `explain` prints.
+macro_rules! declare_check {
+    ($(#[doc = $doc:literal])* $name:ident, $code:literal, $severity:ident, $summary:literal) => {
+        $(#[doc = $doc])*
+        pub struct $name;
+
+        impl $name {
+            pub const INFO: $crate::checks::CheckInfo = $crate::checks::CheckInfo {
+                code: $code,
+                default_severity: $crate::finding::Severity::$severity,
+                summary: $summary,
+                doc: concat!($($doc, "\n"),*),
+            };
+        }
+    };
+}
+pub(crate) use declare_check;
+
+/// Every check, in a stable order.
+pub static CHECKS: &[&dyn Check] = &[
+    &name::misspelled::Misspelled,
+    &name::unknown_variant::UnknownVariant,
+    &name::inconsistent::Inconsistent,
+    &name::cross_source::CrossSource,
+    &title::stale::Stale,
+    &title::premature::Premature,
+    &title::never_held::NeverHeld,
+    &date::conflict::Conflict,
+    &date::weekday_mismatch::WeekdayMismatch,
+    &count::conflict::Conflict,
+    &source::undated::Undated,
+    &source::encoding::Encoding,
+    &source::skipped::Skipped,
+    &draft::duplicate_paragraph::DuplicateParagraph,
+];
+
+/// The check with this code.
+pub fn by_code(code: &str) -> Option<&'static dyn Check> {
+    CHECKS.iter().copied().find(|c| c.info().code == code)
+}
+
+/// Does `pattern` (a code, a group such as `name`, or `all`) select `code`?
+pub fn selects(pattern: &str, code: &str) -> bool {
+    pattern == "all" || pattern == code || code.strip_prefix(pattern).is_some_and(|rest| rest.starts_with('.'))
+}

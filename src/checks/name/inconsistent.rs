@@ -1,0 +1,88 @@
+use std::collections::BTreeMap;
+
+use super::surname;
+use crate::checks::{Check, CheckInfo, SourceContext, declare_check};
+use crate::claim::{ClaimKind, Form};
+use crate::finding::{Finding, Location};
+use crate::kb::{EntityId, FormKind};
+
+declare_check! {
+    /// ## What it flags
+    /// One article spelling the same entity in two accepted ways: "Zelenskyy" in one
+    /// paragraph, "Zelensky" in another.
+    ///
+    /// ## Why
+    /// Both spellings may be accepted, but a story should pick one: a reader seeing two takes
+    /// them for a mistake, and house style wants the house form. The finding points at the
+    /// less used spelling and shows the other.
+    ///
+    /// ## Example
+    /// ```text
+    /// Zelensky and the Davos Summit
+    /// … Ukrainian President Volodymyr Zelenskyy confirmed …
+    /// ```
+    Inconsistent, "name.inconsistent", Warning, "one source spells the same entity in two accepted ways"
+}
+
+impl Check for Inconsistent {
+    fn info(&self) -> &'static CheckInfo {
+        &Self::INFO
+    }
+
+    fn check_source(&self, cx: &SourceContext, out: &mut Vec<Finding>) {
+        // Per entity: each surname spelling, with its mentions.
+        let mut spellings: BTreeMap<EntityId, BTreeMap<String, Vec<Location>>> = BTreeMap::new();
+        for claim in cx.claims {
+            let ClaimKind::Mention(m) = &claim.kind else { continue };
+            let (Some(entity), Form::Known(FormKind::Name | FormKind::Variant | FormKind::Surname)) =
+                (m.entity, m.form)
+            else {
+                continue;
+            };
+            let written = cx.source.file.slice(claim.span);
+            spellings
+                .entry(entity)
+                .or_default()
+                .entry(surname(written))
+                .or_default()
+                .push(Location::new(&cx.source.file, claim.span));
+        }
+        for (entity, forms) in spellings {
+            if forms.len() < 2 {
+                continue;
+            }
+            // The spelling used most is the article's own (the house form on a tie); the others
+            // are reported.
+            let house = surname(&cx.kb.entities[entity].name);
+            let mut ranked: Vec<(&String, &Vec<Location>)> = forms.iter().collect();
+            ranked.sort_by(|a, b| {
+                (b.1.len(), *b.0 == house)
+                    .cmp(&(a.1.len(), *a.0 == house))
+                    .then(a.1[0].span.start.cmp(&b.1[0].span.start))
+            });
+            let (_, main) = ranked[0];
+            let main_text = main[0].text().to_string();
+            let summary: Vec<String> =
+                ranked.iter().map(|(_, l)| format!("“{}” ({}×)", l[0].text(), l.len())).collect();
+            let entity = &cx.kb.entities[entity];
+            for (_, other) in &ranked[1..] {
+                let written = other[0].text();
+                out.push(
+                    Finding::new(
+                        Self::INFO.code,
+                        Self::INFO.default_severity,
+                        other[0].clone(),
+                        format!(
+                            "{} is spelled “{written}” here and “{main_text}” elsewhere in this article: {}",
+                            entity.name,
+                            summary.join(", ")
+                        ),
+                    )
+                    .label(format!("“{written}”"))
+                    .related(main[0].clone(), format!("“{main_text}”, used {} times", main.len()))
+                    .help(format!("pick one spelling; the rules' house form is “{}”", entity.name)),
+                );
+            }
+        }
+    }
+}

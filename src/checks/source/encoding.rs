@@ -1,0 +1,48 @@
+use std::collections::BTreeSet;
+
+use crate::checks::{Check, CheckInfo, CorpusContext, declare_check};
+use crate::finding::{Finding, Location};
+use crate::source::Span;
+
+declare_check! {
+    /// ## What it flags
+    /// A file that is not valid UTF-8. It is read anyway, each undecodable byte standing for
+    /// one replacement character, so every other finding still points at the right bytes.
+    ///
+    /// ## Why
+    /// Text pasted from old systems is often Latin-1 or Windows-1252: names with accents come
+    /// out garbled and may escape matching. The finding names the first bad byte's line.
+    ///
+    /// ## Example
+    /// A file saved as Windows-1252 containing "Zelensk\xFDy".
+    Encoding, "source.encoding", Warning, "a file is not valid UTF-8 and was decoded lossily"
+}
+
+impl Check for Encoding {
+    fn info(&self) -> &'static CheckInfo {
+        &Self::INFO
+    }
+
+    fn check_corpus(&self, cx: &CorpusContext, out: &mut Vec<Finding>) {
+        // Once per file, though a corpus file holds many articles.
+        let mut reported = BTreeSet::new();
+        for source in cx.sources {
+            let Some(at) = source.invalid_utf8_at else { continue };
+            if !reported.insert(source.file.path.clone()) {
+                continue;
+            }
+            let location = Location::new(&source.file, Span::new(at, (at + 1).min(source.file.text.len())));
+            let (line, _) = location.line_col();
+            out.push(
+                Finding::new(
+                    Self::INFO.code,
+                    Self::INFO.default_severity,
+                    location,
+                    format!("not valid UTF-8 (first bad byte on line {line}); read with replacement characters"),
+                )
+                .label("not UTF-8")
+                .help("save the file as UTF-8"),
+            );
+        }
+    }
+}

@@ -1,0 +1,273 @@
+//! `title.*`: is a title, with its qualifier, true of the person on the date the article speaks
+//! of? One judgement serves the three checks; each reports its own verdict.
+//!
+//! The date is the article's, unless the sentence dates itself before the title ("In 2024,
+//! Defense Minister Rustem Umerov said"). Role periods with uncertain edges (a month or a year)
+//! make uncertain answers, and uncertainty is never reported.
+
+pub mod never_held;
+pub mod premature;
+pub mod stale;
+
+use crate::checks::SourceContext;
+use crate::claim::{Claim, ClaimKind, Qualifier, Title};
+use crate::interval::DateInterval;
+use crate::kb::{Entity, Held, Role};
+use crate::lexicon;
+
+/// What a title claim is found to be.
+pub(crate) enum Verdict<'a> {
+    /// True at the date, or not certainly false.
+    Fits,
+    /// Was true before the date, not at it.
+    Stale { roles: Vec<&'a Role>, reason: String },
+    /// Only true after the date.
+    Premature { roles: Vec<&'a Role>, reason: String },
+    /// No role of the person matches the title.
+    NeverHeld,
+}
+
+/// A title claim with its entity, the date it is judged at, and the verdict.
+pub(crate) struct Judgement<'a> {
+    pub title: &'a Title,
+    pub claim: &'a Claim,
+    pub entity: &'a Entity,
+    pub at: DateInterval,
+    /// True when the date comes from the sentence, not the article.
+    pub anchored: bool,
+    pub verdict: Verdict<'a>,
+}
+
+/// Judges every title claim of a source that can be judged.
+pub(crate) fn judgements<'a>(cx: &'a SourceContext) -> impl Iterator<Item = Judgement<'a>> {
+    cx.claims.iter().filter_map(move |claim| {
+        let ClaimKind::Title(title) = &claim.kind else { return None };
+        let entity = &cx.kb.entities[title.entity?];
+        if entity.roles.is_empty() {
+            return None;
+        }
+        let (at, anchored) = match anchor(cx, claim) {
+            Some(at) => (at, true),
+            None => (DateInterval::day(cx.source.meta.published?), false),
+        };
+        let matching: Vec<&Role> =
+            entity.roles.iter().filter(|r| r.keys.iter().any(|k| key_matches(&title.key, k))).collect();
+        let verdict = if matching.is_empty() {
+            if checkable(cx, &title.key) { Verdict::NeverHeld } else { Verdict::Fits }
+        } else {
+            judge(&matching, title.qualifier, &at, cx, claim)
+        };
+        Some(Judgement { title, claim, entity, at, anchored, verdict })
+    })
+}
+
+/// A date stated in the sentence before the title: the time the sentence speaks of.
+fn anchor(cx: &SourceContext, title: &Claim) -> Option<DateInterval> {
+    cx.claims
+        .iter()
+        .filter(|c| c.sentence == title.sentence && c.range.end <= title.range.start)
+        .filter_map(|c| match &c.kind {
+            ClaimKind::Date(date) => Some(date.interval),
+            _ => None,
+        })
+        .next_back()
+}
+
+/// Does a title as written (its key) name a role (one of its keys)? Equal, or the role's words
+/// end the title and what precedes them is no title word ("NATO Secretary General" is the
+/// "Secretary General"; "Deputy Prime Minister" is not the "Prime Minister").
+pub(crate) fn key_matches(written: &[String], role: &[String]) -> bool {
+    written == role
+        || (written.len() > role.len()
+            && written.ends_with(role)
+            && written[..written.len() - role.len()].iter().all(|w| {
+                !lexicon::is_title_head(w) && !lexicon::is_title_modifier(w) && !matches!(w.as_str(), "elect")
+            }))
+}
+
+/// Is the title specific enough to say the person never held it? It must be a title some
+/// role of the rules has, or a title head that is not vague ("leader", "official").
+fn checkable(cx: &SourceContext, key: &[String]) -> bool {
+    let known = cx.kb.entities.iter().flat_map(|e| &e.roles).any(|r| r.keys.iter().any(|k| key_matches(key, k)));
+    known || key.iter().any(|w| lexicon::is_title_head(w) && !lexicon::is_vague_head(w))
+}
+
+/// Words that say the news is of a change of office.
+const CHANGE_WORDS: &[&str] = &[
+    "appointed",
+    "appoints",
+    "named",
+    "names",
+    "nominated",
+    "nominates",
+    "replaced",
+    "replaces",
+    "replacing",
+    "succeeded",
+    "succeeds",
+    "resigned",
+    "resigns",
+    "dismissed",
+    "dismisses",
+    "fired",
+    "sworn",
+    "promoted",
+    "moved",
+    "elected",
+    "became",
+    "becomes",
+    "takes over",
+    "took over",
+    "steps down",
+    "stepped down",
+];
+
+fn judge<'a>(
+    roles: &[&'a Role],
+    qualifier: Option<Qualifier>,
+    at: &DateInterval,
+    cx: &SourceContext,
+    claim: &Claim,
+) -> Verdict<'a> {
+    let held: Vec<Held> = roles.iter().map(|r| r.period.held_during(at)).collect();
+    let held_now = held.contains(&Held::Yes);
+    let maybe_now = held.contains(&Held::Unknown);
+    let ended: Vec<&Role> = roles.iter().copied().filter(|r| r.period.ended_before(at)).collect();
+    let later: Vec<&Role> = roles.iter().copied().filter(|r| r.period.starts_after(at)).collect();
+    let began: Vec<&Role> = roles.iter().copied().filter(|r| !r.period.starts_after(at)).collect();
+    let last_end = |roles: &[&Role]| roles.iter().filter_map(|r| r.period.until).map(|u| u.start).max();
+    match qualifier {
+        None | Some(Qualifier::Acting) => {
+            if held_now || maybe_now {
+                Verdict::Fits
+            } else if !ended.is_empty() {
+                if in_grace(&ended, at, cx, claim) {
+                    return Verdict::Fits;
+                }
+                let until = last_end(&ended).map_or(String::new(), |d| format!(" until {d}"));
+                Verdict::Stale { reason: format!("held{until}"), roles: ended }
+            } else if !later.is_empty() {
+                Verdict::Premature { reason: "held only from a later date".into(), roles: later }
+            } else {
+                Verdict::Fits
+            }
+        }
+        Some(Qualifier::Former) => {
+            if held_now {
+                let reason = if ended.is_empty() { "still held at the time" } else { "held again at the time" };
+                let roles = roles.iter().copied().filter(|r| r.period.held_during(at) == Held::Yes).collect();
+                Verdict::Stale { reason: reason.into(), roles }
+            } else if ended.is_empty() && !later.is_empty() && !maybe_now {
+                Verdict::Premature { reason: "not yet held at the time".into(), roles: later }
+            } else {
+                Verdict::Fits
+            }
+        }
+        Some(Qualifier::Outgoing) => {
+            if held_now || maybe_now {
+                Verdict::Fits
+            } else if !ended.is_empty() {
+                if in_grace(&ended, at, cx, claim) {
+                    return Verdict::Fits;
+                }
+                let until = last_end(&ended).map_or(String::new(), |d| format!(" on {d}"));
+                Verdict::Stale { reason: format!("left office{until}"), roles: ended }
+            } else if !later.is_empty() {
+                Verdict::Premature { reason: "not yet held at the time".into(), roles: later }
+            } else {
+                Verdict::Fits
+            }
+        }
+        Some(Qualifier::Elect) => {
+            let unsure = roles.iter().any(|r| r.period.from.is_some_and(|f| f.meets(at)));
+            if !later.is_empty() || unsure || began.is_empty() {
+                Verdict::Fits
+            } else {
+                // The term that began last is the one that ended "-elect".
+                let latest = began.iter().copied().max_by_key(|r| r.period.from.map(|f| f.start));
+                let since = latest.and_then(|r| r.period.from).map(|f| f.start);
+                let reason = since.map_or("already in office".to_string(), |d| format!("took office on {d}"));
+                Verdict::Stale { reason, roles: latest.into_iter().collect() }
+            }
+        }
+        Some(Qualifier::Then) => {
+            if began.is_empty() && !later.is_empty() {
+                Verdict::Premature { reason: "not yet held at the time".into(), roles: later }
+            } else {
+                Verdict::Fits
+            }
+        }
+    }
+}
+
+/// In its first `title_grace_days` after a change, the old title is no finding when the news is
+/// of the change: the sentence says so, or the article gives the person's new title.
+fn in_grace(ended: &[&Role], at: &DateInterval, cx: &SourceContext, claim: &Claim) -> bool {
+    let grace = cx.settings.title_grace_days;
+    let recent = ended.iter().filter_map(|r| r.period.until).any(|until| (at.start - until.start).num_days() < grace);
+    if !recent {
+        return false;
+    }
+    let sentence = cx.source.sentences.get(claim.sentence).map_or("", |s| &cx.source.text[s.range.clone()]);
+    let lower = format!(" {} ", sentence.to_lowercase());
+    let says_change =
+        CHANGE_WORDS.iter().any(|w| lower.contains(&format!(" {w} ")) || lower.contains(&format!(" {w},")));
+    // Or the article also gives the title the person took on at the change.
+    let ClaimKind::Title(title) = &claim.kind else { return says_change };
+    let gives_new = cx.claims.iter().any(|other| match &other.kind {
+        ClaimKind::Title(t) if t.entity == title.entity && t.key != title.key => {
+            let entity = title.entity.map(|e| &cx.kb.entities[e]);
+            entity.is_some_and(|e| {
+                e.roles.iter().any(|r| {
+                    r.keys.iter().any(|k| key_matches(&t.key, k))
+                        && r.period.from.is_some_and(|f| (at.start - f.start).num_days().abs() <= grace)
+                })
+            })
+        }
+        _ => false,
+    });
+    says_change || gives_new
+}
+
+/// A role's title and period for messages: "Minister of Defence of Ukraine (2023-09-06 until 2025-07-17)".
+pub(crate) fn describe(role: &Role) -> String {
+    format!("{} ({})", role.title, role.period)
+}
+
+/// The roles a person holds at a date, for "now … instead" help.
+pub(crate) fn current_roles<'a>(entity: &'a Entity, at: &DateInterval) -> Vec<&'a Role> {
+    entity.roles.iter().filter(|r| r.period.held_during(at) == Held::Yes).collect()
+}
+
+/// The title as written with its qualifier, for messages: "President-elect", "outgoing President".
+pub(crate) fn as_written<'a>(cx: &'a SourceContext, judgement: &Judgement<'a>) -> &'a str {
+    let claim = judgement.claim;
+    let person = cx.source.span(judgement.title.person.clone());
+    let file = &cx.source.file;
+    if person.start >= claim.span.end {
+        // An appositive: the title follows the name.
+        file.slice(crate::source::Span::new(person.end, claim.span.end)).trim_start_matches([',', ' '])
+    } else if person.start > claim.span.start {
+        file.slice(crate::source::Span::new(claim.span.start, person.start)).trim_end()
+    } else {
+        &judgement.title.title
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key_matches;
+
+    fn key(text: &str) -> Vec<String> {
+        crate::text::title_key(text)
+    }
+
+    #[test]
+    fn titles_match_role_forms() {
+        assert!(key_matches(&key("NATO Secretary General"), &key("Secretary General")));
+        assert!(key_matches(&key("Ukraine's defence minister"), &key("Defense Minister")));
+        assert!(!key_matches(&key("Deputy Prime Minister"), &key("Prime Minister")));
+        assert!(!key_matches(&key("Prime Minister"), &key("Minister")));
+        assert!(key_matches(&key("head of the Ukrainian president's office"), &key("head of the President's Office")));
+    }
+}

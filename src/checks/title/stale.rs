@@ -1,0 +1,68 @@
+use super::{Verdict, as_written, current_roles, describe, judgements};
+use crate::checks::{Check, CheckInfo, SourceContext, declare_check};
+use crate::claim::Qualifier;
+use crate::finding::{Finding, Location};
+
+declare_check! {
+    /// ## What it flags
+    /// A title, with its qualifier, that was true of the person before the article's date but
+    /// not at it: "President-elect" after the inauguration, "outgoing" after leaving, a bare
+    /// title after leaving office, "former" while holding the office (again).
+    ///
+    /// ## Why
+    /// Stale titles are the classic error of copy reused from an older story. The rules give
+    /// each person's roles with dates; the title is judged on the article's date, or on a date
+    /// the sentence itself gives before it ("In 2024, Defense Minister Rustem Umerov said" is
+    /// fine). In the first `title_grace_days` (default 3) after a change, the old title is not
+    /// flagged when the news is of the change.
+    ///
+    /// ## Example
+    /// ```text
+    /// (2026-01-06) … reference ongoing discussions involving U.S. President-elect Donald Trump …
+    /// ```
+    /// Donald Trump took office on 2025-01-20.
+    Stale, "title.stale", Error, "a title is used after it stopped being true"
+}
+
+impl Check for Stale {
+    fn info(&self) -> &'static CheckInfo {
+        &Self::INFO
+    }
+
+    fn check_source(&self, cx: &SourceContext, out: &mut Vec<Finding>) {
+        for judgement in judgements(cx) {
+            let Verdict::Stale { roles, reason } = &judgement.verdict else { continue };
+            let written = as_written(cx, &judgement);
+            let when = if judgement.anchored {
+                format!("at {}, the time the sentence speaks of", judgement.at)
+            } else {
+                format!("on {}, the article's date", judgement.at)
+            };
+            let entity = judgement.entity;
+            let mut finding = Finding::new(
+                Self::INFO.code,
+                Self::INFO.default_severity,
+                Location::new(&cx.source.file, judgement.claim.span),
+                format!("“{written}” no longer fits {} {when}: {reason}", entity.name),
+            )
+            .label("stale title");
+            let now: Vec<String> = current_roles(entity, &judgement.at).iter().map(|r| r.title.clone()).collect();
+            let title = &judgement.title.title;
+            finding = finding.help(match judgement.title.qualifier {
+                Some(Qualifier::Elect) => format!("drop “-elect”: write “{title}”"),
+                Some(Qualifier::Former) => format!("drop “former”: {} held the office at that date", entity.name),
+                Some(Qualifier::Outgoing) => format!("write “former {title}”"),
+                _ if now.is_empty() => format!("write “former {title}” or “then-{title}”, or drop the title"),
+                _ => format!(
+                    "at that date {} was {}; for the old title write “former {title}”",
+                    entity.name,
+                    now.join(" and ")
+                ),
+            });
+            for role in roles {
+                finding = finding.rule(&role.origin, describe(role), role.source.as_ref());
+            }
+            out.push(finding);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+//! Which event of the rules a date or count is about.
+//!
+//! A sentence names an event when it holds one of its triggers and one of its entities (or its
+//! place). A date or count in that sentence goes with the nearest trigger; a count only with an
+//! event that counts that unit. A sentence that refers back with a definite noun phrase ("The
+//! gathering …", "the meeting") inherits the event named in the same or the previous paragraph.
+//!
+//! Generic triggers ("meeting", "talks") make a *weak* tie: the rules cannot list every meeting
+//! of a group, so a date that fits none of them may be an unlisted one. Checks compare weak ties
+//! across sources but never report them against the rules.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::claim::{Claim, ClaimKind, EventTie, TieStrength};
+use crate::input::Source;
+use crate::kb::{EventId, KnowledgeBase};
+use crate::lexicon;
+use crate::text::{fold, is_whole_word, same_noun};
+
+/// An event a sentence names, and the trigger that named it.
+#[derive(Debug, Clone)]
+struct Named {
+    event: EventId,
+    trigger: Range<usize>,
+    strong: bool,
+}
+
+/// Ties the dates and counts among `claims` to events of the rules.
+pub fn tie_events(source: &Source, kb: &KnowledgeBase, claims: &mut [Claim]) {
+    let Some(matcher) = &kb.event_matcher else { return };
+    let text = &source.text;
+    let sentences = &source.sentences;
+    let mut triggers: Vec<Vec<(Range<usize>, usize)>> = vec![Vec::new(); sentences.len()];
+    for m in matcher.find_overlapping_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        if text.is_char_boundary(start) && text.is_char_boundary(end) && is_whole_word(text, start, end) {
+            if let Some(sentence) = source.sentence_at(start) {
+                triggers[sentence].push((start..end, m.pattern().as_usize()));
+            }
+        }
+    }
+    let mut entities: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); sentences.len()];
+    for claim in claims.iter() {
+        if let ClaimKind::Mention(m) = &claim.kind {
+            if let (Some(entity), Some(set)) = (m.entity, entities.get_mut(claim.sentence)) {
+                set.insert(entity);
+            }
+        }
+    }
+
+    // Events named by each sentence, then the focus carried to sentences that refer back.
+    let mut named: Vec<Vec<Named>> = Vec::with_capacity(sentences.len());
+    let mut inherited: Vec<bool> = vec![false; sentences.len()];
+    let mut focus: Option<(usize, Vec<Named>)> = None;
+    for (index, sentence) in sentences.iter().enumerate() {
+        let places: BTreeSet<EventId> = triggers[index]
+            .iter()
+            .filter(|(_, p)| kb.event_patterns[*p].is_place)
+            .flat_map(|(_, p)| kb.event_patterns[*p].events.iter().copied())
+            .collect();
+        let mut here = Vec::new();
+        for (range, pattern) in &triggers[index] {
+            let pattern_info = &kb.event_patterns[*pattern];
+            if pattern_info.is_place {
+                continue;
+            }
+            for &event in &pattern_info.events {
+                let e = &kb.events[event];
+                let anchored = e.entities.iter().any(|x| entities[index].contains(x))
+                    || places.contains(&event)
+                    || (e.entities.is_empty() && e.place.is_none());
+                if anchored {
+                    here.push(Named { event, trigger: range.clone(), strong: !is_generic(&text[range.clone()]) });
+                }
+            }
+        }
+        // A sentence that names another event by a specific trigger is about that one, not the
+        // focus ("a gathering of military chiefs of staff" after the advisers' meeting).
+        let names_other = |events: &[Named]| {
+            triggers[index].iter().any(|(range, p)| {
+                let pattern = &kb.event_patterns[*p];
+                !pattern.is_place
+                    && !is_generic(&text[range.clone()])
+                    && pattern.events.iter().any(|e| !events.iter().any(|n| n.event == *e))
+            })
+        };
+        if !here.is_empty() {
+            focus = Some((sentence.paragraph, here.clone()));
+        } else if let Some((paragraph, events)) = &focus {
+            if sentence.paragraph <= paragraph + 1 && refers_back(&text[sentence.range.clone()]) && !names_other(events)
+            {
+                here = events.clone();
+                inherited[index] = true;
+            }
+        }
+        named.push(here);
+    }
+
+    for claim in claims.iter_mut() {
+        let Some(candidates) = named.get(claim.sentence).filter(|n| !n.is_empty()) else { continue };
+        let inherited = inherited[claim.sentence];
+        match &mut claim.kind {
+            // A dateline gives the article's date, not the event's.
+            ClaimKind::Date(_) if in_dateline(text, &claim.range) => {}
+            ClaimKind::Date(date) => {
+                date.event = choose(candidates, &claim.range, inherited, |_| true).map(|mut tie| {
+                    // Events the date fits come first; then the nearest in time.
+                    tie.candidates.sort_by_key(|&e| {
+                        let when = kb.events[e].when;
+                        (!when.meets(&date.interval), when.gap_days(&date.interval))
+                    });
+                    tie
+                });
+            }
+            ClaimKind::Count(count) => {
+                let Some(unit) = count.unit.as_deref().map(fold) else { continue };
+                count.event = choose(candidates, &claim.range, inherited, |event| {
+                    kb.events[event].counts.iter().any(|c| c.units.iter().any(|u| same_noun(u, &unit)))
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
+fn in_dateline(text: &str, range: &Range<usize>) -> bool {
+    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let after = text[range.end..].trim_start_matches([' ', '\u{a0}']);
+    crate::input::is_dateline(&text[line_start..range.start]) && after.starts_with(['–', '—', '-', '|'])
+}
+
+/// The candidates sharing the trigger nearest to the claim (all of them for an inherited focus).
+fn choose(
+    candidates: &[Named],
+    at: &Range<usize>,
+    inherited: bool,
+    fits: impl Fn(EventId) -> bool,
+) -> Option<EventTie> {
+    let fitting: Vec<&Named> = candidates.iter().filter(|n| fits(n.event)).collect();
+    let distance = |n: &Named| {
+        if n.trigger.end <= at.start { at.start - n.trigger.end } else { n.trigger.start.saturating_sub(at.end) }
+    };
+    let nearest = fitting.iter().map(|n| distance(n)).min()?;
+    let chosen: Vec<&&Named> = fitting.iter().filter(|n| inherited || distance(n) == nearest).collect();
+    let strong = chosen.iter().any(|n| n.strong);
+    let mut events: Vec<EventId> = Vec::new();
+    for n in chosen {
+        if !events.contains(&n.event) {
+            events.push(n.event);
+        }
+    }
+    let strength = match (inherited, strong) {
+        (_, false) => TieStrength::Weak,
+        (true, true) => TieStrength::Focus,
+        (false, true) => TieStrength::Strong,
+    };
+    Some(EventTie { candidates: events, strength })
+}
+
+/// A trigger made only of generic event words ("meeting", "talks", "first meeting").
+fn is_generic(trigger: &str) -> bool {
+    fold(trigger).split([' ', '-']).all(lexicon::is_generic_event_word)
+}
+
+/// "The gathering …", "this summit", "the January 3 meeting": a definite reference to an event
+/// named before.
+fn refers_back(sentence: &str) -> bool {
+    static BACK: OnceLock<Regex> = OnceLock::new();
+    let back = BACK.get_or_init(|| {
+        Regex::new(
+            r"(?i)\b(?:the|this|that|these|those|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:meeting|meetings|gathering|summit|talks|conference|session|event|forum|visit|ceremony|consultations|negotiations)\b",
+        )
+        .expect("valid")
+    });
+    back.is_match(sentence)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generic_triggers_and_references() {
+        assert!(is_generic("meeting") && is_generic("first meeting") && is_generic("video call"));
+        assert!(!is_generic("national security advisers") && !is_generic("take office"));
+        assert!(refers_back("The gathering, described by the president, involved 18 countries."));
+        assert!(refers_back("The January 3 meeting marked a shift."));
+        assert!(!refers_back("A meeting is planned."));
+    }
+}

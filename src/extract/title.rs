@@ -1,0 +1,277 @@
+//! Titles attributed to people: before the name ("Ukraine's Defense Minister Rustem Umerov",
+//! "U.S. President-elect Donald Trump", "US envoys Steve Witkoff and Jared Kushner") and in
+//! apposition after it ("Umerov, the NSDC secretary,").
+//!
+//! A title phrase is a run of title words — the general lexicon's heads and modifiers, and every
+//! word of the rules' role forms — with "of"/"the" inside, organisation acronyms before, and a
+//! qualifier (former, ex-, outgoing, -elect, acting, then-) and nationality around it. A phrase
+//! with no head word ("a senior Ukrainian official") is a description, not a title.
+
+use std::ops::Range;
+
+use super::mention::MentionHit;
+use crate::claim::{Form, Qualifier};
+use crate::kb::{EntityKind, KnowledgeBase};
+use crate::lexicon;
+use crate::text::{Word, strip_possessive, words};
+
+/// A title found in a text, before it becomes a claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TitleHit {
+    /// The whole claim: qualifier, title and name ("outgoing President Joe Biden").
+    pub range: Range<usize>,
+    /// The mention the title is given to.
+    pub person: Range<usize>,
+    /// The title words only ("President").
+    pub title: Range<usize>,
+    pub qualifier: Option<Qualifier>,
+}
+
+/// The longest title phrase read before a name, in words.
+const MAX_TITLE_WORDS: usize = 8;
+
+/// Determiners and possessives that may open an appositive title ("the", "Ukraine's").
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "country's", "nation's", "state's"];
+
+/// Finds titles given to the people mentioned in `text`.
+pub fn find_titles(
+    text: &str,
+    mentions: &[MentionHit],
+    sentences: &[super::Sentence],
+    kb: &KnowledgeBase,
+) -> Vec<TitleHit> {
+    let mut out = Vec::new();
+    for (i, mention) in mentions.iter().enumerate() {
+        if !is_person(mention, kb) {
+            continue;
+        }
+        let Some(sentence) =
+            sentences.iter().find(|s| s.range.start <= mention.range.start && mention.range.end <= s.range.end)
+        else {
+            continue;
+        };
+        let before = sentence.range.start.max(mentions[..i].last().map_or(0, |m| m.range.end));
+        if let Some(hit) = title_before(text, before, mention, kb) {
+            let plural = is_plural_title(&text[hit.title.clone()]);
+            out.push(hit.clone());
+            if plural {
+                out.extend(coordinated(text, &mentions[i + 1..], mention, &hit, sentence.range.end, kb));
+            }
+        } else if let Some(hit) = title_after(text, mention, &mentions[i + 1..], sentence.range.end, kb) {
+            out.push(hit);
+        }
+    }
+    out.sort_by_key(|t| (t.range.start, t.person.start));
+    out.dedup_by_key(|t| t.person.clone());
+    out
+}
+
+fn is_person(mention: &MentionHit, kb: &KnowledgeBase) -> bool {
+    match mention.entity {
+        Some(e) => kb.entities[e].kind == EntityKind::Person,
+        None => mention.person_like && matches!(mention.form, Form::Unknown | Form::Ambiguous),
+    }
+}
+
+/// What a word is to a title phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// A word of the title itself.
+    Title {
+        head: bool,
+    },
+    /// "of", "the", "for" inside a title ("Secretary of the Army").
+    Joiner,
+    Qualifier(Qualifier),
+    /// A nationality or country ("Ukraine's", "U.S."): dropped from the title.
+    Country,
+    /// An organisation acronym before a title ("NATO Secretary General").
+    Organisation,
+}
+
+/// Classifies one word, hyphenated parts included: "President-elect" is a head with a
+/// qualifier, "ex-President" a qualifier with a head.
+fn classify(word: &Word, kb: &KnowledgeBase) -> Option<(Role, Option<Qualifier>)> {
+    let lower = word.text.to_lowercase();
+    let bare = lower.trim_end_matches('.');
+    if lexicon::is_country(strip_possessive(word.text)) {
+        return Some((Role::Country, None));
+    }
+    if matches!(bare, "of" | "the" | "for") {
+        return Some((Role::Joiner, None));
+    }
+    let mut qualifier = None;
+    let mut head = false;
+    let mut title = false;
+    for part in strip_possessive(bare).split('-') {
+        if let Some(q) = Qualifier::from_word(part) {
+            qualifier = Some(q);
+        } else if lexicon::is_title_head(part) {
+            head = true;
+            title = true;
+        } else if lexicon::is_title_modifier(part) || kb.title_words.contains(part) {
+            title = true;
+        } else {
+            return (word.is_acronym() && !title && qualifier.is_none()).then_some((Role::Organisation, None));
+        }
+    }
+    match (title, qualifier) {
+        (true, q) => Some((Role::Title { head }, q)),
+        (false, Some(q)) => Some((Role::Qualifier(q), None)),
+        (false, None) => None,
+    }
+}
+
+/// The title phrase right before a name, within the sentence.
+fn title_before(text: &str, from: usize, mention: &MentionHit, kb: &KnowledgeBase) -> Option<TitleHit> {
+    let prefix: Vec<Word> = words(&text[from..mention.range.start])
+        .map(|w| Word { start: w.start + from, end: w.end + from, text: w.text })
+        .collect();
+    let mut phrase: Vec<(Word, Role, Option<Qualifier>)> = Vec::new();
+    let mut next_start = mention.range.start;
+    for word in prefix.iter().rev().take(MAX_TITLE_WORDS) {
+        // Only spaces may separate the words of a title phrase (and the phrase from the name).
+        if !text[word.end..next_start].chars().all(|c| c == ' ' || c == '\u{a0}') {
+            break;
+        }
+        let Some((role, qualifier)) = classify(word, kb) else { break };
+        phrase.push((*word, role, qualifier));
+        next_start = word.start;
+    }
+    phrase.reverse();
+    build(text, phrase, mention.range.clone(), Side::Before)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Before,
+    After,
+}
+
+/// Turns classified words into a title: qualifiers and nationality split off, a head required.
+fn build(
+    text: &str,
+    phrase: Vec<(Word, Role, Option<Qualifier>)>,
+    person: Range<usize>,
+    side: Side,
+) -> Option<TitleHit> {
+    let mut qualifier = None;
+    let mut title: Option<Range<usize>> = None;
+    let mut start = None;
+    let mut has_head = false;
+    for (word, role, word_qualifier) in &phrase {
+        qualifier = word_qualifier.or(qualifier);
+        match role {
+            Role::Qualifier(q) => {
+                // A qualifier opens a title: title-like words before it are not part of it
+                // ("under outgoing President Joe Biden").
+                qualifier = Some(*q);
+                title = None;
+                has_head = false;
+                start = Some(word.start);
+            }
+            Role::Title { head } => {
+                has_head |= head;
+                let (from, to) = title_bounds(text, word);
+                title = Some(title.map_or(from..to, |t| t.start..to));
+                start.get_or_insert(word.start);
+            }
+            // Inside a title ("Secretary of the Army") these are covered by the title words
+            // around them; before or after it they are not part of it.
+            Role::Organisation | Role::Joiner | Role::Country => {}
+        }
+    }
+    let title = title?;
+    if !has_head || title.is_empty() {
+        return None;
+    }
+    let range = match side {
+        Side::Before => start.unwrap_or(title.start)..person.end,
+        Side::After => person.start..title.end,
+    };
+    Some(TitleHit { range, person, title, qualifier })
+}
+
+/// The title part of a word: "President-elect" → "President", "ex-President" → "President".
+fn title_bounds(text: &str, word: &Word) -> (usize, usize) {
+    let mut start = word.start;
+    let mut end = word.end;
+    let inner = &text[word.start..word.end];
+    if let Some(dash) = inner.rfind('-') {
+        if Qualifier::from_word(&inner[dash + 1..].to_lowercase()).is_some() {
+            end = word.start + dash;
+        }
+    }
+    if let Some(dash) = inner.find('-') {
+        if Qualifier::from_word(&inner[..dash].to_lowercase()).is_some() {
+            start = word.start + dash + 1;
+        }
+    }
+    (start, end.max(start))
+}
+
+/// The appositive after a name: "Umerov, the NSDC secretary, said".
+fn title_after(
+    text: &str,
+    mention: &MentionHit,
+    later: &[MentionHit],
+    limit: usize,
+    kb: &KnowledgeBase,
+) -> Option<TitleHit> {
+    let after = &text[mention.range.end..limit];
+    let rest = after.strip_prefix(", ")?;
+    let start = limit - after.len() + (after.len() - rest.len());
+    // The phrase ends at the next punctuation; a name inside it means it belongs to someone else.
+    let end = rest.find([',', '.', ';', ':', '(', ')', '–', '—', '"', '“', '”', '!', '?']).map_or(limit, |i| start + i);
+    if later.iter().any(|m| m.range.start < end) {
+        return None;
+    }
+    let mut phrase = Vec::new();
+    let mut opening = true;
+    for word in words(&text[start..end]).map(|w| Word { start: w.start + start, end: w.end + start, text: w.text }) {
+        let lower = word.text.to_lowercase();
+        if opening && DETERMINERS.contains(&lower.as_str()) {
+            continue;
+        }
+        let (role, qualifier) = classify(&word, kb)?;
+        opening = matches!(role, Role::Country);
+        phrase.push((word, role, qualifier));
+    }
+    build(text, phrase, mention.range.clone(), Side::After)
+}
+
+/// "envoys", "Defense Ministers": a plural head shared by several names.
+fn is_plural_title(title: &str) -> bool {
+    let last = title.split_whitespace().next_back().unwrap_or("").to_lowercase();
+    !last.ends_with("ss") && last.strip_suffix('s').is_some_and(lexicon::is_title_head)
+}
+
+/// "US envoys Steve Witkoff and Jared Kushner": the plural title covers each coordinated name.
+fn coordinated(
+    text: &str,
+    later: &[MentionHit],
+    first: &MentionHit,
+    hit: &TitleHit,
+    limit: usize,
+    kb: &KnowledgeBase,
+) -> Vec<TitleHit> {
+    let mut out = Vec::new();
+    let mut end = first.range.end;
+    for next in later.iter().take_while(|m| m.range.end <= limit) {
+        let between = text[end..next.range.start].trim();
+        if !matches!(between, "and" | "," | ", and" | "&") || !is_person(next, kb) {
+            break;
+        }
+        out.push(TitleHit {
+            range: next.range.clone(),
+            person: next.range.clone(),
+            title: hit.title.clone(),
+            qualifier: hit.qualifier,
+        });
+        end = next.range.end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,151 @@
+//! The terminal report: each finding as a miette diagnostic — the snippet in its article, the
+//! other source or the rule line as related snippets, the help and the evidence URLs.
+
+use std::fmt;
+use std::io::{self, Write};
+
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
+
+use crate::finding::{Finding, Location, Severity};
+
+/// How the human report is drawn.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+    pub unicode: bool,
+    pub width: usize,
+}
+
+pub fn write(out: &mut impl Write, findings: &[Finding], style: Style) -> io::Result<()> {
+    let theme = match (style.unicode, style.color) {
+        (true, true) => GraphicalTheme::unicode(),
+        (true, false) => GraphicalTheme::unicode_nocolor(),
+        (false, true) => GraphicalTheme::ascii(),
+        (false, false) => GraphicalTheme::none(),
+    };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false);
+    for finding in findings {
+        let mut rendered = String::new();
+        handler.render_report(&mut rendered, &FindingDiagnostic::new(finding)).map_err(io::Error::other)?;
+        out.write_all(rendered.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// A finding as miette sees it. Related places in the finding's own file become extra labels;
+/// places in other files become related diagnostics, each with its own snippet.
+struct FindingDiagnostic<'a> {
+    finding: &'a Finding,
+    help: Option<String>,
+    elsewhere: Vec<RelatedDiagnostic<'a>>,
+}
+
+impl<'a> FindingDiagnostic<'a> {
+    fn new(finding: &'a Finding) -> Self {
+        let mut help = finding.help.clone();
+        if !finding.evidence.is_empty() {
+            let evidence = format!("evidence: {}", finding.evidence.join(", "));
+            help = Some(help.map_or(evidence.clone(), |h| format!("{h}\n{evidence}")));
+        }
+        let elsewhere = finding
+            .related
+            .iter()
+            .filter(|r| r.location.file.path != finding.location.file.path)
+            .map(|r| RelatedDiagnostic { location: &r.location, label: &r.label })
+            .collect();
+        FindingDiagnostic { finding, help, elsewhere }
+    }
+}
+
+impl fmt::Debug for FindingDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FindingDiagnostic").field("code", &self.finding.code).finish()
+    }
+}
+
+impl fmt::Display for FindingDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl std::error::Error for FindingDiagnostic<'_> {}
+
+impl Diagnostic for FindingDiagnostic<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(self.finding.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.finding.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&*self.finding.location.file)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let primary = LabeledSpan::new_primary_with_span(non_empty(&self.finding.label), self.finding.location.span);
+        let same_file = self
+            .finding
+            .related
+            .iter()
+            .filter(|r| r.location.file.path == self.finding.location.file.path)
+            .map(|r| LabeledSpan::new_with_span(Some(r.label.clone()), r.location.span));
+        Some(Box::new(std::iter::once(primary).chain(same_file)))
+    }
+
+    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn Diagnostic> + 'b>> {
+        if self.elsewhere.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.elsewhere.iter().map(|r| r as &dyn Diagnostic)))
+    }
+}
+
+fn non_empty(label: &str) -> Option<String> {
+    (!label.is_empty()).then(|| label.to_string())
+}
+
+/// The other source, or the rule a finding rests on.
+struct RelatedDiagnostic<'a> {
+    location: &'a Location,
+    label: &'a str,
+}
+
+impl fmt::Debug for RelatedDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label)
+    }
+}
+
+impl fmt::Display for RelatedDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (line, column) = self.location.line_col();
+        write!(f, "{} ({}:{line}:{column})", self.label, self.location.file.path)
+    }
+}
+
+impl std::error::Error for RelatedDiagnostic<'_> {}
+
+impl Diagnostic for RelatedDiagnostic<'_> {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette::Severity::Advice)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&*self.location.file)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(Some(self.label.to_string()), self.location.span))))
+    }
+}
