@@ -8,7 +8,8 @@ use rayon::prelude::*;
 
 use crate::checks::{CHECKS, Check, CheckSettings, CorpusContext, SourceContext, selects};
 use crate::claim::Claim;
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, LoadOptions, extract_all, load_corpus};
+use crate::extract::ExtractSettings;
 use crate::finding::{Finding, Severity};
 use crate::input::Suppression;
 use crate::kb::KnowledgeBase;
@@ -33,6 +34,29 @@ impl LintSettings {
 
     fn severity(&self, code: &str) -> Option<Severity> {
         self.severities.iter().filter(|(p, _)| selects(p, code)).max_by_key(|(p, _)| p.len()).map(|(_, s)| *s)
+    }
+}
+
+/// A whole run: what was read, what was claimed, what was found.
+pub struct Run {
+    pub corpus: Corpus,
+    pub claims: Vec<Vec<Claim>>,
+    pub findings: Vec<Finding>,
+}
+
+impl Run {
+    /// Paths in, findings out: the pipeline `factlint check` runs.
+    pub fn new(load: &LoadOptions, kb: &KnowledgeBase, extract: &ExtractSettings, settings: &LintSettings) -> Run {
+        let corpus = load_corpus(load);
+        let claims = extract_all(&corpus.sources, kb, extract);
+        let findings = lint(&corpus, &claims, kb, settings);
+        Run { corpus, claims, findings }
+    }
+
+    /// Files read, binary ones included.
+    pub fn files(&self) -> usize {
+        let read: std::collections::BTreeSet<&str> = self.corpus.sources.iter().map(|s| s.file.path.as_str()).collect();
+        read.len() + self.corpus.skipped.len()
     }
 }
 

@@ -5,10 +5,9 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use factlint::config::FailOn;
-use factlint::corpus::{extract_all, load_corpus};
 use factlint::error::{Error, Result};
 use factlint::finding::Finding;
-use factlint::lint::lint;
+use factlint::lint::Run;
 use factlint::report::{self, Summary};
 
 use super::Setup;
@@ -37,19 +36,15 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<ExitCode> {
         None => setup.fail_on.unwrap_or(FailOn::At(factlint::finding::Severity::Error)),
     };
 
-    let corpus = load_corpus(&setup.load);
-    let claims = extract_all(&corpus.sources, &setup.kb, &setup.extract);
-    let findings = lint(&corpus, &claims, &setup.kb, &lint_settings);
-
-    let files = corpus.sources.iter().map(|s| &s.file.path).collect::<std::collections::BTreeSet<_>>().len()
-        + corpus.skipped.len();
-    let summary = Summary::new(&findings, files);
-    render(args.format, &findings, &corpus.sources, summary, color)
+    let run = Run::new(&setup.load, &setup.kb, &setup.extract, &lint_settings);
+    let summary = Summary::new(&run.findings, run.files());
+    render(args.format, &run.findings, &run.corpus.sources, summary, color)
         .map_err(|e| Error::Write { path: "standard output".into(), reason: e.to_string() })?;
 
-    if !corpus.errors.is_empty() {
-        return crate::report_errors(corpus.errors);
+    if !run.corpus.errors.is_empty() {
+        return crate::report_errors(run.corpus.errors);
     }
+    let findings = run.findings;
     let failing = match fail_on {
         FailOn::Never => false,
         FailOn::At(least) => findings.iter().any(|f| f.severity >= least),

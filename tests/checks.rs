@@ -1,0 +1,73 @@
+//! Every check code has a fixture folder, `fixtures/checks/<code>/`:
+//!
+//! - `rules/`: the rule files the check needs (may be empty: some checks need none);
+//! - `flagged/`: articles the check must report — the rendered report is snapshotted;
+//! - `clean/`: articles the check must leave alone — near misses of what it flags.
+//!
+//! Each folder is run with only its code enabled.
+
+use std::path::{Path, PathBuf};
+
+use factlint::checks::CHECKS;
+use factlint::corpus::LoadOptions;
+use factlint::extract::ExtractSettings;
+use factlint::finding::Finding;
+use factlint::kb::KnowledgeBase;
+use factlint::lint::{LintSettings, Run};
+use factlint::report::human::{Style, write};
+
+const ROOT: &str = "fixtures/checks";
+
+fn run(code: &str, articles: &Path) -> Vec<Finding> {
+    let rules = Path::new(ROOT).join(code).join("rules");
+    let kb = KnowledgeBase::load(&[rules]).unwrap_or_else(|e| panic!("{code}: rules: {e:?}"));
+    let load = LoadOptions { paths: vec![articles.to_path_buf()], ..LoadOptions::default() };
+    let settings = LintSettings { select: vec![code.to_string()], ..LintSettings::default() };
+    let run = Run::new(&load, &kb, &ExtractSettings::default(), &settings);
+    assert!(run.corpus.errors.is_empty(), "{code}: {:?}", run.corpus.errors);
+    run.findings
+}
+
+fn render(findings: &[Finding]) -> String {
+    let mut out = Vec::new();
+    write(&mut out, findings, Style { color: false, unicode: true, width: 100 }).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn code_of(folder: &Path) -> String {
+    folder.parent().and_then(Path::file_name).unwrap().to_string_lossy().into_owned()
+}
+
+#[test]
+fn every_code_has_a_fixture_folder() {
+    for check in CHECKS {
+        let code = check.info().code;
+        let folder = PathBuf::from(ROOT).join(code);
+        for part in ["rules", "flagged", "clean"] {
+            assert!(folder.join(part).is_dir(), "{code}: missing {}", folder.join(part).display());
+        }
+    }
+}
+
+#[test]
+fn flagged_articles_are_reported() {
+    insta::glob!("../fixtures/checks", "*/flagged", |folder| {
+        let code = code_of(folder);
+        let findings = run(&code, folder);
+        assert!(!findings.is_empty(), "{code}: nothing reported for {}", folder.display());
+        for finding in &findings {
+            assert_eq!(finding.code, code, "{code}: {}", finding.message);
+        }
+        insta::assert_snapshot!(render(&findings));
+    });
+}
+
+#[test]
+fn clean_articles_are_not() {
+    for check in CHECKS {
+        let code = check.info().code;
+        let folder = PathBuf::from(ROOT).join(code).join("clean");
+        let findings = run(code, &folder);
+        assert!(findings.is_empty(), "{code}: clean articles reported:\n{}", render(&findings));
+    }
+}
