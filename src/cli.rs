@@ -36,6 +36,12 @@ pub enum Command {
     Check(CheckArgs),
     /// List every claim read from the articles: mentions, titles, dates, counts.
     Claims(ClaimsArgs),
+    /// Write a commented factlint.toml and an example rules file here.
+    Init {
+        /// Overwrite files that exist.
+        #[arg(long)]
+        force: bool,
+    },
     /// Explain a check code (or list them all).
     Explain {
         /// A code such as `title.stale`; without it, every code is listed.
@@ -93,13 +99,38 @@ pub struct CheckArgs {
     /// Not these codes or groups (comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "CODE")]
     pub ignore: Vec<String>,
+
+    /// Apply the safe fixes the report shows (known misspellings), writing files atomically.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// With --fix: print the fixes as a diff instead of writing them.
+    #[arg(long, requires = "fix")]
+    pub diff: bool,
+
+    /// Report only findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record every current finding in this baseline file, and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
+    /// Annotated snippets for people.
     Human,
+    /// `path:line:col: severity[code] message`.
     Short,
+    /// One JSON object, schema version 1.
     Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// reviewdog's diagnostic JSON.
+    Rdjson,
 }
 
 #[derive(Debug, Args)]

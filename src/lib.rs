@@ -4,6 +4,7 @@
 //! ([`claim::Claim`]s) → checks → findings → reports. The library reads no clock (an article's
 //! date comes from the article or from `--date`) and never prints.
 
+pub mod baseline;
 pub mod checks;
 pub mod claim;
 pub mod config;
@@ -11,6 +12,7 @@ pub mod corpus;
 pub mod error;
 pub mod extract;
 pub mod finding;
+pub mod fix;
 pub mod input;
 pub mod interval;
 pub mod kb;

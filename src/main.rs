@@ -16,6 +16,7 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(args, cli.color),
         Command::Claims(args) => commands::claims::run(args),
         Command::Explain { code } => commands::explain::run(code.as_deref()),
+        Command::Init { force } => commands::init::run(*force),
         Command::Rules(RulesCommand::Check { dirs }) => commands::rules::check(dirs),
     };
     match result {
@@ -37,6 +38,15 @@ fn install_error_renderer(color: ColorChoice) {
         };
         Box::new(options.build())
     }));
+}
+
+/// An error writing the report. A closed pipe (`factlint check | head`) is not one: the reader
+/// has all it wants, so the run ends quietly.
+pub fn output_error(err: std::io::Error) -> Error {
+    if err.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    Error::Write { path: "standard output".into(), reason: err.to_string() }
 }
 
 /// Reports errors that did not stop the run (unreadable paths); exit code 2 if there were any.

@@ -1,12 +1,16 @@
 //! `factlint check`: read, extract, check, report; exit 0, 1 (findings at or above
-//! `--fail-on`) or 2 (something could not be read).
+//! `--fail-on`) or 2 (something could not be read or written).
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
+use factlint::baseline::Baseline;
+use factlint::checks::{CHECKS, selects};
 use factlint::config::FailOn;
 use factlint::error::{Error, Result};
-use factlint::finding::Finding;
+use factlint::finding::{Finding, Severity};
+use factlint::fix;
+use factlint::input::Source;
 use factlint::lint::Run;
 use factlint::report::{self, Summary};
 
@@ -15,13 +19,13 @@ use crate::cli::{CheckArgs, ColorChoice, OutputFormat};
 
 pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<ExitCode> {
     let setup = Setup::new(&args.input)?;
-    let mut lint_settings = setup.lint.clone();
+    let mut settings = setup.lint.clone();
     if !args.select.is_empty() {
-        lint_settings.select = args.select.clone();
+        settings.select = args.select.clone();
     }
-    lint_settings.ignore.extend(args.ignore.iter().cloned());
-    for pattern in lint_settings.select.iter().chain(&lint_settings.ignore) {
-        if !factlint::checks::CHECKS.iter().any(|c| factlint::checks::selects(pattern, c.info().code)) {
+    settings.ignore.extend(args.ignore.iter().cloned());
+    for pattern in settings.select.iter().chain(&settings.ignore) {
+        if !CHECKS.iter().any(|c| selects(pattern, c.info().code)) {
             return Err(Error::Usage {
                 message: format!("no check code is “{pattern}”"),
                 help: Some("`factlint explain` lists the codes; a group such as `name` selects all its codes".into()),
@@ -33,18 +37,65 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<ExitCode> {
             message: format!("--fail-on “{text}” is not a level"),
             help: Some("use error, warning, info or never".into()),
         })?,
-        None => setup.fail_on.unwrap_or(FailOn::At(factlint::finding::Severity::Error)),
+        None => setup.fail_on.unwrap_or(FailOn::At(Severity::Error)),
     };
-
-    let run = Run::new(&setup.load, &setup.kb, &setup.extract, &lint_settings);
-    let summary = Summary::new(&run.findings, run.files());
-    render(args.format, &run.findings, &run.corpus.sources, summary, color)
-        .map_err(|e| Error::Write { path: "standard output".into(), reason: e.to_string() })?;
-
-    if !run.corpus.errors.is_empty() {
-        return crate::report_errors(run.corpus.errors);
+    let baseline = args.baseline.as_deref().map(Baseline::read).transpose()?;
+    if args.fix && args.input.paths.iter().any(|p| p.as_os_str() == "-") && !args.diff {
+        return Err(Error::Usage {
+            message: "--fix cannot write to standard input".into(),
+            help: Some("use --fix --diff to see the fixes".into()),
+        });
     }
-    let findings = run.findings;
+
+    let run = Run::new(&setup.load, &setup.kb, &setup.extract, &settings);
+    let mut errors = run.corpus.errors;
+    let mut findings = run.findings;
+
+    if let Some(path) = &args.write_baseline {
+        Baseline::of(&findings).write(path)?;
+        eprintln!("recorded {} findings in {}", findings.len(), path.display());
+        return crate::report_errors(errors);
+    }
+    if let Some(baseline) = &baseline {
+        findings = baseline.new_findings(findings);
+    }
+
+    let mut fixed = 0;
+    if args.fix {
+        let plans = fix::plan(&findings);
+        if args.diff {
+            let mut out = std::io::stdout().lock();
+            for plan in &plans {
+                write!(out, "{}", fix::diff(plan)).map_err(crate::output_error)?;
+            }
+            let pending = plans.iter().any(|p| !p.fixes.is_empty());
+            return Ok(if !errors.is_empty() {
+                crate::report_errors(errors)?
+            } else if pending {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            });
+        }
+        let mut written = Vec::new();
+        for plan in &plans {
+            match fix::write(plan) {
+                Ok(n) => {
+                    fixed += n;
+                    written.push(plan.file.path.clone());
+                }
+                Err(err) => errors.push(err),
+            }
+        }
+        // What was fixed is no longer a finding.
+        findings.retain(|f| f.fix.is_none() || !written.contains(&f.location.file.path));
+    }
+
+    let summary = Summary::new(&findings, run_files(&run.corpus.sources, run.corpus.skipped.len()));
+    render(args.format, &findings, &run.corpus.sources, summary, color, fixed).map_err(crate::output_error)?;
+    if !errors.is_empty() {
+        return crate::report_errors(errors);
+    }
     let failing = match fail_on {
         FailOn::Never => false,
         FailOn::At(least) => findings.iter().any(|f| f.severity >= least),
@@ -52,12 +103,17 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<ExitCode> {
     Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
+fn run_files(sources: &[Source], skipped: usize) -> usize {
+    sources.iter().map(|s| s.file.path.as_str()).collect::<std::collections::BTreeSet<_>>().len() + skipped
+}
+
 fn render(
     format: OutputFormat,
     findings: &[Finding],
-    sources: &[factlint::input::Source],
+    sources: &[Source],
     summary: Summary,
     color: ColorChoice,
+    fixed: usize,
 ) -> std::io::Result<()> {
     let stdout = std::io::stdout();
     let terminal = stdout.is_terminal();
@@ -69,16 +125,18 @@ fn render(
                 ColorChoice::Never => false,
                 ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             };
-            let width = terminal_width().unwrap_or(100);
+            let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100);
             report::human::write(&mut out, findings, report::human::Style { color, unicode: true, width })?;
+            if fixed > 0 {
+                writeln!(out, "fixed {fixed} finding{}", if fixed == 1 { "" } else { "s" })?;
+            }
             writeln!(out, "{summary}")?;
         }
         OutputFormat::Short => report::short::write(&mut out, findings)?,
         OutputFormat::Json => report::json::write(&mut out, findings, sources, summary)?,
+        OutputFormat::Sarif => report::sarif::write(&mut out, findings)?,
+        OutputFormat::Github => report::github::write(&mut out, findings)?,
+        OutputFormat::Rdjson => report::rdjson::write(&mut out, findings)?,
     }
     out.flush()
-}
-
-fn terminal_width() -> Option<usize> {
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
 }

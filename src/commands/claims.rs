@@ -4,7 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use factlint::corpus::{extract_all, load_corpus};
-use factlint::error::{Error, Result};
+use factlint::error::Result;
 use factlint::report::claims::{write_jsonl, write_table};
 
 use super::Setup;
@@ -20,8 +20,6 @@ pub fn run(args: &ClaimsArgs) -> Result<ExitCode> {
         ClaimsFormat::Jsonl => write_jsonl(&mut out, &corpus.sources, &claims, &setup.kb),
         ClaimsFormat::Table => write_table(&mut out, &corpus.sources, &claims, &setup.kb),
     };
-    written
-        .and_then(|()| out.flush())
-        .map_err(|e| Error::Write { path: "standard output".into(), reason: e.to_string() })?;
+    written.and_then(|()| out.flush()).map_err(crate::output_error)?;
     crate::report_errors(corpus.errors)
 }

@@ -1,8 +1,11 @@
 //! Renderers: each output format over the same findings. None of them decides anything.
 
 pub mod claims;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod rdjson;
+pub mod sarif;
 pub mod short;
 
 use crate::finding::{Finding, Severity};

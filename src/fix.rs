@@ -1,0 +1,212 @@
+//! `--fix` and `--diff`: applying the fixes the report shows, and nothing else.
+//!
+//! Edits never overlap (the first one at a place wins, the others wait for the next run). Each
+//! file is written atomically — a temporary file in the same folder, its permissions copied,
+//! then renamed over the original — and only if the file on disk still holds what was checked.
+//! On any failure the original is left as it was and the failure is reported for that file.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::Error;
+use crate::finding::{Finding, Fix};
+use crate::source::{FileRef, decode_keeping_offsets};
+
+/// The edits to make in one file.
+#[derive(Debug)]
+pub struct FileFixes {
+    pub file: FileRef,
+    pub fixes: Vec<Fix>,
+}
+
+/// Collects the fixes of the findings, per file, in order, without overlaps.
+pub fn plan(findings: &[Finding]) -> Vec<FileFixes> {
+    let mut by_file: BTreeMap<&str, (FileRef, Vec<Fix>)> = BTreeMap::new();
+    for finding in findings {
+        if let Some(fix) = &finding.fix {
+            let entry = by_file.entry(finding.path()).or_insert_with(|| (finding.location.file.clone(), Vec::new()));
+            entry.1.push(fix.clone());
+        }
+    }
+    by_file
+        .into_values()
+        .map(|(file, mut fixes)| {
+            fixes.sort_by_key(|f| (f.span.start, f.span.end));
+            fixes.dedup();
+            let mut kept: Vec<Fix> = Vec::new();
+            for fix in fixes {
+                if kept.last().is_none_or(|last| last.span.end <= fix.span.start) {
+                    kept.push(fix);
+                }
+            }
+            FileFixes { file, fixes: kept }
+        })
+        .collect()
+}
+
+/// The replacement as the file's format stores it: JSON-escaped in a corpus line, with
+/// entities in HTML.
+fn encode(path: &str, text: &str) -> String {
+    let ext = Path::new(path).extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    match ext.as_str() {
+        "jsonl" | "ndjson" => {
+            let quoted = serde_json::to_string(text).unwrap_or_default();
+            quoted[1..quoted.len() - 1].to_string()
+        }
+        "html" | "htm" | "xhtml" => text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;"),
+        _ => text.to_string(),
+    }
+}
+
+/// The file's bytes with the fixes applied.
+pub fn apply(original: &[u8], path: &str, fixes: &[Fix]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(original.len());
+    let mut at = 0;
+    for fix in fixes {
+        if fix.span.start < at || fix.span.end > original.len() {
+            continue;
+        }
+        out.extend_from_slice(&original[at..fix.span.start]);
+        out.extend_from_slice(encode(path, &fix.replacement).as_bytes());
+        at = fix.span.end;
+    }
+    out.extend_from_slice(&original[at..]);
+    out
+}
+
+/// Reads the file again and checks it still holds what was checked.
+fn current_bytes(file: &FileRef) -> Result<Vec<u8>, Error> {
+    let bytes = std::fs::read(&file.path).map_err(|e| Error::read(&file.path, e))?;
+    if decode_keeping_offsets(&bytes).0 != file.text {
+        return Err(Error::Write {
+            path: file.path.clone(),
+            reason: "the file changed since it was checked; run again".into(),
+        });
+    }
+    Ok(bytes)
+}
+
+/// Writes the fixes of one file atomically; returns how many were applied.
+pub fn write(plan: &FileFixes) -> Result<usize, Error> {
+    let original = current_bytes(&plan.file)?;
+    let fixed = apply(&original, &plan.file.path, &plan.fixes);
+    if fixed == original {
+        return Ok(0);
+    }
+    write_atomically(Path::new(&plan.file.path), &fixed)?;
+    Ok(plan.fixes.len())
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder, keeping permissions.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let failed = |reason: String| Error::Write { path: path.display().to_string(), reason };
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let permissions = std::fs::metadata(path).map_err(|e| failed(e.to_string()))?.permissions();
+    let mut temporary = tempfile::Builder::new()
+        .prefix(".factlint-")
+        .tempfile_in(&folder)
+        .map_err(|e| failed(format!("cannot create a temporary file in {}: {e}", folder.display())))?;
+    temporary.write_all(bytes).map_err(|e| failed(e.to_string()))?;
+    temporary.as_file().sync_all().map_err(|e| failed(e.to_string()))?;
+    std::fs::set_permissions(temporary.path(), permissions).map_err(|e| failed(e.to_string()))?;
+    temporary.persist(path).map_err(|e| failed(e.error.to_string()))?;
+    Ok(())
+}
+
+/// A unified diff of the fixes, for `--diff`: the changed lines with one line of context.
+pub fn diff(plan: &FileFixes) -> String {
+    let original = plan.file.text.as_bytes();
+    let fixed = apply(original, &plan.file.path, &plan.fixes);
+    let before = String::from_utf8_lossy(original);
+    let after = String::from_utf8_lossy(&fixed);
+    let old: Vec<&str> = before.split_inclusive('\n').collect();
+    let new: Vec<&str> = after.split_inclusive('\n').collect();
+    // Fixes replace text within lines, so the files have the same lines but for the changed ones.
+    let mut out = format!("--- {0}\n+++ {0}\n", plan.file.path);
+    let changed: Vec<usize> = (0..old.len().max(new.len())).filter(|&i| old.get(i) != new.get(i)).collect();
+    let mut i = 0;
+    while i < changed.len() {
+        let mut end = i;
+        while end + 1 < changed.len() && changed[end + 1] <= changed[end] + 2 {
+            end += 1;
+        }
+        let from = changed[i].saturating_sub(1);
+        let to = (changed[end] + 2).min(old.len().max(new.len()));
+        out.push_str(&format!("@@ -{},{} +{},{} @@\n", from + 1, to - from, from + 1, to - from));
+        for line in from..to {
+            let (a, b) = (old.get(line), new.get(line));
+            if a == b {
+                out.push_str(&format!(" {}", with_newline(a.copied().unwrap_or(""))));
+            } else {
+                if let Some(a) = a {
+                    out.push_str(&format!("-{}", with_newline(a)));
+                }
+                if let Some(b) = b {
+                    out.push_str(&format!("+{}", with_newline(b)));
+                }
+            }
+        }
+        i = end + 1;
+    }
+    out
+}
+
+fn with_newline(line: &str) -> String {
+    if line.ends_with('\n') { line.to_string() } else { format!("{line}\n\\ No newline at end of file\n") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::{Location, Severity};
+    use crate::source::{SourceFile, Span};
+
+    fn finding(file: &FileRef, start: usize, end: usize, replacement: &str) -> Finding {
+        Finding::new("name.misspelled", Severity::Error, Location::new(file, Span::new(start, end)), "m")
+            .fix(Fix { span: Span::new(start, end), replacement: replacement.into() })
+    }
+
+    #[test]
+    fn overlapping_fixes_wait_for_the_next_run() {
+        let file = SourceFile::new("a.md", "Rustam Umarov met Umarov.\n");
+        let plans = plan(&[
+            finding(&file, 18, 24, "Umerov"),
+            finding(&file, 0, 13, "Rustem Umerov"),
+            finding(&file, 7, 13, "Umerov"),
+        ]);
+        assert_eq!(plans[0].fixes.len(), 2);
+        assert_eq!(apply(file.text.as_bytes(), "a.md", &plans[0].fixes), b"Rustem Umerov met Umerov.\n");
+        assert_eq!(
+            diff(&plans[0]),
+            "--- a.md\n+++ a.md\n@@ -1,1 +1,1 @@\n-Rustam Umarov met Umarov.\n+Rustem Umerov met Umerov.\n"
+        );
+    }
+
+    #[test]
+    fn replacements_are_encoded_for_the_format() {
+        assert_eq!(encode("c.jsonl", "O\"Brien"), "O\\\"Brien");
+        assert_eq!(encode("a.html", "A & B"), "A &amp; B");
+        assert_eq!(encode("a.md", "A & B"), "A & B");
+    }
+
+    #[test]
+    fn writes_atomically_and_refuses_changed_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "Rustam Umarov said.\n").unwrap();
+        let file = SourceFile::new(path.display().to_string(), "Rustam Umarov said.\n");
+        let plans = plan(&[finding(&file, 0, 13, "Rustem Umerov")]);
+        std::fs::write(&path, "Rustam Umarov said it.\n").unwrap();
+        assert!(matches!(write(&plans[0]), Err(Error::Write { .. })));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "Rustam Umarov said it.\n");
+        std::fs::write(&path, "Rustam Umarov said.\n").unwrap();
+        assert_eq!(write(&plans[0]).unwrap(), 1);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "Rustem Umerov said.\n");
+        let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 1, "no temporary file is left behind");
+    }
+}
