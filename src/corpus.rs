@@ -83,6 +83,9 @@ pub fn load_corpus(options: &LoadOptions) -> Corpus {
             Err(err) => corpus.errors.push(err),
         }
     }
+    // The same report whatever order the paths came in (articles of one corpus file keep theirs).
+    corpus.sources.sort_by(|a, b| a.file.path.cmp(&b.file.path));
+    corpus.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     corpus
 }
 

@@ -62,7 +62,12 @@ pub struct SourceFile {
     pub path: String,
     pub text: String,
     line_starts: OnceLock<Vec<usize>>,
+    /// Characters before each block of [`BLOCK`] bytes, so a column is found without counting
+    /// from the start of a long line.
+    char_blocks: OnceLock<Vec<usize>>,
 }
+
+const BLOCK: usize = 4096;
 
 /// Files are shared between the sources, claims and findings that point into them.
 pub type FileRef = Arc<SourceFile>;
@@ -72,12 +77,36 @@ pub const SUBSTITUTE: char = '\u{1A}';
 
 impl SourceFile {
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> FileRef {
-        Arc::new(SourceFile { path: path.into(), text: text.into(), line_starts: OnceLock::new() })
+        Arc::new(SourceFile {
+            path: path.into(),
+            text: text.into(),
+            line_starts: OnceLock::new(),
+            char_blocks: OnceLock::new(),
+        })
     }
 
     fn line_starts(&self) -> &[usize] {
         self.line_starts
             .get_or_init(|| std::iter::once(0).chain(self.text.match_indices('\n').map(|(i, _)| i + 1)).collect())
+    }
+
+    /// Characters in `text[..offset]`: UTF-8 bytes that start a character.
+    fn chars_before(&self, offset: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let blocks = self.char_blocks.get_or_init(|| {
+            let mut total = 0;
+            bytes
+                .chunks(BLOCK)
+                .map(|chunk| {
+                    let before = total;
+                    total += chunk.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+                    before
+                })
+                .collect()
+        });
+        let block = offset / BLOCK;
+        let base = blocks.get(block).copied().unwrap_or(0);
+        base + bytes[block * BLOCK..offset].iter().filter(|&&b| b & 0xC0 != 0x80).count()
     }
 
     /// 1-based line and column of a byte offset; columns count characters.
@@ -86,7 +115,11 @@ impl SourceFile {
         let starts = self.line_starts();
         let line = starts.partition_point(|&s| s <= offset) - 1;
         let start = starts[line];
-        let column = self.text.get(start..offset).map_or(offset - start, |s| s.chars().count());
+        let column = if offset - start < BLOCK {
+            self.text.get(start..offset).map_or(offset - start, |s| s.chars().count())
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
+        };
         (line + 1, column + 1)
     }
 
@@ -121,6 +154,14 @@ impl miette::SourceCode for SourceFile {
         let line = self.line_span(start);
         let long = line.len() > SNIPPET_WIDTH && end <= line.end;
         if !long {
+            // Context lines that are whole paragraphs would drown the snippet: leave them out.
+            let before = self.text[..line.start].trim_end_matches('\n');
+            let after = self.text.get(line.end + 1..).unwrap_or("");
+            let long_line = |text: &str| text.len() > SNIPPET_WIDTH;
+            let previous = before.rsplit('\n').next().unwrap_or("");
+            let next = after.split('\n').next().unwrap_or("");
+            let context_lines_before = if long_line(previous) { 0 } else { context_lines_before };
+            let context_lines_after = if long_line(next) { 0 } else { context_lines_after };
             let inner = self.text.as_str().read_span(span, context_lines_before, context_lines_after)?;
             return Ok(Box::new(miette::MietteSpanContents::new_named(
                 self.path.clone(),
@@ -280,6 +321,11 @@ mod tests {
         // "çé " is 5 bytes, 3 characters.
         assert_eq!(file.line_col(8), (2, 4));
         assert_eq!(file.line_span(4), Span::new(3, 9));
+        // Far into a long line the count goes through block totals; it must agree.
+        let long = format!("x\n{}é{}", "ab".repeat(5000), "c".repeat(9000));
+        let file = SourceFile::new("b.txt", long.clone());
+        let offset = long.len() - 10;
+        assert_eq!(file.line_col(offset), (2, long[2..offset].chars().count() + 1));
     }
 
     #[test]

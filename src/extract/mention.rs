@@ -239,10 +239,17 @@ fn is_given_name(word: &str, kb: &KnowledgeBase) -> bool {
 
 /// Capitalised sequences outside known mentions that look like names.
 fn unknown_mentions(text: &str, kb: &KnowledgeBase, sentences: &[Sentence], known: &[MentionHit]) -> Vec<MentionHit> {
-    let covered = |w: &Word| known.iter().any(|k| k.range.start < w.end && w.start < k.range.end);
+    // Known mentions and headlines are in text order: look them up, never scan them.
+    let covered = |w: &Word| {
+        let next = known.partition_point(|k| k.range.end <= w.start);
+        known.get(next).is_some_and(|k| k.range.start < w.end)
+    };
     let sentence_starts: Vec<usize> = sentences.iter().map(|s| s.range.start).collect();
     let headlines: Vec<&Sentence> = sentences.iter().filter(|s| is_headline(&text[s.range.clone()])).collect();
-    let in_headline = |w: &Word| headlines.iter().any(|s| s.range.start <= w.start && w.end <= s.range.end);
+    let in_headline = |w: &Word| {
+        let next = headlines.partition_point(|s| s.range.end < w.end);
+        headlines.get(next).is_some_and(|s| s.range.start <= w.start)
+    };
     let mut out = Vec::new();
     let mut run: Vec<Word> = Vec::new();
     let flush = |run: &mut Vec<Word>, out: &mut Vec<MentionHit>| {

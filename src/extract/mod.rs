@@ -34,10 +34,14 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
     let mentions = find_mentions(text, kb, &source.sentences);
     let titles = find_titles(text, &mentions, &source.sentences, kb);
     let dates = extract_dates(text, source.meta.published);
-    // A number inside a date ("January 3", "in 2024") is not a count.
+    // A number inside a date ("January 3", "in 2024") is not a count. Both lists are in text
+    // order: look the date up, never scan them all.
     let counts: Vec<_> = extract_counts(text, &settings.counts)
         .into_iter()
-        .filter(|c| !dates.iter().any(|d| d.range.start < c.range.end && c.range.start < d.range.end))
+        .filter(|c| {
+            let next = dates.partition_point(|d| d.range.end <= c.range.start);
+            dates.get(next).is_none_or(|d| d.range.start >= c.range.end)
+        })
         .collect();
 
     let claim = |range: std::ops::Range<usize>, kind: ClaimKind| Claim {

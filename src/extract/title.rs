@@ -45,8 +45,9 @@ pub fn find_titles(
         if !is_person(mention, kb) {
             continue;
         }
-        let Some(sentence) =
-            sentences.iter().find(|s| s.range.start <= mention.range.start && mention.range.end <= s.range.end)
+        let Some(sentence) = sentences
+            .get(sentences.partition_point(|s| s.range.end <= mention.range.start))
+            .filter(|s| s.range.start <= mention.range.start && mention.range.end <= s.range.end)
         else {
             continue;
         };
@@ -223,7 +224,7 @@ fn title_after(
     let start = limit - after.len() + (after.len() - rest.len());
     // The phrase ends at the next punctuation; a name inside it means it belongs to someone else.
     let end = rest.find([',', '.', ';', ':', '(', ')', '–', '—', '"', '“', '”', '!', '?']).map_or(limit, |i| start + i);
-    if later.iter().any(|m| m.range.start < end) {
+    if later.first().is_some_and(|m| m.range.start < end) {
         return None;
     }
     let mut phrase = Vec::new();

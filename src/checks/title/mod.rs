@@ -63,14 +63,17 @@ pub(crate) fn judgements<'a>(cx: &'a SourceContext) -> impl Iterator<Item = Judg
 
 /// A date stated in the sentence before the title: the time the sentence speaks of.
 fn anchor(cx: &SourceContext, title: &Claim) -> Option<DateInterval> {
-    cx.claims
+    // Claims are in text order, so a sentence's claims are one run of them.
+    let first = cx.claims.partition_point(|c| c.sentence < title.sentence);
+    cx.claims[first..]
         .iter()
-        .filter(|c| c.sentence == title.sentence && c.range.end <= title.range.start)
+        .take_while(|c| c.sentence == title.sentence)
+        .filter(|c| c.range.end <= title.range.start)
         .filter_map(|c| match &c.kind {
             ClaimKind::Date(date) => Some(date.interval),
             _ => None,
         })
-        .next_back()
+        .last()
 }
 
 /// Does a title as written (its key) name a role (one of its keys)? Equal, or the role's words

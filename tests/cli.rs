@@ -1,0 +1,357 @@
+//! The command line as users meet it: exit codes, every output format, the same answer for any
+//! `--jobs` and path order, `--fix`, baselines, standard input, and bad input of every kind.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn factlint() -> Command {
+    let mut command = Command::cargo_bin("factlint").unwrap();
+    command.env("NO_COLOR", "1").env_remove("RUST_BACKTRACE");
+    command
+}
+
+fn json(args: &[&str]) -> Value {
+    let output = factlint().args(args).output().unwrap();
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stdout)))
+}
+
+fn empty_rules() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+#[test]
+fn seeds_fail_with_exit_code_1_and_a_summary() {
+    factlint()
+        .args(["check", "fixtures/seeds"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("title.stale"))
+        .stdout(predicate::str::contains("errors,").and(predicate::str::contains("in 4 files")));
+}
+
+#[test]
+fn fail_on_sets_the_threshold() {
+    factlint().args(["check", "fixtures/seeds", "--fail-on", "never"]).assert().code(0);
+    // Only warnings: passes at "error", fails at "warning".
+    let args = ["check", "fixtures/seeds", "--select", "draft"];
+    factlint().args(args).assert().code(0);
+    factlint().args(args).args(["--fail-on", "warning"]).assert().code(1);
+    factlint().args(["check", "fixtures/seeds/001.md"]).assert().code(0);
+}
+
+#[test]
+fn select_and_ignore_take_codes_and_groups() {
+    let codes = |args: &[&str]| -> Vec<String> {
+        let report = json(&[&["check", "fixtures/seeds", "--format", "json"], args].concat());
+        report["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_string()).collect()
+    };
+    assert!(codes(&["--select", "name"]).iter().all(|c| c.starts_with("name.")));
+    assert!(
+        !codes(&["--ignore", "title,draft.duplicate-paragraph"])
+            .iter()
+            .any(|c| c.starts_with("title.") || c.starts_with("draft."))
+    );
+    factlint()
+        .args(["check", "fixtures/seeds", "--select", "name.misspeled"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no check code is “name.misspeled”"));
+}
+
+#[test]
+fn json_follows_schema_version_1() {
+    let report = json(&["check", "fixtures/seeds", "--format", "json"]);
+    assert_eq!(report["version"], 1);
+    let finding = report["findings"].as_array().unwrap().iter().find(|f| f["code"] == "name.misspelled").unwrap();
+    for key in
+        ["code", "severity", "message", "path", "line", "column", "span", "text", "help", "evidence", "related", "fix"]
+    {
+        assert!(finding.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(finding["fix"]["replacement"], "Rustem Umerov");
+    assert_eq!(finding["text"], "Rustam Umarov");
+    let sources = report["sources"].as_array().unwrap();
+    assert_eq!(sources[3]["published"], "2026-01-18");
+    assert_eq!(sources[3]["date_from"], "front-matter");
+    assert_eq!(report["summary"]["files"], 4);
+}
+
+#[test]
+fn sarif_has_the_required_properties_of_2_1_0() {
+    let log = json(&["check", "fixtures/seeds", "--format", "sarif"]);
+    assert_eq!(log["version"], "2.1.0");
+    assert!(log["$schema"].as_str().unwrap().contains("sarif-2.1.0"));
+    let run = &log["runs"][0];
+    let driver = &run["tool"]["driver"];
+    assert_eq!(driver["name"], "factlint");
+    let rules = driver["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), factlint::checks::CHECKS.len());
+    for rule in rules {
+        assert!(
+            rule["id"].is_string()
+                && rule["shortDescription"]["text"].is_string()
+                && rule["fullDescription"]["text"].is_string()
+        );
+        assert!(rule["help"]["text"].is_string());
+    }
+    let results = run["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for result in results {
+        assert!(result["message"]["text"].is_string());
+        assert!(["error", "warning", "note"].contains(&result["level"].as_str().unwrap()));
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+        let region = &result["locations"][0]["physicalLocation"]["region"];
+        assert!(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].is_string());
+        assert!(region["startLine"].as_u64().unwrap() >= 1 && region["startColumn"].as_u64().unwrap() >= 1);
+        assert!(region["endLine"].as_u64().unwrap() >= region["startLine"].as_u64().unwrap());
+        for related in result["relatedLocations"].as_array().unwrap() {
+            assert!(related["physicalLocation"]["artifactLocation"]["uri"].is_string());
+        }
+    }
+}
+
+#[test]
+fn github_short_and_rdjson_formats() {
+    let output = factlint().args(["check", "fixtures/seeds", "--format", "github"]).output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.lines().all(|l| l.starts_with("::error file=")
+        || l.starts_with("::warning file=")
+        || l.starts_with("::notice file=")));
+    assert!(text.contains("::error file=fixtures/seeds/003.md,line=8,col=104,"));
+
+    let output = factlint().args(["check", "fixtures/seeds", "--format", "short"]).output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains(
+        "fixtures/seeds/003.md:8:104: error[name.misspelled] “Rustam Umarov” is a misspelling of Rustem Umerov"
+    ));
+
+    let report = json(&["check", "fixtures/seeds", "--format", "rdjson"]);
+    let diagnostic = &report["diagnostics"][0];
+    assert!(diagnostic["location"]["range"]["start"]["line"].as_u64().unwrap() >= 1);
+    assert!(["ERROR", "WARNING", "INFO"].contains(&diagnostic["severity"].as_str().unwrap()));
+}
+
+#[test]
+fn the_report_is_the_same_for_any_jobs_and_path_order() {
+    let report = |args: &[&str]| factlint().args(args).output().unwrap().stdout;
+    let one = report(&["check", "fixtures/seeds", "--format", "json", "--jobs", "1"]);
+    let four = report(&["check", "fixtures/seeds", "--format", "json", "--jobs", "4"]);
+    assert_eq!(one, four);
+    let forward = report(&["check", "fixtures/seeds/002.md", "fixtures/seeds/003.md", "--format", "short"]);
+    let backward = report(&["check", "fixtures/seeds/003.md", "fixtures/seeds/002.md", "--format", "short"]);
+    assert_eq!(forward, backward);
+}
+
+#[test]
+fn fix_writes_what_it_reports_and_a_second_run_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("003.md");
+    std::fs::copy("fixtures/seeds/003.md", &path).unwrap();
+    let original = std::fs::read(&path).unwrap();
+
+    // --diff shows the fixes and writes nothing.
+    factlint()
+        .args(["check", path.to_str().unwrap(), "--fix", "--diff"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("+Umerov explained"));
+    assert_eq!(std::fs::read(&path).unwrap(), original);
+
+    factlint().args(["check", path.to_str().unwrap(), "--fix", "--select", "name.misspelled"]).assert().code(0);
+    let fixed = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        fixed.contains("Rustem Umerov, a senior")
+            && fixed.contains("\nUmerov explained")
+            && fixed.contains("Steve Witkoff and")
+    );
+    assert_eq!(fixed.len(), original.len() - 1, "only the three names changed");
+
+    // Only warnings remain (Zelensky/Zelenskyy): nothing to fix, nothing failing.
+    factlint().args(["check", path.to_str().unwrap(), "--fix"]).assert().code(0);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), fixed, "a second --fix changes no byte");
+    let remaining = json(&["check", path.to_str().unwrap(), "--format", "json", "--select", "name.misspelled"]);
+    assert!(remaining["findings"].as_array().unwrap().is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fix_that_cannot_be_written_leaves_the_file_and_says_so() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("003.md");
+    std::fs::copy("fixtures/seeds/003.md", &path).unwrap();
+    let original = std::fs::read(&path).unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let writable = tempfile::tempfile_in(dir.path()).is_ok(); // root ignores permissions
+    let assert = factlint().args(["check", path.to_str().unwrap(), "--fix"]).assert();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    if !writable {
+        assert.code(2).stderr(predicate::str::contains("cannot write"));
+        assert_eq!(std::fs::read(&path).unwrap(), original);
+    }
+}
+
+#[test]
+fn baselines_report_only_new_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let baseline = dir.path().join("baseline.json");
+    factlint()
+        .args(["check", "fixtures/seeds", "--write-baseline", baseline.to_str().unwrap()])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("recorded"));
+    factlint().args(["check", "fixtures/seeds", "--baseline", baseline.to_str().unwrap()]).assert().code(0);
+
+    let article = dir.path().join("new.md");
+    std::fs::write(&article, "---\npublished: 2026-02-01\n---\nSteve Wittkopf flew in.\n").unwrap();
+    let report = json(&[
+        "check",
+        "fixtures/seeds",
+        article.to_str().unwrap(),
+        "--baseline",
+        baseline.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0]["text"], "Steve Wittkopf");
+}
+
+#[test]
+fn standard_input_with_a_file_name() {
+    factlint()
+        .args(["check", "-", "--stdin-filename", "draft.md", "--format", "short"])
+        .write_stdin("---\npublished: 2026-01-06\n---\nOutgoing President Joe Biden spoke.\n")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with("draft.md:4:1: error[title.stale]"));
+}
+
+#[test]
+fn missing_paths_are_reported_and_the_rest_checked() {
+    factlint()
+        .args(["check", "does/not/exist.md", "fixtures/seeds/003.md", "--format", "short"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("name.misspelled"))
+        .stderr(predicate::str::contains("cannot read does/not/exist.md"));
+}
+
+#[test]
+fn binary_invalid_utf8_and_empty_files_are_said_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("scan.txt"), b"\x00\x01binary\x00").unwrap();
+    std::fs::write(dir.path().join("latin1.txt"), b"Updated: January 6, 2026\nPresident Zelensk\xfdy spoke.\n")
+        .unwrap();
+    std::fs::write(dir.path().join("empty.md"), b"").unwrap();
+    let report = json(&["check", dir.path().to_str().unwrap(), "--format", "json"]);
+    let codes: Vec<&str> = report["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    assert!(codes.contains(&"source.skipped"), "{codes:?}");
+    assert!(codes.contains(&"source.encoding"), "{codes:?}");
+    assert!(codes.contains(&"source.undated"), "{codes:?}");
+    let encoding = report["findings"].as_array().unwrap().iter().find(|f| f["code"] == "source.encoding").unwrap();
+    assert_eq!(encoding["line"], 2);
+    factlint().args(["check", dir.path().to_str().unwrap()]).assert().code(0);
+}
+
+#[test]
+fn a_multi_megabyte_single_line_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.txt");
+    let sentence = "Rustam Umarov met officials in Kyiv on January 3 with about 50 nations. ";
+    std::fs::write(&path, sentence.repeat(40_000)).unwrap(); // ~2.9 MB, one line
+    let output = factlint()
+        .args([
+            "check",
+            path.to_str().unwrap(),
+            "--format",
+            "short",
+            "--select",
+            "name.misspelled",
+            "--date",
+            "2026-01-06",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(String::from_utf8(output.stdout).unwrap().lines().count(), 40_000);
+}
+
+#[test]
+fn broken_rules_and_config_stop_with_exit_code_2() {
+    factlint()
+        .args(["check", "fixtures/seeds", "--rules", "fixtures/rules-invalid/unknown-key.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown field `mispellings`"));
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("factlint.toml");
+    std::fs::write(&config, "[checks]\nselect = [\"nmae\"]\n").unwrap();
+    factlint()
+        .args(["check", "fixtures/seeds", "--config", config.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no check code is “nmae”"));
+    factlint()
+        .args(["check", "fixtures/seeds", "--date", "06/01/2026"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not a date"));
+}
+
+#[test]
+fn rules_check_validates() {
+    factlint().args(["rules", "check"]).assert().code(0).stdout(predicate::str::contains("rules valid"));
+    factlint()
+        .args(["rules", "check", "fixtures/rules-invalid/duplicate-id.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("duplicate id"));
+}
+
+#[test]
+fn explain_prints_a_checks_documentation() {
+    factlint().args(["explain", "title.stale"]).assert().code(0).stdout(predicate::str::contains("## Why"));
+    factlint().args(["explain"]).assert().code(0).stdout(predicate::str::contains("draft.duplicate-paragraph"));
+    factlint().args(["explain", "title.stail"]).assert().code(2);
+}
+
+#[test]
+fn claims_print_one_json_object_per_line() {
+    let output = factlint().args(["claims", "fixtures/seeds/002.md", "--format", "jsonl"]).output().unwrap();
+    let lines: Vec<Value> =
+        String::from_utf8(output.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let kinds: std::collections::BTreeSet<&str> = lines.iter().map(|c| c["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds.into_iter().collect::<Vec<_>>(), ["count", "date", "mention", "title"]);
+    let title = lines.iter().find(|c| c["kind"] == "title" && c["text"] == "President-elect Donald Trump").unwrap();
+    assert_eq!(
+        (title["title"].as_str(), title["qualifier"].as_str(), title["entity"].as_str()),
+        (Some("President"), Some("elect"), Some("donald-trump"))
+    );
+    let count = lines.iter().find(|c| c["kind"] == "count" && c["text"] == "18 countries").unwrap();
+    assert_eq!((count["low"].as_u64(), count["event"].as_str()), (Some(18), Some("kyiv-nsa-meeting-2026")));
+}
+
+#[test]
+fn init_writes_a_starter_config_once() {
+    let dir = tempfile::tempdir().unwrap();
+    factlint().current_dir(dir.path()).arg("init").assert().code(0);
+    assert!(dir.path().join("factlint.toml").is_file() && Path::new(&dir.path().join("rules/example.toml")).is_file());
+    factlint().current_dir(dir.path()).arg("init").assert().code(2).stderr(predicate::str::contains("exists already"));
+    factlint().current_dir(dir.path()).args(["rules", "check", "rules"]).assert().code(0);
+}
+
+#[test]
+fn with_empty_rules_the_cross_source_names_remain() {
+    let rules = empty_rules();
+    factlint()
+        .args(["check", "fixtures/seeds", "--rules", rules.path().to_str().unwrap(), "--format", "short"])
+        .assert()
+        .stdout(predicate::str::contains("name.cross-source").and(predicate::str::contains("“Rustam Umarov”")));
+}
