@@ -14,6 +14,23 @@ use crate::input::{Discovered, Format, Loaded, Source, discover, load};
 use crate::kb::KnowledgeBase;
 use crate::source::FileRef;
 
+/// Told how far a long run has got. The binary draws a progress bar with it; the library never
+/// draws anything.
+pub trait Progress: Sync {
+    /// A phase begins: `what` is being done to `total` items.
+    fn phase(&self, what: &'static str, total: usize);
+    /// One more item is done.
+    fn advance(&self);
+}
+
+/// For runs nobody watches.
+pub struct Silent;
+
+impl Progress for Silent {
+    fn phase(&self, _: &'static str, _: usize) {}
+    fn advance(&self) {}
+}
+
 /// Where articles come from.
 #[derive(Debug, Default, Clone)]
 pub struct LoadOptions {
@@ -41,7 +58,7 @@ enum Item {
     Stdin,
 }
 
-pub fn load_corpus(options: &LoadOptions) -> Corpus {
+pub fn load_corpus(options: &LoadOptions, progress: &dyn Progress) -> Corpus {
     let mut items = Vec::new();
     let mut corpus = Corpus::default();
     let (stdin, files): (Vec<&PathBuf>, Vec<&PathBuf>) = options.paths.iter().partition(|p| p.as_os_str() == "-");
@@ -55,8 +72,10 @@ pub fn load_corpus(options: &LoadOptions) -> Corpus {
             Discovered::Unreadable(path, reason) => corpus.errors.push(Error::read(path.display(), reason)),
         }
     }
+    progress.phase("reading", items.len());
     let loaded: Vec<Result<Loaded, Error>> = items
         .par_iter()
+        .inspect(|_| progress.advance())
         .map(|item| match item {
             Item::Stdin => {
                 let (name, bytes) = options.stdin.clone().unwrap_or_else(|| ("-".into(), Vec::new()));
@@ -90,6 +109,19 @@ pub fn load_corpus(options: &LoadOptions) -> Corpus {
 }
 
 /// The claims of every source, in the order of `corpus.sources`.
-pub fn extract_all(sources: &[Source], kb: &KnowledgeBase, settings: &ExtractSettings) -> Vec<Vec<Claim>> {
-    sources.par_iter().map(|source| extract(source, kb, settings)).collect()
+pub fn extract_all(
+    sources: &[Source],
+    kb: &KnowledgeBase,
+    settings: &ExtractSettings,
+    progress: &dyn Progress,
+) -> Vec<Vec<Claim>> {
+    progress.phase("reading claims", sources.len());
+    sources
+        .par_iter()
+        .map(|source| {
+            let claims = extract(source, kb, settings);
+            progress.advance();
+            claims
+        })
+        .collect()
 }

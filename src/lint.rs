@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use crate::checks::{CHECKS, Check, CheckSettings, CorpusContext, SourceContext, selects};
 use crate::claim::Claim;
-use crate::corpus::{Corpus, LoadOptions, extract_all, load_corpus};
+use crate::corpus::{Corpus, LoadOptions, Progress, Silent, extract_all, load_corpus};
 use crate::extract::ExtractSettings;
 use crate::finding::{Finding, Severity};
 use crate::input::Suppression;
@@ -47,8 +47,20 @@ pub struct Run {
 impl Run {
     /// Paths in, findings out: the pipeline `factlint check` runs.
     pub fn new(load: &LoadOptions, kb: &KnowledgeBase, extract: &ExtractSettings, settings: &LintSettings) -> Run {
-        let corpus = load_corpus(load);
-        let claims = extract_all(&corpus.sources, kb, extract);
+        Run::watched(load, kb, extract, settings, &Silent)
+    }
+
+    /// The same, telling `progress` how far it has got.
+    pub fn watched(
+        load: &LoadOptions,
+        kb: &KnowledgeBase,
+        extract: &ExtractSettings,
+        settings: &LintSettings,
+        progress: &dyn Progress,
+    ) -> Run {
+        let corpus = load_corpus(load, progress);
+        let claims = extract_all(&corpus.sources, kb, extract, progress);
+        progress.phase("checking", 0);
         let findings = lint(&corpus, &claims, kb, settings);
         Run { corpus, claims, findings }
     }

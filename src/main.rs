@@ -2,6 +2,7 @@
 
 mod cli;
 mod commands;
+mod progress;
 
 use std::process::ExitCode;
 
@@ -13,8 +14,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     install_error_renderer(cli.color);
     let result = match &cli.command {
-        Command::Check(args) => commands::check::run(args, cli.color),
-        Command::Claims(args) => commands::claims::run(args),
+        Command::Check(args) => commands::check::run(args, cli.color, cli.quiet),
+        Command::Claims(args) => commands::claims::run(args, cli.quiet),
         Command::Explain { code } => commands::explain::run(code.as_deref()),
         Command::Init { force } => commands::init::run(*force),
         Command::Rules(RulesCommand::Check { dirs }) => commands::rules::check(dirs),

@@ -17,7 +17,7 @@ use factlint::report::{self, Summary};
 use super::Setup;
 use crate::cli::{CheckArgs, ColorChoice, OutputFormat};
 
-pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<ExitCode> {
+pub fn run(args: &CheckArgs, color: ColorChoice, quiet: bool) -> Result<ExitCode> {
     let setup = Setup::new(&args.input)?;
     let mut settings = setup.lint.clone();
     if !args.select.is_empty() {
@@ -47,13 +47,17 @@ pub fn run(args: &CheckArgs, color: ColorChoice) -> Result<ExitCode> {
         });
     }
 
-    let run = Run::new(&setup.load, &setup.kb, &setup.extract, &settings);
+    let bar = crate::progress::Bar::new(quiet);
+    let run = Run::watched(&setup.load, &setup.kb, &setup.extract, &settings, &bar);
+    bar.finish();
     let mut errors = run.corpus.errors;
     let mut findings = run.findings;
 
     if let Some(path) = &args.write_baseline {
         Baseline::of(&findings).write(path)?;
-        eprintln!("recorded {} findings in {}", findings.len(), path.display());
+        if !quiet {
+            eprintln!("recorded {} findings in {}", findings.len(), path.display());
+        }
         return crate::report_errors(errors);
     }
     if let Some(baseline) = &baseline {

@@ -10,10 +10,12 @@ use factlint::report::claims::{write_jsonl, write_table};
 use super::Setup;
 use crate::cli::{ClaimsArgs, ClaimsFormat};
 
-pub fn run(args: &ClaimsArgs) -> Result<ExitCode> {
+pub fn run(args: &ClaimsArgs, quiet: bool) -> Result<ExitCode> {
     let setup = Setup::new(&args.input)?;
-    let corpus = load_corpus(&setup.load);
-    let claims = extract_all(&corpus.sources, &setup.kb, &setup.extract);
+    let bar = crate::progress::Bar::new(quiet);
+    let corpus = load_corpus(&setup.load, &bar);
+    let claims = extract_all(&corpus.sources, &setup.kb, &setup.extract, &bar);
+    bar.finish();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let written = match args.format {
