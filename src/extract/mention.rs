@@ -151,10 +151,12 @@ fn known_mentions(text: &str, kb: &KnowledgeBase) -> Vec<MentionHit> {
         };
         hits.push(hit);
     }
+    let mut floor = 0;
     for hit in &mut hits {
         if matches!(hit.form, Form::Known(FormKind::Surname | FormKind::Variant) | Form::Ambiguous) {
-            given_name_check(text, hit, kb);
+            given_name_check(text, floor, hit, kb);
         }
+        floor = hit.range.end;
     }
     hits
 }
@@ -192,8 +194,9 @@ fn resolve_shared(
 
 /// A bare surname right after a capitalised given name that is not the entity's is another
 /// person: "Melania Trump", "Hunter Biden". A middle name is fine: "Donald John Trump".
-fn given_name_check(text: &str, hit: &mut MentionHit, kb: &KnowledgeBase) {
-    let before = &text[..hit.range.start];
+fn given_name_check(text: &str, floor: usize, hit: &mut MentionHit, kb: &KnowledgeBase) {
+    // Never reach back into the mention before: mentions do not overlap.
+    let before = &text[floor..hit.range.start];
     let mut start = hit.range.start;
     let mut names: Vec<&str> = Vec::new();
     let mut rest = before;
@@ -206,7 +209,7 @@ fn given_name_check(text: &str, hit: &mut MentionHit, kb: &KnowledgeBase) {
             break;
         }
         names.push(word);
-        start = word_start;
+        start = floor + word_start;
         rest = &trimmed[..word_start];
     }
     let Some(first) = names.last() else { return };

@@ -87,7 +87,8 @@ pub fn read(file: &FileRef) -> (String, OffsetMap, Meta, Vec<Suppression>) {
             }
         }
         // A run of plain text up to the next tag or entity; line breaks in HTML source are spaces.
-        let next = html[i + 1..].find(['<', '&']).map_or(html.len(), |n| i + 1 + n);
+        let step = html[i..].chars().next().map_or(1, char::len_utf8);
+        let next = html[i + step..].find(['<', '&']).map_or(html.len(), |n| i + step + n);
         let run = &html[i..next];
         text.extend(run.chars().map(|c| if c == '\n' || c == '\r' || c == '\t' { ' ' } else { c }));
         map.push(i, run.len(), run.len());

@@ -1,0 +1,38 @@
+//! Inputs that once crashed factlint, found by the property tests and the fuzzers. Each stays
+//! here so the crash cannot come back.
+
+use factlint::extract::{ExtractSettings, extract};
+use factlint::input::{Format, Loaded, load};
+use factlint::kb::KnowledgeBase;
+
+fn read_all(bytes: &[u8], format: Format) {
+    let kb = KnowledgeBase::bundled().unwrap();
+    let sources = match load("regression", bytes, format, None) {
+        Loaded::Articles(sources) | Loaded::Partial(sources, _, _) => sources,
+        Loaded::Binary(_) => return,
+    };
+    for source in &sources {
+        for claim in extract(source, &kb, &ExtractSettings::default()) {
+            assert!(source.file.text.is_char_boundary(claim.span.start) && source.file.text.is_char_boundary(claim.span.end));
+        }
+    }
+}
+
+/// A bare surname after another person's name was widened back over that name, so mentions
+/// overlapped and title extraction sliced backwards.
+#[test]
+fn a_surname_right_after_another_name() {
+    read_all("---\npublished: 2026-01-06\n---\noutgoing President Joe Biden Zelenskyy — said.\n".as_bytes(), Format::Markdown);
+}
+
+/// The HTML reader stepped one byte into a multi-byte character at the start of a text run.
+#[test]
+fn html_text_starting_with_a_multi_byte_character() {
+    read_all("уN]!h=&=v[6~SS(k}wԓc$>".as_bytes(), Format::Html);
+}
+
+/// The count reader sliced a qualifier suffix inside a multi-byte dash after a number.
+#[test]
+fn a_number_before_a_dash() {
+    read_all("Kyiv, Ukraine – January 6, 2026 – 5 – of them".as_bytes(), Format::Text);
+}
