@@ -63,7 +63,10 @@ fn run_on(dir: &std::path::Path, kb: &KnowledgeBase, paths: Vec<PathBuf>) -> Run
 
 fn assert_span_inside(file: &FileRef, start: usize, end: usize, what: &str) {
     assert!(start <= end && end <= file.text.len(), "{what}: {start}..{end} outside {}", file.text.len());
-    assert!(file.text.is_char_boundary(start) && file.text.is_char_boundary(end), "{what}: {start}..{end} splits a character");
+    assert!(
+        file.text.is_char_boundary(start) && file.text.is_char_boundary(end),
+        "{what}: {start}..{end} splits a character"
+    );
 }
 
 fn assert_finding_spans(finding: &Finding) {

@@ -13,7 +13,10 @@ fn read_all(bytes: &[u8], format: Format) {
     };
     for source in &sources {
         for claim in extract(source, &kb, &ExtractSettings::default()) {
-            assert!(source.file.text.is_char_boundary(claim.span.start) && source.file.text.is_char_boundary(claim.span.end));
+            assert!(
+                source.file.text.is_char_boundary(claim.span.start)
+                    && source.file.text.is_char_boundary(claim.span.end)
+            );
         }
     }
 }
@@ -22,7 +25,10 @@ fn read_all(bytes: &[u8], format: Format) {
 /// overlapped and title extraction sliced backwards.
 #[test]
 fn a_surname_right_after_another_name() {
-    read_all("---\npublished: 2026-01-06\n---\noutgoing President Joe Biden Zelenskyy — said.\n".as_bytes(), Format::Markdown);
+    read_all(
+        "---\npublished: 2026-01-06\n---\noutgoing President Joe Biden Zelenskyy — said.\n".as_bytes(),
+        Format::Markdown,
+    );
 }
 
 /// The HTML reader stepped one byte into a multi-byte character at the start of a text run.
@@ -35,4 +41,10 @@ fn html_text_starting_with_a_multi_byte_character() {
 #[test]
 fn a_number_before_a_dash() {
     read_all("Kyiv, Ukraine – January 6, 2026 – 5 – of them".as_bytes(), Format::Text);
+}
+
+/// An unterminated entity followed by multi-byte text: the entity lookup sliced inside a character.
+#[test]
+fn an_unterminated_entity_before_multi_byte_text() {
+    read_all("&P@8駾|th0lɖ".as_bytes(), Format::Html);
 }

@@ -144,7 +144,8 @@ fn closing_tag_end(html: &str, from: usize, name: &str) -> usize {
 }
 
 fn entity_at(rest: &str) -> Option<(char, usize)> {
-    let end = rest[..rest.len().min(12)].find(';')?;
+    // Entities are short; ';' is ASCII, so its byte index is a character boundary.
+    let end = rest.bytes().take(12).position(|b| b == b';')?;
     let body = &rest[1..end];
     let decoded = if let Some(number) = body.strip_prefix('#') {
         let value = match number.strip_prefix(['x', 'X']) {
