@@ -32,8 +32,8 @@ struct Named {
 /// Ties the dates and counts among `claims` to events of the rules.
 pub fn tie_events(source: &Source, kb: &KnowledgeBase, claims: &mut [Claim]) {
     let Some(matcher) = &kb.event_matcher else { return };
-    let text = &source.text;
     let sentences = &source.sentences;
+    let text = &crate::extract::mention::unwrap_lines(&source.text, sentences);
     let mut triggers: Vec<Vec<(Range<usize>, usize)>> = vec![Vec::new(); sentences.len()];
     for m in matcher.find_overlapping_iter(text) {
         let (start, end) = (m.start(), m.end());
@@ -105,7 +105,7 @@ pub fn tie_events(source: &Source, kb: &KnowledgeBase, claims: &mut [Claim]) {
         let inherited = inherited[claim.sentence];
         match &mut claim.kind {
             // A dateline gives the article's date, not the event's.
-            ClaimKind::Date(_) if in_dateline(text, &claim.range) => {}
+            ClaimKind::Date(_) if in_dateline(&source.text, &claim.range) => {}
             ClaimKind::Date(date) => {
                 date.event = choose(candidates, &claim.range, inherited, |_| true).map(|mut tie| {
                     // Events the date fits come first; then the nearest in time.

@@ -1,8 +1,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::similar::SimilarNames;
-use super::{given_name, surname};
-use crate::checks::{Check, CheckInfo, CorpusContext, declare_check};
+use super::{given_name, is_distinct, surname};
+use crate::checks::{Check, CheckInfo, CorpusContext, declare_check, one_line};
 use crate::claim::{ClaimKind, Form};
 use crate::finding::{Finding, Location};
 use crate::kb::{EntityKind, FormKind};
@@ -60,7 +60,7 @@ impl Check for CrossSource {
                         let key = format!("entity:{}", cx.kb.entities[entity].id);
                         add(people.entry(key).or_default(), written, index, location);
                     }
-                    (None, Form::Unknown | Form::Ambiguous) if !cx.kb.distinct.contains(&fold(written)) => {
+                    (None, Form::Unknown | Form::Ambiguous) if !is_distinct(cx.kb, written) => {
                         unknown.add(written, m.person_like, index, location);
                     }
                     _ => {}
@@ -79,9 +79,8 @@ impl Check for CrossSource {
 }
 
 fn add(spellings: &mut BTreeMap<String, Spelling>, written: &str, source: usize, location: Location) {
-    let spelling = spellings
-        .entry(fold(written))
-        .or_insert_with(|| Spelling { shown: written.to_string(), ..Spelling::default() });
+    let spelling =
+        spellings.entry(fold(written)).or_insert_with(|| Spelling { shown: one_line(written), ..Spelling::default() });
     spelling.sources.entry(source).or_insert(location);
 }
 
@@ -200,13 +199,25 @@ fn report(spellings: BTreeMap<String, Spelling>) -> Option<Finding> {
         format!("sources spell this name differently: {}", listing.join("; ")),
     )
     .label(format!("“{}”", minority.shown))
-    .help(format!("most sources write “{}”; check which spelling is right", variants[0].shown));
+    .help(majority_help(&variants));
     for other in &variants[..variants.len() - 1] {
         if let Some(location) = other.sources.values().next() {
             finding = finding.related(location.clone(), format!("“{}” here", other.shown));
         }
     }
     Some(finding)
+}
+
+/// Which spelling most sources use, or that they are split.
+fn majority_help(variants: &[Spelling]) -> String {
+    let most = variants[0].sources.len();
+    let tied: Vec<String> =
+        variants.iter().filter(|v| v.sources.len() == most).map(|v| format!("“{}”", v.shown)).collect();
+    if tied.len() > 1 {
+        format!("the sources are split between {}; check which spelling is right", tied.join(" and "))
+    } else {
+        format!("most sources write “{}”; check which spelling is right", variants[0].shown)
+    }
 }
 
 fn first_place(spelling: &Spelling) -> (String, usize) {
@@ -253,6 +264,41 @@ impl UnionFind {
         let (a, b) = (self.find(a), self.find(b));
         if a != b {
             self.parent[a.max(b)] = a.min(b);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{SourceFile, Span};
+
+    fn spelling(shown: &str, sources: &[usize]) -> Spelling {
+        let file = SourceFile::new("a.md", shown);
+        let at = Location::new(&file, Span::new(0, shown.len()));
+        Spelling { shown: shown.to_string(), sources: sources.iter().map(|&s| (s, at.clone())).collect() }
+    }
+
+    #[test]
+    fn the_majority_or_a_split_is_named() {
+        type Case<'a> = (&'a [(&'a str, &'a [usize])], &'a str);
+        let table: [Case; 3] = [
+            (
+                &[("Ingrid Halvorsen", &[0, 2]), ("Ingrid Halvorson", &[1])],
+                "most sources write “Ingrid Halvorsen”; check which spelling is right",
+            ),
+            (
+                &[("Tariq Mansour", &[0]), ("Tarik Mansur", &[1])],
+                "the sources are split between “Tariq Mansour” and “Tarik Mansur”; check which spelling is right",
+            ),
+            (
+                &[("A B", &[0, 1]), ("A C", &[2, 3]), ("A D", &[4])],
+                "the sources are split between “A B” and “A C”; check which spelling is right",
+            ),
+        ];
+        for (variants, expected) in table {
+            let variants: Vec<Spelling> = variants.iter().map(|(shown, sources)| spelling(shown, sources)).collect();
+            assert_eq!(majority_help(&variants), expected);
         }
     }
 }
