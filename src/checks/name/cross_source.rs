@@ -17,7 +17,8 @@ declare_check! {
     /// ## Why
     /// A desk comparing wire copies needs to see that two stories name the same person two
     /// ways, whether or not the rules know that person. With rules, mentions are grouped by
-    /// entity (known misspellings are left to `name.misspelled`). Without, names are grouped
+    /// entity and their surnames compared ("Donald J. Trump" and "Donald Trump" are one
+    /// spelling; known misspellings are left to `name.misspelled`). Without, names are grouped
     /// by similarity: full names whose given names and surnames are both near (the whole name
     /// at least `similarity` alike), and a bare surname with the full name it belongs to.
     /// Candidates are found through a deletion index on surnames, never by comparing all pairs.
@@ -57,8 +58,11 @@ impl Check for CrossSource {
                 match (m.entity, m.form) {
                     (Some(_), Form::Known(FormKind::Misspelling)) => {}
                     (Some(entity), _) if cx.kb.entities[entity].kind == EntityKind::Person => {
+                        // Accepted forms of a known person differ by more than spelling ("Donald
+                        // Trump", "Donald J. Trump"): only the surname's spelling is compared.
                         let key = format!("entity:{}", cx.kb.entities[entity].id);
-                        add(people.entry(key).or_default(), written, index, location);
+                        let last = written.split_whitespace().next_back().unwrap_or(written);
+                        add(people.entry(key).or_default(), last, index, location);
                     }
                     (None, Form::Unknown | Form::Ambiguous) if !is_distinct(cx.kb, written) => {
                         unknown.add(written, m.person_like, index, location);
@@ -271,7 +275,62 @@ impl UnionFind {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::checks::CheckSettings;
+    use crate::extract::{ExtractSettings, extract};
+    use crate::input::{Format, Loaded, Source, load};
+    use crate::kb::KnowledgeBase;
     use crate::source::{SourceFile, Span};
+
+    const RULES: &str = r#"
+[[entity]]
+id = "donald-trump"
+name = "Donald Trump"
+kind = "person"
+variants = ["Donald J. Trump"]
+
+[[entity]]
+id = "volodymyr-zelenskyy"
+name = "Volodymyr Zelenskyy"
+kind = "person"
+variants = ["Zelensky"]
+"#;
+
+    /// The messages for a run over `articles`, each (published in 2026) given by its text.
+    fn messages(articles: &[&str]) -> Vec<String> {
+        let kb = KnowledgeBase::compile(vec![SourceFile::new("t.toml", RULES)]).unwrap();
+        let sources: Vec<Source> = articles
+            .iter()
+            .enumerate()
+            .flat_map(|(i, text)| {
+                let text = format!("---\npublished: 2026-01-06\n---\n{text}\n");
+                match load(&format!("{i}.md"), text.as_bytes(), Format::Markdown, None) {
+                    Loaded::Articles(sources) => sources,
+                    _ => panic!("not read"),
+                }
+            })
+            .collect();
+        let claims: Vec<_> = sources.iter().map(|s| extract(s, &kb, &ExtractSettings::default())).collect();
+        let settings = CheckSettings::default();
+        let cx = CorpusContext { sources: &sources, skipped: &[], claims: &claims, kb: &kb, settings: &settings };
+        let mut out = Vec::new();
+        CrossSource.check_corpus(&cx, &mut out);
+        out.into_iter().map(|f| f.message).collect()
+    }
+
+    #[test]
+    fn known_people_are_compared_by_surname() {
+        let table: [(&[&str], &[&str]); 3] = [
+            (&["Donald Trump spoke.", "Donald J. Trump spoke."], &[]),
+            (
+                &["Volodymyr Zelenskyy spoke.", "Zelensky spoke."],
+                &["sources spell this name differently: “Zelenskyy” (0.md); “Zelensky” (1.md)"],
+            ),
+            (&["Volodymyr Zelenskyy spoke.", "Zelenskyy's aides spoke."], &[]),
+        ];
+        for (articles, expected) in table {
+            assert_eq!(messages(articles), expected, "{articles:?}");
+        }
+    }
 
     fn spelling(shown: &str, sources: &[usize]) -> Spelling {
         let file = SourceFile::new("a.md", shown);

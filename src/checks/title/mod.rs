@@ -62,16 +62,27 @@ pub(crate) fn judgements<'a>(cx: &'a SourceContext) -> impl Iterator<Item = Judg
     })
 }
 
-/// A date stated in the sentence before the title: the time the sentence speaks of.
+/// A date stated in the sentence before the title: the time the sentence speaks of. A date in a
+/// "since" clause is not: "Since the war began in 2022, Prime Minister X has …" speaks of now.
 fn anchor(cx: &SourceContext, title: &Claim) -> Option<DateInterval> {
+    let sentence_start = cx.source.sentences.get(title.sentence)?.range.start;
     cx.claims
         .iter()
         .filter(|c| c.sentence == title.sentence && c.range.end <= title.range.start)
         .filter_map(|c| match &c.kind {
-            ClaimKind::Date(date) => Some(date.interval),
+            ClaimKind::Date(date) => Some((c, date.interval)),
             _ => None,
         })
         .next_back()
+        .filter(|(c, _)| !in_since_clause(&cx.source.text[sentence_start..c.range.start]))
+        .map(|(_, interval)| interval)
+}
+
+/// Is a date written at the end of `before` (its sentence up to it) inside a clause opened by
+/// "since"?
+fn in_since_clause(before: &str) -> bool {
+    let clause = before.rsplit([',', ';', '–', '—', '(']).next().unwrap_or(before);
+    clause.split(|c: char| !c.is_alphabetic()).any(|w| w.eq_ignore_ascii_case("since"))
 }
 
 /// Does a title as written (its key) name a role (one of its keys)? Equal, or the role's words
@@ -267,7 +278,7 @@ fn written_title<'a>(file: &'a FileRef, claim: Span, person: Span, title: &'a st
 
 #[cfg(test)]
 mod tests {
-    use super::{key_matches, when, written_title};
+    use super::{in_since_clause, key_matches, when, written_title};
     use crate::interval::DateInterval;
     use crate::source::{SourceFile, Span};
 
@@ -299,6 +310,21 @@ mod tests {
         ];
         for (claim, person, expected) in table {
             assert_eq!(written_title(&file, at(claim), at(person), "president"), expected, "{claim}");
+        }
+    }
+
+    #[test]
+    fn since_clauses_do_not_date_the_sentence() {
+        let table = [
+            ("Since the war began in ", true),
+            ("Ever since ", true),
+            ("In ", false),
+            ("Since the war began in 2022, Kyiv has grown; in ", false),
+            ("Sincere thanks came in ", false),
+            ("", false),
+        ];
+        for (before, expected) in table {
+            assert_eq!(in_since_clause(before), expected, "{before}");
         }
     }
 
