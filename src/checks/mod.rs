@@ -19,6 +19,12 @@ use crate::finding::{Finding, Severity};
 use crate::input::Source;
 use crate::kb::KnowledgeBase;
 
+/// Text from an article as a message shows it: on one line, white space collapsed (a name or
+/// date may be wrapped across lines in the file).
+pub(crate) fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// What a check is, for the registry, `explain` and the SARIF rule table.
 #[derive(Debug)]
 pub struct CheckInfo {

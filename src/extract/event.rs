@@ -32,8 +32,8 @@ struct Named {
 /// Ties the dates and counts among `claims` to events of the rules.
 pub fn tie_events(source: &Source, kb: &KnowledgeBase, claims: &mut [Claim]) {
     let Some(matcher) = &kb.event_matcher else { return };
-    let text = &source.text;
     let sentences = &source.sentences;
+    let text = &crate::extract::mention::unwrap_lines(&source.text, sentences);
     let mut triggers: Vec<Vec<(Range<usize>, usize)>> = vec![Vec::new(); sentences.len()];
     for m in matcher.find_overlapping_iter(text) {
         let (start, end) = (m.start(), m.end());
@@ -88,6 +88,15 @@ pub fn tie_events(source: &Source, kb: &KnowledgeBase, claims: &mut [Claim]) {
                     && pattern.events.iter().any(|e| !events.iter().any(|n| n.event == *e))
             })
         };
+        // Stricter: a specific trigger none of whose events is in focus.
+        let names_only_other = |events: &[Named]| {
+            triggers[index].iter().any(|(range, p)| {
+                let pattern = &kb.event_patterns[*p];
+                !pattern.is_place
+                    && !is_generic(&text[range.clone()])
+                    && !pattern.events.iter().any(|e| events.iter().any(|n| n.event == *e))
+            })
+        };
         if !here.is_empty() {
             focus = Some((sentence.paragraph, here.clone()));
         } else if let Some((paragraph, events)) = &focus {
@@ -95,6 +104,20 @@ pub fn tie_events(source: &Source, kb: &KnowledgeBase, claims: &mut [Claim]) {
             {
                 here = events.clone();
                 inherited[index] = true;
+            } else if sentence.paragraph <= paragraph + 1 && !names_only_other(events) {
+                // "Her inauguration took place on May 29": a sentence opening with a definite
+                // trigger of an event in focus refers back to it (to the events in focus that have
+                // that trigger). "After the inauguration, …" does not.
+                for (range, pattern) in &triggers[index] {
+                    let pattern = &kb.event_patterns[*pattern];
+                    if pattern.is_place || !opens_definite(&text[sentence.range.start..range.start]) {
+                        continue;
+                    }
+                    for n in events.iter().filter(|n| pattern.events.contains(&n.event)) {
+                        here.push(Named { event: n.event, trigger: range.clone(), strong: n.strong });
+                    }
+                }
+                inherited[index] = !here.is_empty();
             }
         }
         named.push(here);
@@ -105,7 +128,7 @@ pub fn tie_events(source: &Source, kb: &KnowledgeBase, claims: &mut [Claim]) {
         let inherited = inherited[claim.sentence];
         match &mut claim.kind {
             // A dateline gives the article's date, not the event's.
-            ClaimKind::Date(_) if in_dateline(text, &claim.range) => {}
+            ClaimKind::Date(_) if in_dateline(&source.text, &claim.range) => {}
             ClaimKind::Date(date) => {
                 date.event = choose(candidates, &claim.range, inherited, |_| true).map(|mut tie| {
                     // Events the date fits come first; then the nearest in time.
@@ -166,6 +189,19 @@ fn is_generic(trigger: &str) -> bool {
     fold(trigger).split([' ', '-']).all(lexicon::is_generic_event_word)
 }
 
+/// Is the text before a noun the opening of a definite noun phrase at the start of its sentence
+/// ("The ", "Her formal ")?
+fn opens_definite(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let determiner = words.first().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "the" | "this" | "that" | "these" | "those" | "its" | "his" | "her" | "their"
+        )
+    });
+    determiner && words.len() <= 3 && !before.contains([',', ';', ':'])
+}
+
 /// "The gathering …", "this summit", "the January 3 meeting": a definite reference to an event
 /// named before.
 fn refers_back(sentence: &str) -> bool {
@@ -190,5 +226,17 @@ mod tests {
         assert!(refers_back("The gathering, described by the president, involved 18 countries."));
         assert!(refers_back("The January 3 meeting marked a shift."));
         assert!(!refers_back("A meeting is planned."));
+        for (before, definite) in [
+            ("The ", true),
+            ("Her ", true),
+            ("The formal ", true),
+            ("After the ", false),
+            ("Officials said the ", false),
+            ("A ", false),
+            ("", false),
+            ("The, ", false),
+        ] {
+            assert_eq!(opens_definite(before), definite, "{before}");
+        }
     }
 }

@@ -29,6 +29,9 @@ const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "l
 const PARTICLES: &[&str] =
     &["de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "del", "dos"];
 
+/// Suffixes that end a personal name: "Jr.", "III".
+const GENERATIONAL: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
 /// Words that make a capitalised sequence an organisation or a place rather than a person.
 const NOT_PERSON: &[&str] = &[
     "agency",
@@ -121,11 +124,27 @@ const NOT_PERSON: &[&str] = &[
 
 /// Finds every mention in `text`: known forms first, then unknown name-like sequences.
 pub fn find_mentions(text: &str, kb: &KnowledgeBase, sentences: &[Sentence]) -> Vec<MentionHit> {
+    let text = &unwrap_lines(text, sentences);
     let mut known = known_mentions(text, kb);
     let unknown = unknown_mentions(text, kb, sentences, &known);
     known.extend(unknown);
     known.sort_by_key(|m| (m.range.start, m.range.end));
     known
+}
+
+/// The text with each line break inside a sentence read as a space, so that a name or title
+/// wrapped across lines ("Ion\nVasilescu") reads as written on one line. Lengths, and so offsets,
+/// are unchanged; breaks between sentences and paragraphs stay.
+pub(crate) fn unwrap_lines(text: &str, sentences: &[Sentence]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for sentence in sentences {
+        for (i, b) in text.as_bytes()[sentence.range.clone()].iter().enumerate() {
+            if *b == b'\n' {
+                bytes[sentence.range.start + i] = b' ';
+            }
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
 }
 
 fn known_mentions(text: &str, kb: &KnowledgeBase) -> Vec<MentionHit> {
@@ -153,7 +172,13 @@ fn known_mentions(text: &str, kb: &KnowledgeBase) -> Vec<MentionHit> {
     }
     let mut floor = 0;
     for hit in &mut hits {
-        if matches!(hit.form, Form::Known(FormKind::Surname | FormKind::Variant) | Form::Ambiguous) {
+        // A misspelled bare surname is checked alike: "Gordon Brown" is not a misspelling of
+        // Katrin Braun's "Brown".
+        let misspelled_surname =
+            hit.form == Form::Known(FormKind::Misspelling) && !text[hit.range.clone()].contains(char::is_whitespace);
+        if misspelled_surname
+            || matches!(hit.form, Form::Known(FormKind::Surname | FormKind::Variant) | Form::Ambiguous)
+        {
             given_name_check(text, floor, hit, kb);
         }
         floor = hit.range.end;
@@ -205,7 +230,8 @@ fn given_name_check(text: &str, floor: usize, hit: &mut MentionHit, kb: &Knowled
             .rfind(|c: char| !(c.is_alphabetic() || c == '-' || c == '.' || c == '\''))
             .map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
         let word = &trimmed[word_start..];
-        if !is_given_name(word, kb) {
+        // A word ending in a full stop ends the sentence before ("in Vilnius. Kowalczyk said").
+        if word.ends_with('.') || !is_given_name(word, kb) {
             break;
         }
         names.push(word);
@@ -215,7 +241,8 @@ fn given_name_check(text: &str, floor: usize, hit: &mut MentionHit, kb: &Knowled
     let Some(first) = names.last() else { return };
     let is_entity = hit.entity.is_some_and(|e| {
         let entity = &kb.entities[e];
-        entity.accepted_forms().any(|f| f.split_whitespace().next() == Some(first.trim_end_matches('.')))
+        let listed = entity.accepted_forms().chain(entity.misspellings.iter().map(String::as_str));
+        listed.into_iter().any(|f| f.split_whitespace().next() == Some(first.trim_end_matches('.')))
     });
     if !is_entity {
         *hit = MentionHit { range: start..hit.range.end, entity: None, form: Form::Unknown, person_like: true };
@@ -229,14 +256,11 @@ fn is_given_name(word: &str, kb: &KnowledgeBase) -> bool {
     }
     let lower = word.to_lowercase();
     let bare = lower.trim_end_matches('.');
+    // Each part of a hyphenated word counts: "Ex-Chancellor" is a title, "Jean-Pierre" a name.
     !(word.chars().all(|c| !c.is_lowercase())
-        || lexicon::is_title_head(bare)
-        || lexicon::is_title_modifier(bare)
-        || kb.title_words.contains(bare)
+        || bare.split('-').any(|part| is_descriptor(part, kb))
         || lexicon::is_country(strip_possessive(word))
         || lexicon::is_calendar_word(&lower)
-        || HONORIFICS.contains(&bare)
-        || lexicon::QUALIFIER_WORDS.contains(&bare)
         || lexicon::is_common_word(bare))
 }
 
@@ -323,6 +347,15 @@ fn name_from_run(text: &str, run: &[Word], kb: &KnowledgeBase, sentence_starts: 
         PARTICLES.contains(&w.text) || w.is_acronym() || lexicon::is_calendar_word(&w.text.to_lowercase())
     }) {
         words = &words[..words.len() - 1];
+    }
+    // A title head inside the run ends a description before the name: "Fisheries Minister
+    // Ingrid Halvorsen" names Ingrid Halvorsen ("Martin Luther King Jr." keeps its suffix).
+    let inner = &words[..words.len().saturating_sub(1)];
+    if let Some(head) = inner.iter().rposition(|w| all_parts(w.text, lexicon::is_title_head)) {
+        let rest = &words[head + 1..];
+        if rest.iter().any(|w| !GENERATIONAL.contains(&w.text.trim_end_matches('.').to_lowercase().as_str())) {
+            words = rest;
+        }
     }
     let (first, last) = (words.first()?, words.last()?);
     let all_common = words.iter().all(|w| {

@@ -1,7 +1,7 @@
 use std::collections::BTreeMap;
 
 use crate::checks::compare::{Said, disagreements};
-use crate::checks::{Check, CheckInfo, CorpusContext, declare_check};
+use crate::checks::{Check, CheckInfo, CorpusContext, declare_check, one_line};
 use crate::claim::{ClaimKind, TieStrength};
 use crate::finding::{Finding, Location, Severity};
 use crate::interval::CountInterval;
@@ -50,7 +50,7 @@ impl Check for Conflict {
                 let location = Location::new(&source.file, claim.span);
                 match rule.value {
                     Some(value) if tie.strength != TieStrength::Weak && !count.interval.contains(value) => {
-                        let written = location.text().to_string();
+                        let written = one_line(location.text());
                         out.push(
                             Finding::new(
                                 Self::INFO.code,
@@ -85,13 +85,19 @@ impl Check for Conflict {
                         Severity::Warning,
                         claim.location.clone(),
                         format!(
-                            "{} for {} here, but {} in {}",
-                            claim.value, event.name, reference.value, reference.location.file.path
+                            "“{}” for {} here, but “{}” in {}",
+                            one_line(claim.location.text()),
+                            event.name,
+                            one_line(reference.location.text()),
+                            reference.location.file.path
                         ),
                     )
                     .label(format!("{} {}", claim.value, rule.what))
-                    .related(reference.location.clone(), format!("{} here", reference.value))
-                    .help("the sources disagree; the rules give no figure to settle it"),
+                    .related(reference.location.clone(), format!("“{}” here", one_line(reference.location.text())))
+                    .help(match rule.value {
+                        Some(value) => format!("the sources disagree; the rules give {value} ({})", rule.origin),
+                        None => "the sources disagree; the rules give no figure to settle it".to_string(),
+                    }),
                 );
             }
         }

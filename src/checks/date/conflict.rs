@@ -1,7 +1,7 @@
 use std::collections::BTreeMap;
 
 use crate::checks::compare::{Said, disagreements};
-use crate::checks::{Check, CheckInfo, CorpusContext, declare_check};
+use crate::checks::{Check, CheckInfo, CorpusContext, declare_check, one_line};
 use crate::claim::{ClaimKind, TieStrength};
 use crate::finding::{Finding, Location};
 use crate::interval::DateInterval;
@@ -55,7 +55,7 @@ impl Check for Conflict {
                 }
                 // The candidates are ordered nearest in time first.
                 let event = &cx.kb.events[tie.event()];
-                let written = location.text().to_string();
+                let written = one_line(location.text());
                 out.push(
                     Finding::new(
                         Self::INFO.code,

@@ -1,6 +1,6 @@
 use chrono::Datelike;
 
-use crate::checks::{Check, CheckInfo, SourceContext, declare_check};
+use crate::checks::{Check, CheckInfo, SourceContext, declare_check, one_line};
 use crate::claim::ClaimKind;
 use crate::finding::{Finding, Location};
 
@@ -34,7 +34,7 @@ impl Check for WeekdayMismatch {
                 continue;
             }
             let location = Location::new(&cx.source.file, claim.span);
-            let written = location.text().to_string();
+            let written = one_line(location.text());
             out.push(
                 Finding::new(
                     Self::INFO.code,

@@ -1,8 +1,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::similar::SimilarNames;
-use super::{given_name, surname};
-use crate::checks::{Check, CheckInfo, CorpusContext, declare_check};
+use super::{given_name, is_distinct, surname};
+use crate::checks::{Check, CheckInfo, CorpusContext, declare_check, one_line};
 use crate::claim::{ClaimKind, Form};
 use crate::finding::{Finding, Location};
 use crate::kb::{EntityKind, FormKind};
@@ -17,7 +17,8 @@ declare_check! {
     /// ## Why
     /// A desk comparing wire copies needs to see that two stories name the same person two
     /// ways, whether or not the rules know that person. With rules, mentions are grouped by
-    /// entity (known misspellings are left to `name.misspelled`). Without, names are grouped
+    /// entity and their surnames compared ("Donald J. Trump" and "Donald Trump" are one
+    /// spelling; known misspellings are left to `name.misspelled`). Without, names are grouped
     /// by similarity: full names whose given names and surnames are both near (the whole name
     /// at least `similarity` alike), and a bare surname with the full name it belongs to.
     /// Candidates are found through a deletion index on surnames, never by comparing all pairs.
@@ -57,10 +58,13 @@ impl Check for CrossSource {
                 match (m.entity, m.form) {
                     (Some(_), Form::Known(FormKind::Misspelling)) => {}
                     (Some(entity), _) if cx.kb.entities[entity].kind == EntityKind::Person => {
+                        // Accepted forms of a known person differ by more than spelling ("Donald
+                        // Trump", "Donald J. Trump"): only the surname's spelling is compared.
                         let key = format!("entity:{}", cx.kb.entities[entity].id);
-                        add(people.entry(key).or_default(), written, index, location);
+                        let last = written.split_whitespace().next_back().unwrap_or(written);
+                        add(people.entry(key).or_default(), last, index, location);
                     }
-                    (None, Form::Unknown | Form::Ambiguous) if !cx.kb.distinct.contains(&fold(written)) => {
+                    (None, Form::Unknown | Form::Ambiguous) if !is_distinct(cx.kb, written) => {
                         unknown.add(written, m.person_like, index, location);
                     }
                     _ => {}
@@ -79,9 +83,8 @@ impl Check for CrossSource {
 }
 
 fn add(spellings: &mut BTreeMap<String, Spelling>, written: &str, source: usize, location: Location) {
-    let spelling = spellings
-        .entry(fold(written))
-        .or_insert_with(|| Spelling { shown: written.to_string(), ..Spelling::default() });
+    let spelling =
+        spellings.entry(fold(written)).or_insert_with(|| Spelling { shown: one_line(written), ..Spelling::default() });
     spelling.sources.entry(source).or_insert(location);
 }
 
@@ -200,13 +203,25 @@ fn report(spellings: BTreeMap<String, Spelling>) -> Option<Finding> {
         format!("sources spell this name differently: {}", listing.join("; ")),
     )
     .label(format!("“{}”", minority.shown))
-    .help(format!("most sources write “{}”; check which spelling is right", variants[0].shown));
+    .help(majority_help(&variants));
     for other in &variants[..variants.len() - 1] {
         if let Some(location) = other.sources.values().next() {
             finding = finding.related(location.clone(), format!("“{}” here", other.shown));
         }
     }
     Some(finding)
+}
+
+/// Which spelling most sources use, or that they are split.
+fn majority_help(variants: &[Spelling]) -> String {
+    let most = variants[0].sources.len();
+    let tied: Vec<String> =
+        variants.iter().filter(|v| v.sources.len() == most).map(|v| format!("“{}”", v.shown)).collect();
+    if tied.len() > 1 {
+        format!("the sources are split between {}; check which spelling is right", tied.join(" and "))
+    } else {
+        format!("most sources write “{}”; check which spelling is right", variants[0].shown)
+    }
 }
 
 fn first_place(spelling: &Spelling) -> (String, usize) {
@@ -253,6 +268,96 @@ impl UnionFind {
         let (a, b) = (self.find(a), self.find(b));
         if a != b {
             self.parent[a.max(b)] = a.min(b);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::CheckSettings;
+    use crate::extract::{ExtractSettings, extract};
+    use crate::input::{Format, Loaded, Source, load};
+    use crate::kb::KnowledgeBase;
+    use crate::source::{SourceFile, Span};
+
+    const RULES: &str = r#"
+[[entity]]
+id = "donald-trump"
+name = "Donald Trump"
+kind = "person"
+variants = ["Donald J. Trump"]
+
+[[entity]]
+id = "volodymyr-zelenskyy"
+name = "Volodymyr Zelenskyy"
+kind = "person"
+variants = ["Zelensky"]
+"#;
+
+    /// The messages for a run over `articles`, each (published in 2026) given by its text.
+    fn messages(articles: &[&str]) -> Vec<String> {
+        let kb = KnowledgeBase::compile(vec![SourceFile::new("t.toml", RULES)]).unwrap();
+        let sources: Vec<Source> = articles
+            .iter()
+            .enumerate()
+            .flat_map(|(i, text)| {
+                let text = format!("---\npublished: 2026-01-06\n---\n{text}\n");
+                match load(&format!("{i}.md"), text.as_bytes(), Format::Markdown, None) {
+                    Loaded::Articles(sources) => sources,
+                    _ => panic!("not read"),
+                }
+            })
+            .collect();
+        let claims: Vec<_> = sources.iter().map(|s| extract(s, &kb, &ExtractSettings::default())).collect();
+        let settings = CheckSettings::default();
+        let cx = CorpusContext { sources: &sources, skipped: &[], claims: &claims, kb: &kb, settings: &settings };
+        let mut out = Vec::new();
+        CrossSource.check_corpus(&cx, &mut out);
+        out.into_iter().map(|f| f.message).collect()
+    }
+
+    #[test]
+    fn known_people_are_compared_by_surname() {
+        let table: [(&[&str], &[&str]); 3] = [
+            (&["Donald Trump spoke.", "Donald J. Trump spoke."], &[]),
+            (
+                &["Volodymyr Zelenskyy spoke.", "Zelensky spoke."],
+                &["sources spell this name differently: “Zelenskyy” (0.md); “Zelensky” (1.md)"],
+            ),
+            (&["Volodymyr Zelenskyy spoke.", "Zelenskyy's aides spoke."], &[]),
+        ];
+        for (articles, expected) in table {
+            assert_eq!(messages(articles), expected, "{articles:?}");
+        }
+    }
+
+    fn spelling(shown: &str, sources: &[usize]) -> Spelling {
+        let file = SourceFile::new("a.md", shown);
+        let at = Location::new(&file, Span::new(0, shown.len()));
+        Spelling { shown: shown.to_string(), sources: sources.iter().map(|&s| (s, at.clone())).collect() }
+    }
+
+    #[test]
+    fn the_majority_or_a_split_is_named() {
+        type Case<'a> = (&'a [(&'a str, &'a [usize])], &'a str);
+        let table: [Case; 3] = [
+            (
+                &[("Ingrid Halvorsen", &[0, 2]), ("Ingrid Halvorson", &[1])],
+                "most sources write “Ingrid Halvorsen”; check which spelling is right",
+            ),
+            (
+                &[("Tariq Mansour", &[0]), ("Tarik Mansur", &[1])],
+                "the sources are split between “Tariq Mansour” and “Tarik Mansur”; check which spelling is right",
+            ),
+            (
+                &[("A B", &[0, 1]), ("A C", &[2, 3]), ("A D", &[4])],
+                "the sources are split between “A B” and “A C”; check which spelling is right",
+            ),
+        ];
+        for (variants, expected) in table {
+            let variants: Vec<Spelling> = variants.iter().map(|(shown, sources)| spelling(shown, sources)).collect();
+            assert_eq!(majority_help(&variants), expected);
         }
     }
 }

@@ -4,7 +4,9 @@ use super::surname;
 use crate::checks::{Check, CheckInfo, SourceContext, declare_check};
 use crate::claim::{ClaimKind, Form};
 use crate::finding::{Finding, Location};
+use crate::kb::Entity;
 use crate::kb::{EntityId, FormKind};
+use crate::text::{fold, strip_possessive};
 
 declare_check! {
     /// ## What it flags
@@ -40,6 +42,9 @@ impl Check for Inconsistent {
                 continue;
             };
             let written = cx.source.file.slice(claim.span);
+            if is_abbreviation(&cx.kb.entities[entity], written) {
+                continue;
+            }
             spellings
                 .entry(entity)
                 .or_default()
@@ -61,12 +66,12 @@ impl Check for Inconsistent {
                     .then(a.1[0].span.start.cmp(&b.1[0].span.start))
             });
             let (_, main) = ranked[0];
-            let main_text = main[0].text().to_string();
+            let main_text = written_surname(main[0].text());
             let summary: Vec<String> =
-                ranked.iter().map(|(_, l)| format!("“{}” ({}×)", l[0].text(), l.len())).collect();
+                ranked.iter().map(|(_, l)| format!("“{}” ({}×)", written_surname(l[0].text()), l.len())).collect();
             let entity = &cx.kb.entities[entity];
             for (_, other) in &ranked[1..] {
-                let written = other[0].text();
+                let written = written_surname(other[0].text());
                 out.push(
                     Finding::new(
                         Self::INFO.code,
@@ -83,6 +88,53 @@ impl Check for Inconsistent {
                     .help(format!("pick one spelling; the rules' house form is “{}”", entity.name)),
                 );
             }
+        }
+    }
+}
+
+/// The surname as written, possessive aside: "Oleh Kostiuk's" → "Kostiuk". Spellings are
+/// compared, and shown, by surname: "Oleh Kostiuk" and "Kostiuk" are one spelling.
+fn written_surname(written: &str) -> &str {
+    strip_possessive(written.split_whitespace().next_back().unwrap_or(written))
+}
+
+/// An abbreviation the rules list in capitals ("UDCG" for the Ukraine Defense Contact Group) is
+/// not another spelling of the name it abbreviates.
+fn is_abbreviation(entity: &Entity, written: &str) -> bool {
+    let written = fold(strip_possessive(written));
+    entity.variants.iter().any(|v| {
+        fold(v) == written && v.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !v.chars().any(char::is_lowercase)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kb::KnowledgeBase;
+    use crate::source::SourceFile;
+
+    #[test]
+    fn surnames_and_abbreviations() {
+        for (written, surname) in [("Oleh Kostiuk", "Kostiuk"), ("Kostyuk's", "Kostyuk"), ("KOSTIUK", "KOSTIUK")] {
+            assert_eq!(written_surname(written), surname);
+        }
+        let rules = r#"
+[[entity]]
+id = "udcg"
+name = "Ukraine Defense Contact Group"
+kind = "organization"
+variants = ["UDCG", "Ramstein group"]
+
+[[entity]]
+id = "oleh-kostiuk"
+name = "Oleh Kostiuk"
+kind = "person"
+variants = ["Kostyuk"]
+"#;
+        let kb = KnowledgeBase::compile(vec![SourceFile::new("t.toml", rules)]).unwrap();
+        let table = [(0, "UDCG", true), (0, "UDCG's", true), (0, "Ramstein group", false), (1, "KOSTYUK", false)];
+        for (entity, written, expected) in table {
+            assert_eq!(is_abbreviation(&kb.entities[entity], written), expected, "{written}");
         }
     }
 }

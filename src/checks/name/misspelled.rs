@@ -1,7 +1,7 @@
 use std::collections::HashMap;
 
 use super::in_case_of;
-use crate::checks::{Check, CorpusContext, declare_check};
+use crate::checks::{Check, CorpusContext, declare_check, one_line};
 use crate::claim::{ClaimKind, Form};
 use crate::finding::{Finding, Fix, Location};
 use crate::kb::FormKind;
@@ -56,7 +56,7 @@ impl Check for Misspelled {
                     Self::INFO.code,
                     Self::INFO.default_severity,
                     Location::new(&source.file, claim.span),
-                    format!("“{written}” is a misspelling of {}", entity.name),
+                    format!("“{}” is a misspelling of {}", one_line(written), entity.name),
                 )
                 .label("misspelled")
                 .help(format!("write “{replacement}” ({})", entity.origin))

@@ -6,6 +6,7 @@ pub mod misspelled;
 mod similar;
 pub mod unknown_variant;
 
+use crate::kb::KnowledgeBase;
 use crate::text::{fold, strip_possessive};
 
 /// The surname of a written name, folded: its last word, without a possessive.
@@ -19,11 +20,42 @@ pub(crate) fn given_name(written: &str) -> Option<String> {
     (words.len() > 1).then(|| fold(words[0]))
 }
 
+/// Is a written name listed in `[names] distinct`, whole or by its surname? "Johnston" there
+/// covers "Boris Johnston" too.
+pub(crate) fn is_distinct(kb: &KnowledgeBase, written: &str) -> bool {
+    kb.distinct.contains(&fold(strip_possessive(written))) || kb.distinct.contains(&surname(written))
+}
+
 /// A replacement written in the same case style as the text it replaces ("UMAROV" → "UMEROV").
 pub(crate) fn in_case_of(written: &str, replacement: &str) -> String {
     if written.chars().any(char::is_alphabetic) && !written.chars().any(char::is_lowercase) {
         replacement.to_uppercase()
     } else {
         replacement.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    #[test]
+    fn distinct_names_cover_full_names_with_that_surname() {
+        let rules = "[names]\ndistinct = [\"Johnston\", \"Ewa Nowak\"]\n";
+        let kb = KnowledgeBase::compile(vec![SourceFile::new("t.toml", rules)]).unwrap();
+        let table = [
+            ("Johnston", true),
+            ("Johnston's", true),
+            ("Boris Johnston", true),
+            ("JOHNSTON", true),
+            ("Ewa Nowak", true),
+            ("Nowak", false),
+            ("Adam Nowak", false),
+            ("Johnson", false),
+        ];
+        for (written, expected) in table {
+            assert_eq!(is_distinct(&kb, written), expected, "{written}");
+        }
     }
 }

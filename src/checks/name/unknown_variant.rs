@@ -1,8 +1,8 @@
 use std::collections::HashMap;
 
 use super::similar::SimilarNames;
-use super::{given_name, surname};
-use crate::checks::{Check, CheckInfo, CorpusContext, declare_check};
+use super::{given_name, is_distinct, surname};
+use crate::checks::{Check, CheckInfo, CorpusContext, declare_check, one_line};
 use crate::claim::{ClaimKind, Form};
 use crate::finding::{Finding, Location};
 use crate::kb::{EntityId, EntityKind};
@@ -62,19 +62,29 @@ impl Check for UnknownVariant {
                     continue;
                 }
                 seen.insert(key.clone(), 1);
-                if cx.kb.distinct.contains(&key) {
+                if is_distinct(cx.kb, written) {
                     continue;
                 }
-                let Some((entity, form, score)) = best_match(written, &index, &owners, cx) else { continue };
+                let Some((entity, form, score)) = best_match(written, &index, &owners, cx.settings.similarity) else {
+                    continue;
+                };
                 let entity = &cx.kb.entities[entity];
                 let finding = Finding::new(
                     Self::INFO.code,
                     Self::INFO.default_severity,
                     Location::new(&source.file, claim.span),
-                    format!("“{written}” is not a listed spelling; did you mean {} (“{form}”)?", entity.name),
+                    format!(
+                        "“{}” is not a listed spelling; did you mean {} (“{form}”)?",
+                        one_line(written),
+                        entity.name
+                    ),
                 )
                 .label(format!("{:.0}% alike to “{form}”", score * 100.0))
-                .help("if this is someone else, add them to the rules as an entity or to `[names] distinct`")
+                .help(format!(
+                    "if this is {}, write “{form}”; if it is someone else, add them to the rules as an entity or to \
+                     `[names] distinct`",
+                    entity.name
+                ))
                 .rule(&entity.origin, format!("{} in the rules", entity.name), entity.source.as_ref());
                 found.push((key, finding));
             }
@@ -93,7 +103,7 @@ fn best_match<'a>(
     written: &str,
     index: &SimilarNames,
     owners: &'a [(EntityId, String)],
-    cx: &CorpusContext,
+    similarity: f64,
 ) -> Option<(EntityId, &'a str, f64)> {
     let last = surname(written);
     if last.chars().count() < MIN_SURNAME_CHARS {
@@ -110,12 +120,51 @@ fn best_match<'a>(
         let surname_score = strsim::jaro_winkler(&last, form_last);
         let score = match (&given, given_name(form)) {
             (Some(_), Some(_)) if surname_score >= 0.85 => strsim::jaro_winkler(&fold(written), &fold(form)),
-            (Some(_), Some(_)) => continue,
+            // A full name is judged with its given name, against full forms only: "Ewa Kowalcik"
+            // is not a near miss of Marianna Kowalczyk's bare surname.
+            (Some(_), _) => continue,
             _ => surname_score,
         };
-        if score >= cx.settings.similarity && best.is_none_or(|(_, _, b)| score > b) {
+        // On a tie, show the form as short as what was written ("Kowalczyk" for "Kowalcyk").
+        let words = |f: &str| f.split_whitespace().count();
+        let better = |(_, f, b): (EntityId, &str, f64)| score > b || (score == b && words(form) < words(f));
+        if score >= similarity && best.is_none_or(better) {
             best = Some((*entity, form.as_str(), score));
         }
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn near_misses_of_known_names() {
+        let people = [(0, "Marianna Kowalczyk"), (0, "Kowalczyk"), (1, "Henrik Lindqvist"), (1, "Lindqvist")];
+        let mut index = SimilarNames::default();
+        let mut owners = Vec::new();
+        for (entity, form) in people {
+            index.insert(&surname(form));
+            owners.push((entity, form.to_string()));
+        }
+        // Written → (entity, form shown), or nothing.
+        let table: [(&str, Option<(EntityId, &str)>); 9] = [
+            ("Kowalcyk", Some((0, "Kowalczyk"))),
+            ("Kowalcyk's", Some((0, "Kowalczyk"))),
+            ("Marianna Kowalcyk", Some((0, "Marianna Kowalczyk"))),
+            ("Henrik Lindkwist", Some((1, "Henrik Lindqvist"))),
+            // The same surname with another given name is another person.
+            ("Tomasz Kowalczyk", None),
+            // A near surname with another given name is not judged by the surname alone.
+            ("Ewa Kowalcik", None),
+            ("Kowalczyk", None),
+            ("Kowalski", None),
+            ("Lind", None),
+        ];
+        for (written, expected) in table {
+            let got = best_match(written, &index, &owners, 0.92).map(|(e, f, _)| (e, f));
+            assert_eq!(got, expected, "{written}");
+        }
+    }
 }

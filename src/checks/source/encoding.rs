@@ -38,7 +38,7 @@ impl Check for Encoding {
                     Self::INFO.code,
                     Self::INFO.default_severity,
                     location,
-                    format!("not valid UTF-8 (first bad byte on line {line}); read with replacement characters"),
+                    format!("not valid UTF-8 (first bad byte on line {line}); each undecodable byte was read as a blank placeholder"),
                 )
                 .label("not UTF-8")
                 .help("save the file as UTF-8"),

@@ -1,5 +1,8 @@
 use crate::checks::{Check, CheckInfo, SourceContext, declare_check};
+use std::path::Path;
+
 use crate::finding::{Finding, Location};
+use crate::input::{Format, Source};
 
 declare_check! {
     /// ## What it flags
@@ -19,6 +22,21 @@ declare_check! {
     /// ```
     /// Add `published: 2026-01-06`, or run with `--date 2026-01-06`.
     Undated, "source.undated", Info, "no date could be found for a source"
+}
+
+/// How to give this kind of source a date: front matter exists only in Markdown, a field only
+/// in a corpus line.
+fn how_to_date(source: &Source) -> &'static str {
+    if source.meta.id.is_some() {
+        return "add `\"published\": \"YYYY-MM-DD\"` to the corpus line, or pass --date";
+    }
+    match Format::of(Path::new(&source.file.path)) {
+        Format::Markdown => "add `published: YYYY-MM-DD` to the front matter, or pass --date",
+        Format::Html => "add <meta property=\"article:published_time\" content=\"YYYY-MM-DD\">, or pass --date",
+        Format::Text | Format::Jsonl => {
+            "add a dated line at the top (\"Updated: January 6, 2026\" or a dateline), or pass --date"
+        }
+    }
 }
 
 impl Check for Undated {
@@ -47,8 +65,30 @@ impl Check for Undated {
                 "no date found for this source; checks that need the article's date skipped it",
             )
             .label("undated")
-            .help("add `published: YYYY-MM-DD` to the front matter, or pass --date"),
+            .help(how_to_date(source)),
         };
         out.push(finding);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::{Loaded, load};
+
+    #[test]
+    fn the_help_fits_the_kind_of_file() {
+        let table = [
+            ("a.md", "Talks resumed.\n", "front matter"),
+            ("a.txt", "Talks resumed.\n", "dated line at the top"),
+            ("a.html", "<p>Talks resumed.</p>", "article:published_time"),
+            ("a.jsonl", "{\"id\": \"1\", \"text\": \"Talks resumed.\"}\n", "corpus line"),
+        ];
+        for (path, text, expected) in table {
+            let Loaded::Articles(sources) = load(path, text.as_bytes(), Format::of(Path::new(path)), None) else {
+                panic!("{path}: not read");
+            };
+            assert!(how_to_date(&sources[0]).contains(expected), "{path}: {}", how_to_date(&sources[0]));
+        }
     }
 }

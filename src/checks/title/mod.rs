@@ -14,6 +14,7 @@ use crate::claim::{Claim, ClaimKind, Qualifier, Title};
 use crate::interval::DateInterval;
 use crate::kb::{Entity, Held, Role};
 use crate::lexicon;
+use crate::source::{FileRef, Span};
 
 /// What a title claim is found to be.
 pub(crate) enum Verdict<'a> {
@@ -61,8 +62,10 @@ pub(crate) fn judgements<'a>(cx: &'a SourceContext) -> impl Iterator<Item = Judg
     })
 }
 
-/// A date stated in the sentence before the title: the time the sentence speaks of.
+/// A date stated in the sentence before the title: the time the sentence speaks of. A date in a
+/// "since" clause is not: "Since the war began in 2022, Prime Minister X has …" speaks of now.
 fn anchor(cx: &SourceContext, title: &Claim) -> Option<DateInterval> {
+    let sentence_start = cx.source.sentences.get(title.sentence)?.range.start;
     // Claims are in text order, so a sentence's claims are one run of them.
     let first = cx.claims.partition_point(|c| c.sentence < title.sentence);
     cx.claims[first..]
@@ -70,10 +73,19 @@ fn anchor(cx: &SourceContext, title: &Claim) -> Option<DateInterval> {
         .take_while(|c| c.sentence == title.sentence)
         .filter(|c| c.range.end <= title.range.start)
         .filter_map(|c| match &c.kind {
-            ClaimKind::Date(date) => Some(date.interval),
+            ClaimKind::Date(date) => Some((c, date.interval)),
             _ => None,
         })
         .last()
+        .filter(|(c, _)| !in_since_clause(&cx.source.text[sentence_start..c.range.start]))
+        .map(|(_, interval)| interval)
+}
+
+/// Is a date written at the end of `before` (its sentence up to it) inside a clause opened by
+/// "since"?
+fn in_since_clause(before: &str) -> bool {
+    let clause = before.rsplit([',', ';', '–', '—', '(']).next().unwrap_or(before);
+    clause.split(|c: char| !c.is_alphabetic()).any(|w| w.eq_ignore_ascii_case("since"))
 }
 
 /// Does a title as written (its key) name a role (one of its keys)? Equal, or the role's words
@@ -150,7 +162,7 @@ fn judge<'a>(
                 let until = last_end(&ended).map_or(String::new(), |d| format!(" until {d}"));
                 Verdict::Stale { reason: format!("held{until}"), roles: ended }
             } else if !later.is_empty() {
-                Verdict::Premature { reason: "held only from a later date".into(), roles: later }
+                Verdict::Premature { reason: "held only later".into(), roles: later }
             } else {
                 Verdict::Fits
             }
@@ -232,6 +244,14 @@ fn in_grace(ended: &[&Role], at: &DateInterval, cx: &SourceContext, claim: &Clai
     says_change || gives_new
 }
 
+/// When a title is judged, for messages: "on 2026-01-15, the article's date", "in 2024, the
+/// time the sentence speaks of".
+pub(crate) fn when(at: &DateInterval, anchored: bool) -> String {
+    let on = if at.is_day() { "on" } else { "in" };
+    let what = if anchored { "the time the sentence speaks of" } else { "the article's date" };
+    format!("{on} {at}, {what}")
+}
+
 /// A role's title and period for messages: "Minister of Defence of Ukraine (2023-09-06 until 2025-07-17)".
 pub(crate) fn describe(role: &Role) -> String {
     format!("{} ({})", role.title, role.period)
@@ -244,22 +264,26 @@ pub(crate) fn current_roles<'a>(entity: &'a Entity, at: &DateInterval) -> Vec<&'
 
 /// The title as written with its qualifier, for messages: "President-elect", "outgoing President".
 pub(crate) fn as_written<'a>(cx: &'a SourceContext, judgement: &Judgement<'a>) -> &'a str {
-    let claim = judgement.claim;
     let person = cx.source.span(judgement.title.person.clone());
-    let file = &cx.source.file;
-    if person.start >= claim.span.end {
-        // An appositive: the title follows the name.
-        file.slice(crate::source::Span::new(person.end, claim.span.end)).trim_start_matches([',', ' '])
-    } else if person.start > claim.span.start {
-        file.slice(crate::source::Span::new(claim.span.start, person.start)).trim_end()
+    written_title(&cx.source.file, judgement.claim.span, person, &judgement.title.title)
+}
+
+/// The claim's text without the name: what precedes it, or the appositive after it.
+fn written_title<'a>(file: &'a FileRef, claim: Span, person: Span, title: &'a str) -> &'a str {
+    if person.start > claim.start {
+        file.slice(Span::new(claim.start, person.start)).trim_end()
+    } else if person.end < claim.end {
+        file.slice(Span::new(person.end, claim.end)).trim_start_matches([',', ' ', '\n'])
     } else {
-        &judgement.title.title
+        title
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::key_matches;
+    use super::{in_since_clause, key_matches, when, written_title};
+    use crate::interval::DateInterval;
+    use crate::source::{SourceFile, Span};
 
     fn key(text: &str) -> Vec<String> {
         crate::text::title_key(text)
@@ -272,5 +296,51 @@ mod tests {
         assert!(!key_matches(&key("Deputy Prime Minister"), &key("Prime Minister")));
         assert!(!key_matches(&key("Prime Minister"), &key("Minister")));
         assert!(key_matches(&key("head of the Ukrainian president's office"), &key("head of the President's Office")));
+    }
+
+    #[test]
+    fn titles_as_written_before_or_after_the_name() {
+        let text = "outgoing President Ion Vasilescu; Anca Dobre, the acting president, said";
+        let file = SourceFile::new("a.md", text);
+        let at = |s: &str| {
+            let start = text.find(s).unwrap();
+            Span::new(start, start + s.len())
+        };
+        let table = [
+            ("outgoing President Ion Vasilescu", "Ion Vasilescu", "outgoing President"),
+            ("Anca Dobre, the acting president", "Anca Dobre", "the acting president"),
+            ("Anca Dobre", "Anca Dobre", "president"),
+        ];
+        for (claim, person, expected) in table {
+            assert_eq!(written_title(&file, at(claim), at(person), "president"), expected, "{claim}");
+        }
+    }
+
+    #[test]
+    fn since_clauses_do_not_date_the_sentence() {
+        let table = [
+            ("Since the war began in ", true),
+            ("Ever since ", true),
+            ("In ", false),
+            ("Since the war began in 2022, Kyiv has grown; in ", false),
+            ("Sincere thanks came in ", false),
+            ("", false),
+        ];
+        for (before, expected) in table {
+            assert_eq!(in_since_clause(before), expected, "{before}");
+        }
+    }
+
+    #[test]
+    fn judged_dates_read_as_written() {
+        let table = [
+            ("2026-01-15", false, "on 2026-01-15, the article's date"),
+            ("2024", true, "in 2024, the time the sentence speaks of"),
+            ("2025-12", true, "in 2025-12, the time the sentence speaks of"),
+            ("2025-12-03", true, "on 2025-12-03, the time the sentence speaks of"),
+        ];
+        for (at, anchored, expected) in table {
+            assert_eq!(when(&DateInterval::parse_partial(at).unwrap(), anchored), expected);
+        }
     }
 }

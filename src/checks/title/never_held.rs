@@ -1,5 +1,5 @@
 use super::{Verdict, describe, judgements};
-use crate::checks::{Check, CheckInfo, SourceContext, declare_check};
+use crate::checks::{Check, CheckInfo, SourceContext, declare_check, one_line};
 use crate::finding::{Finding, Location};
 
 declare_check! {
@@ -37,7 +37,11 @@ impl Check for NeverHeld {
                 Self::INFO.code,
                 Self::INFO.default_severity,
                 Location::new(&cx.source.file, judgement.claim.span),
-                format!("{} has never held a role the rules call “{}”", entity.name, judgement.title.title),
+                format!(
+                    "“{}”: none of {}'s roles in the rules is this title",
+                    one_line(&judgement.title.title),
+                    entity.name
+                ),
             )
             .label("title not in the rules")
             .help(format!("the rules give: {}; if the title is right, add the role", roles.join("; ")));

@@ -1,5 +1,5 @@
-use super::{Verdict, as_written, describe, judgements};
-use crate::checks::{Check, CheckInfo, SourceContext, declare_check};
+use super::{Verdict, as_written, describe, judgements, when};
+use crate::checks::{Check, CheckInfo, SourceContext, declare_check, one_line};
 use crate::finding::{Finding, Location};
 
 declare_check! {
@@ -29,21 +29,25 @@ impl Check for Premature {
     fn check_source(&self, cx: &SourceContext, out: &mut Vec<Finding>) {
         for judgement in judgements(cx) {
             let Verdict::Premature { roles, reason } = &judgement.verdict else { continue };
-            let written = as_written(cx, &judgement);
+            let written = one_line(as_written(cx, &judgement));
             let from = roles.iter().filter_map(|r| r.period.from).map(|f| f.start).min();
             let mut finding = Finding::new(
                 Self::INFO.code,
                 Self::INFO.default_severity,
                 Location::new(&cx.source.file, judgement.claim.span),
                 format!(
-                    "“{written}” does not fit {} yet on {}: {reason}{}",
+                    "“{written}” does not fit {} yet {}: {reason}{}",
                     judgement.entity.name,
-                    judgement.at,
+                    when(&judgement.at, judgement.anchored),
                     from.map_or(String::new(), |d| format!(" (from {d})"))
                 ),
             )
             .label("title not yet held")
-            .help("check the article's date, or the person");
+            .help(if judgement.anchored {
+                "check the date the sentence gives, or the person"
+            } else {
+                "check the article's date, or the person"
+            });
             for role in roles {
                 finding = finding.rule(&role.origin, describe(role), role.source.as_ref());
             }

@@ -1,5 +1,5 @@
-use super::{Verdict, as_written, current_roles, describe, judgements};
-use crate::checks::{Check, CheckInfo, SourceContext, declare_check};
+use super::{Verdict, as_written, current_roles, describe, judgements, when};
+use crate::checks::{Check, CheckInfo, SourceContext, declare_check, one_line};
 use crate::claim::Qualifier;
 use crate::finding::{Finding, Location};
 
@@ -32,12 +32,8 @@ impl Check for Stale {
     fn check_source(&self, cx: &SourceContext, out: &mut Vec<Finding>) {
         for judgement in judgements(cx) {
             let Verdict::Stale { roles, reason } = &judgement.verdict else { continue };
-            let written = as_written(cx, &judgement);
-            let when = if judgement.anchored {
-                format!("at {}, the time the sentence speaks of", judgement.at)
-            } else {
-                format!("on {}, the article's date", judgement.at)
-            };
+            let written = one_line(as_written(cx, &judgement));
+            let when = when(&judgement.at, judgement.anchored);
             let entity = judgement.entity;
             let mut finding = Finding::new(
                 Self::INFO.code,
@@ -47,10 +43,16 @@ impl Check for Stale {
             )
             .label("stale title");
             let now: Vec<String> = current_roles(entity, &judgement.at).iter().map(|r| r.title.clone()).collect();
-            let title = &judgement.title.title;
+            let title = one_line(&judgement.title.title);
             finding = finding.help(match judgement.title.qualifier {
-                Some(Qualifier::Elect) => format!("drop “-elect”: write “{title}”"),
-                Some(Qualifier::Former) => format!("drop “former”: {} held the office at that date", entity.name),
+                Some(Qualifier::Elect) => {
+                    format!("drop “{}”: write “{title}”", qualifier_word(&written).unwrap_or("-elect".into()))
+                }
+                Some(Qualifier::Former) => format!(
+                    "drop “{}”: {} held the office at that date",
+                    qualifier_word(&written).unwrap_or("former".into()),
+                    entity.name
+                ),
                 Some(Qualifier::Outgoing) => format!("write “former {title}”"),
                 _ if now.is_empty() => format!("write “former {title}” or “then-{title}”, or drop the title"),
                 _ => format!(
@@ -63,6 +65,40 @@ impl Check for Stale {
                 finding = finding.rule(&role.origin, describe(role), role.source.as_ref());
             }
             out.push(finding);
+        }
+    }
+}
+
+/// The qualifier as written, to be dropped: "former", "ex-", "-elect", "incoming".
+fn qualifier_word(written: &str) -> Option<String> {
+    written.split_whitespace().find_map(|word| {
+        let lower = word.to_lowercase();
+        let parts: Vec<&str> = lower.split('-').collect();
+        let at = parts.iter().position(|p| Qualifier::from_word(p).is_some())?;
+        Some(match (parts.len(), at) {
+            (1, _) => parts[at].to_string(),
+            (_, 0) => format!("{}-", parts[at]),
+            _ => format!("-{}", parts[at]),
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::qualifier_word;
+
+    #[test]
+    fn qualifiers_as_written() {
+        let table = [
+            ("President-elect", Some("-elect")),
+            ("incoming President", Some("incoming")),
+            ("Ex-Chancellor", Some("ex-")),
+            ("Former Chancellor", Some("former")),
+            ("the former head of state", Some("former")),
+            ("Defence Minister", None),
+        ];
+        for (written, expected) in table {
+            assert_eq!(qualifier_word(written).as_deref(), expected, "{written}");
         }
     }
 }

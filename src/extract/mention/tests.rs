@@ -1,1 +1,144 @@
+use super::*;
+use crate::input::{paragraphs, sentences};
+use crate::source::SourceFile;
 
+const RULES: &str = r#"
+[[entity]]
+id = "rustem-umerov"
+name = "Rustem Umerov"
+kind = "person"
+misspellings = ["Rustam Umarov", "Umarov"]
+
+[[entity]]
+id = "anna-rice"
+name = "Anna Rice"
+kind = "person"
+
+[[entity]]
+id = "donald-trump"
+name = "Donald Trump"
+kind = "person"
+variants = ["Donald J. Trump"]
+
+[[entity]]
+id = "katrin-braun"
+name = "Katrin Braun"
+kind = "person"
+misspellings = ["Brown"]
+
+[[entity]]
+id = "kyiv"
+name = "Kyiv"
+kind = "place"
+
+[[entity]]
+id = "ukraine-defense-contact-group"
+name = "Ukraine Defense Contact Group"
+kind = "organization"
+variants = ["UDCG"]
+"#;
+
+fn kb() -> KnowledgeBase {
+    KnowledgeBase::compile(vec![SourceFile::new("t.toml", RULES)]).unwrap()
+}
+
+/// A mention as (text, entity id, form).
+type Seen = (String, Option<String>, &'static str);
+
+fn mentions(kb: &KnowledgeBase, text: &str) -> Vec<Seen> {
+    let paragraphs = paragraphs(text);
+    let sentences = sentences(text, &paragraphs);
+    find_mentions(text, kb, &sentences)
+        .into_iter()
+        .map(|m| (text[m.range].to_string(), m.entity.map(|e| kb.entities[e].id.clone()), m.form.as_str()))
+        .collect()
+}
+
+fn known(text: &str, id: &str, form: &'static str) -> Seen {
+    (text.to_string(), Some(id.to_string()), form)
+}
+
+fn unknown(text: &str) -> Seen {
+    (text.to_string(), None, "unknown")
+}
+
+#[test]
+fn sentences_in_mentions_out() {
+    let kb = kb();
+    let table: Vec<(&str, Vec<Seen>)> = vec![
+        (
+            "Defense Minister Rustem Umerov met Umerov's aides.",
+            vec![known("Rustem Umerov", "rustem-umerov", "name"), known("Umerov", "rustem-umerov", "variant")],
+        ),
+        (
+            "Rustam Umarov said UMAROV'S plan was ready.",
+            vec![
+                known("Rustam Umarov", "rustem-umerov", "misspelling"),
+                known("UMAROV", "rustem-umerov", "misspelling"),
+            ],
+        ),
+        ("Donald J. Trump spoke.", vec![known("Donald J. Trump", "donald-trump", "variant")]),
+        // A surname after another given name is someone else.
+        (
+            "Melania Trump and Donald Trump arrived.",
+            vec![unknown("Melania Trump"), known("Donald Trump", "donald-trump", "name")],
+        ),
+        // So is a misspelled bare surname: Gordon Brown is not Katrin Braun.
+        (
+            "Gordon Brown spoke, and Brown left.",
+            vec![unknown("Gordon Brown"), known("Brown", "katrin-braun", "misspelling")],
+        ),
+        // A person's name is case-aware; a place's is not.
+        (
+            "Rice said the rice harvest in kyiv was late.",
+            vec![known("Rice", "anna-rice", "variant"), known("kyiv", "kyiv", "name")],
+        ),
+        // The word before a sentence break is not a given name.
+        ("They met in Vilnius. Umerov said so.", vec![unknown("Vilnius"), known("Umerov", "rustem-umerov", "variant")]),
+        // Nor is a title joined to a qualifier.
+        (
+            "Ex-Chancellor Braun and Jean-Luc Braun met.",
+            vec![known("Braun", "katrin-braun", "variant"), unknown("Jean-Luc Braun")],
+        ),
+        // A name wrapped across lines inside a sentence.
+        ("Talks with Rustem\nUmerov went well.", vec![known("Rustem\nUmerov", "rustem-umerov", "name")]),
+        // Not across a paragraph break.
+        (
+            "Talks with Rustem\n\nUmerov went well.",
+            vec![unknown("Rustem"), known("Umerov", "rustem-umerov", "variant")],
+        ),
+        // A title inside a capitalised run is not part of the name.
+        ("Norwegian Fisheries Minister Ingrid Halvorsen said no.", vec![unknown("Ingrid Halvorsen")]),
+        ("He quoted Martin Luther King Jr. at length.", vec![unknown("Martin Luther King Jr")]),
+        (
+            "The Ukraine Defense Contact Group (UDCG) met.",
+            vec![
+                known("Ukraine Defense Contact Group", "ukraine-defense-contact-group", "name"),
+                known("UDCG", "ukraine-defense-contact-group", "variant"),
+            ],
+        ),
+        // Whole words only; a hyphenated compound still names him ("the Umerov-led team").
+        (
+            "Umerovich joined the Umerov-led team.",
+            vec![unknown("Umerovich"), known("Umerov", "rustem-umerov", "variant")],
+        ),
+    ];
+    for (text, expected) in table {
+        assert_eq!(mentions(&kb, text), expected, "{text}");
+    }
+}
+
+#[test]
+fn sentences_without_names() {
+    let kb = kb();
+    for text in [
+        "The brown envelopes were late.",
+        "He said the rice was cold.",
+        "Officials said nothing on Monday.",
+        "In January the talks resumed.",
+        "",
+        "Allies Hold High-Level Talks on Future Support",
+    ] {
+        assert_eq!(mentions(&kb, text), [], "{text}");
+    }
+}

@@ -1,1 +1,140 @@
+use super::*;
+use crate::extract::mention::find_mentions;
+use crate::input::{paragraphs, sentences};
+use crate::source::SourceFile;
 
+const RULES: &str = r#"
+[[entity]]
+id = "rustem-umerov"
+name = "Rustem Umerov"
+kind = "person"
+
+[[entity.role]]
+title = "Minister of Defence of Ukraine"
+forms = ["Defense Minister", "Defence Minister"]
+from = "2023-09-06"
+until = "2025-07-17"
+
+[[entity.role]]
+title = "Secretary of the National Security and Defense Council of Ukraine"
+forms = ["NSDC Secretary"]
+from = "2025-07-17"
+
+[[entity]]
+id = "donald-trump"
+name = "Donald Trump"
+kind = "person"
+
+[[entity]]
+id = "steve-witkoff"
+name = "Steve Witkoff"
+kind = "person"
+
+[[entity]]
+id = "kyiv"
+name = "Kyiv"
+kind = "place"
+"#;
+
+/// Each title as (claim, person, title, qualifier).
+fn titles(text: &str) -> Vec<(&str, &str, &str, Option<&'static str>)> {
+    let kb = KnowledgeBase::compile(vec![SourceFile::new("t.toml", RULES)]).unwrap();
+    let paragraphs = paragraphs(text);
+    let sentences = sentences(text, &paragraphs);
+    let mentions = find_mentions(text, &kb, &sentences);
+    find_titles(text, &mentions, &sentences, &kb)
+        .into_iter()
+        .map(|t| (&text[t.range], &text[t.person], &text[t.title], t.qualifier.map(Qualifier::as_str)))
+        .collect()
+}
+
+#[test]
+fn sentences_in_titles_out() {
+    type Expected = Vec<(&'static str, &'static str, &'static str, Option<&'static str>)>;
+    let table: Vec<(&str, Expected)> = vec![
+        (
+            "Defense Minister Rustem Umerov said so.",
+            vec![("Defense Minister Rustem Umerov", "Rustem Umerov", "Defense Minister", None)],
+        ),
+        // The nationality is not part of the title.
+        (
+            "Ukraine's Defense Minister Rustem Umerov said so.",
+            vec![("Defense Minister Rustem Umerov", "Rustem Umerov", "Defense Minister", None)],
+        ),
+        // Appositives, with the rules' own title words ("NSDC").
+        (
+            "Rustem Umerov, Ukraine's defence minister, said so.",
+            vec![("Rustem Umerov, Ukraine's defence minister", "Rustem Umerov", "defence minister", None)],
+        ),
+        (
+            "Umerov, the NSDC secretary, said so.",
+            vec![("Umerov, the NSDC secretary", "Umerov", "NSDC secretary", None)],
+        ),
+        (
+            "Rustem Umerov, the country's acting defence minister, said so.",
+            vec![(
+                "Rustem Umerov, the country's acting defence minister",
+                "Rustem Umerov",
+                "defence minister",
+                Some("acting"),
+            )],
+        ),
+        // Qualifiers.
+        (
+            "U.S. President-elect Donald Trump spoke.",
+            vec![("President-elect Donald Trump", "Donald Trump", "President", Some("elect"))],
+        ),
+        (
+            "It was under outgoing President Joe Biden.",
+            vec![("outgoing President Joe Biden", "Joe Biden", "President", Some("outgoing"))],
+        ),
+        (
+            "Then came former US President Donald Trump.",
+            vec![("former US President Donald Trump", "Donald Trump", "President", Some("former"))],
+        ),
+        ("Later ex-President Trump spoke.", vec![("ex-President Trump", "Trump", "President", Some("former"))]),
+        (
+            "The incoming President Donald Trump spoke.",
+            vec![("incoming President Donald Trump", "Donald Trump", "President", Some("elect"))],
+        ),
+        (
+            "In 2024, then-Defense Minister Rustem Umerov said so.",
+            vec![("then-Defense Minister Rustem Umerov", "Rustem Umerov", "Defense Minister", Some("then"))],
+        ),
+        // A plural title covers each coordinated name.
+        (
+            "US envoys Steve Witkoff and Jared Kushner arrived.",
+            vec![
+                ("envoys Steve Witkoff", "Steve Witkoff", "envoys", None),
+                ("Jared Kushner", "Jared Kushner", "envoys", None),
+            ],
+        ),
+        // A title wrapped across lines.
+        (
+            "Talks with Defense\nMinister Rustem Umerov went well.",
+            vec![("Defense\nMinister Rustem Umerov", "Rustem Umerov", "Defense\nMinister", None)],
+        ),
+    ];
+    for (text, expected) in table {
+        assert_eq!(titles(text), expected, "{text}");
+    }
+}
+
+#[test]
+fn sentences_without_titles() {
+    for text in [
+        // Descriptions, not titles.
+        "A senior Ukrainian official, Rustem Umerov, said so.",
+        "Rustem Umerov, who met the president, said so.",
+        "Rustem Umerov, a former paratrooper, said so.",
+        // No person.
+        "The Defense Minister said so.",
+        "President of Kyiv's council.",
+        // A title for someone else in the phrase.
+        "Rustem Umerov, Steve Witkoff's deputy, said so.",
+        // The title is in another sentence.
+        "He met the Defense Minister. Rustem Umerov said so.",
+    ] {
+        assert_eq!(titles(text), [], "{text}");
+    }
+}
