@@ -72,9 +72,10 @@ impl Period {
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.from, self.until) {
-            (Some(from), Some(until)) => write!(f, "{from} until {until}"),
+            // `until` is the first day no longer held: the day it ended.
+            (Some(from), Some(until)) => write!(f, "from {from}, ended {until}"),
             (Some(from), None) => write!(f, "since {from}"),
-            (None, Some(until)) => write!(f, "until {until}"),
+            (None, Some(until)) => write!(f, "ended {until}"),
             (None, None) => write!(f, "at some time"),
         }
     }

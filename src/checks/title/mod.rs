@@ -159,8 +159,8 @@ fn judge<'a>(
                 if in_grace(&ended, at, cx, claim) {
                     return Verdict::Fits;
                 }
-                let until = last_end(&ended).map_or(String::new(), |d| format!(" until {d}"));
-                Verdict::Stale { reason: format!("held{until}"), roles: ended }
+                let until = last_end(&ended).map_or(String::new(), |d| format!(" on {d}"));
+                Verdict::Stale { reason: format!("left that office{until}"), roles: ended }
             } else if !later.is_empty() {
                 Verdict::Premature { reason: "held only later".into(), roles: later }
             } else {
