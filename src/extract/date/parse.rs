@@ -244,7 +244,7 @@ impl<'a> Parser<'a> {
 
     /// Words after which a number is money or a measure, not a date: "$", "£", "#".
     fn money_before(&self, i: usize) -> bool {
-        i > 0 && matches!(self.t[i - 1].kind, Kind::Punct('$' | '£' | '€' | '#' | '¥' | '+')) && self.adj(i - 1)
+        i > 0 && matches!(self.t[i - 1].kind, Kind::Punct('$' | '£' | '€' | '#' | '¥' | '+'))
     }
 
     // ------------------------------------------------------------------------------------
@@ -254,7 +254,7 @@ impl<'a> Parser<'a> {
     /// The days of a year-less stretch in the year it starts.
     fn yl_in(&self, yl: Yl, y: i32) -> Option<DateInterval> {
         let start = ymd(y, yl.sm, yl.sd)?;
-        let end_day = if yl.ed == 0 { 1 } else { yl.ed };
+        let end_day = if yl.ed == 0 { 31 } else { yl.ed };
         let ey = if (yl.em, end_day) < (yl.sm, yl.sd) { y + 1 } else { y };
         let ed = if yl.ed == 0 { cal::last_day(ey, yl.em) } else { yl.ed };
         span(start, ymd(ey, yl.em, ed)?)
@@ -639,6 +639,9 @@ impl<'a> Parser<'a> {
             k += 1;
         }
         let kd = if self.kw(k, Kw::The) { k + 1 } else { k };
+        if let Some((ye, y)) = self.year_words(k) {
+            return abs(ye, cal::month(y, mo));
+        }
         if let Some((e, d, ord)) = self.day(kd) {
             let word = !self.is_num(kd);
             let plural = !ord && self.plural_noun(e);
@@ -759,7 +762,7 @@ impl<'a> Parser<'a> {
             _ => return None,
         };
         let (e, mo, _) = self.month(i + 1)?;
-        if self.is_num(e) || self.day_word(e).is_some() {
+        if self.doubtful_month(i + 1, mo) || self.is_num(e) || self.day_word(e).is_some() {
             return None; // "this May 5": a day, read elsewhere
         }
         let r = self.r?;
@@ -853,8 +856,8 @@ impl<'a> Parser<'a> {
             let ok = match c {
                 '.' => tight && next_num.is_some(),
                 ',' => {
-                    // Only before a final year: "08/12,2015".
-                    self.adj(k) && n == 2 && next_num.is_some_and(|(_, l)| l == 2 || l == 4)
+                    // Only before a final year: "08/12,2015", "08/12, 2015".
+                    self.adj(k) && n == 2 && next_num.is_some_and(|(_, l)| l == 4 || (l == 2 && self.adj(s)))
                 }
                 _ => tight || next_num.is_some(),
             };
@@ -868,6 +871,9 @@ impl<'a> Parser<'a> {
             parts[n] = next;
             n += 1;
             k = next;
+            if c == ',' {
+                break;
+            }
         }
         let mut end = parts[n - 1] + 1;
         // Too long a run, or one that runs on into letters ("A1B2C3"), is not a date.
@@ -893,7 +899,7 @@ impl<'a> Parser<'a> {
             return abs(end, day_iv(ymd(y, mo, d)));
         }
         let p = self
-            .interpret(&parts[..n], &seps[..n - 1], i)
+            .interpret(&parts[..n], &seps[..n - 1], i, false)
             .or_else(|| self.split_range(&parts[..n], &seps[..n - 1], i))?;
         // "5/1-5/7, 2020": a year after a year-less run.
         if let P::Yl(yl) = p {
@@ -929,10 +935,9 @@ impl<'a> Parser<'a> {
             return None;
         }
         if parts.len() == 1 {
-            let (v, len) = self.num(parts[0])?;
-            return (len == 4 && (1000..=2999).contains(&v)).then(|| cal::year(v as i32).map(P::Abs)).flatten();
+            return None;
         }
-        match self.interpret(parts, seps, i)? {
+        match self.interpret(parts, seps, i, true)? {
             P::Abs(iv) if iv.days() > 366 => None,
             p => Some(p),
         }
@@ -965,7 +970,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The meaning of a numeric run.
-    fn interpret(&self, parts: &[usize], seps: &[(char, bool)], i: usize) -> Option<P> {
+    fn interpret(&self, parts: &[usize], seps: &[(char, bool)], i: usize, in_range: bool) -> Option<P> {
         #[derive(Clone, Copy)]
         enum Pt {
             N(u32, u8),
@@ -1025,12 +1030,12 @@ impl<'a> Parser<'a> {
                 }
                 match c0 {
                     '/' => {
-                        if a < b && b <= 10 {
+                        if a < b && b <= 10 && !in_range {
                             return None; // a fraction
                         }
                     }
                     '-' | '.' => {
-                        if !self.date_context(i) {
+                        if !in_range && !self.date_context(i) {
                             return None;
                         }
                     }
@@ -2470,6 +2475,9 @@ impl<'a> Parser<'a> {
         if let Some((ce, n)) = self.count(k) {
             if let Some(sign) = dir(self.kw_at(ce)) {
                 let (ue, u) = self.unit(ce + 1)?;
+                if n != 1 && !self.str(ue - 1).ends_with('s') {
+                    return None;
+                }
                 let dur = self.dur_of(n, u);
                 return abs(ue, self.span_from_today(&dur, sign));
             }
@@ -2587,7 +2595,7 @@ impl<'a> Parser<'a> {
         if after_to && self.kw(j, Kw::Current) && self.kw(j + 1, Kw::Date) {
             return Some((M { end: j + 2, p: P::Abs(DateInterval::day(self.r?)), wd: None }, Side::Date));
         }
-        if let Some((e, y)) = self.year4(j) {
+        if let Some((e, y)) = self.year4(j).or_else(|| self.year_words(j)) {
             if self.money_before(j) || self.inside_cluster(j) {
                 return None;
             }
@@ -2603,7 +2611,8 @@ impl<'a> Parser<'a> {
         if k != j && !ord {
             return None;
         }
-        Some((M { end: e, p: P::Day(d), wd: None }, Side::Day))
+        let kind = if ord || self.is_num(k) { Side::Day } else { Side::DayWord };
+        Some((M { end: e, p: P::Day(d), wd: None }, kind))
     }
 
     /// "from X to Y", "between X and Y", "X-Y", "X through Y", "November between 19 and 20".
@@ -2647,6 +2656,12 @@ impl<'a> Parser<'a> {
         let after_to = matches!(self.kw_at(c), Some(Kw::To | Kw::Till | Kw::Until));
         let (s2, k2) = self.side(c + 1, after_to)?;
         // Bare numbers on both sides must be years, or days with a month on the other side.
+        let (k1, k2) = match (k1, k2) {
+            (Side::DayWord, _) if matches!(s2.p, P::Yl(_)) => (Side::Day, k2),
+            (_, Side::DayWord) if matches!(s1.p, P::Yl(_)) => (k1, Side::Day),
+            (Side::DayWord, _) | (_, Side::DayWord) => return None,
+            kinds => kinds,
+        };
         match (k1, k2) {
             (Side::Day, Side::Day) | (Side::Year, Side::Day) | (Side::Day, Side::Year) => return None,
             (Side::Year, Side::Year) => {
@@ -2701,6 +2716,7 @@ impl<'a> Parser<'a> {
                 take(self.century(i));
                 take(self.quarter(i));
                 take(self.bare_day(i));
+                take(self.nth(i));
             }
             Kind::Punct('\'') => take(self.decade(i)),
             Kind::Word(W::Other) => {}
@@ -2749,5 +2765,7 @@ impl<'a> Parser<'a> {
 enum Side {
     Date,
     Day,
+    /// A day as a cardinal word ("two"), a day only beside a month ("from two to seven Feb").
+    DayWord,
     Year,
 }
