@@ -355,7 +355,9 @@ impl<'a> Parser<'a> {
     /// A four-digit year 1000–2999 in digits, not part of a longer number.
     fn year4(&self, i: usize) -> Option<(usize, i32)> {
         let (v, len) = self.num(i)?;
-        (len == 4 && (1000..=2999).contains(&v) && self.num_ends(i)).then_some((i + 1, v as i32))
+        let run_on =
+            self.adj(i) && (self.pc(i + 1, '-') || self.pc(i + 1, '/')) && self.adj(i + 1) && self.is_num(i + 2);
+        (len == 4 && (1000..=2999).contains(&v) && self.num_ends(i) && !run_on).then_some((i + 1, v as i32))
     }
 
     /// A number from 1 to 99 in words: "ninety six", "seventy-two", "twelve".
@@ -609,7 +611,7 @@ impl<'a> Parser<'a> {
 
     /// "May" or "march" written lower-case, or "May" at all: words that are often not months.
     fn doubtful_month(&self, i: usize, mo: u32) -> bool {
-        (mo == 5 || mo == 3) && !self.cap(i) || mo == 5 && i == 0
+        (mo == 5 || mo == 3) && !self.cap(i)
     }
 
     /// After a month and day: ", 2026", " of 2020", " in 2020", " next year".
@@ -662,13 +664,13 @@ impl<'a> Parser<'a> {
             q += 1;
             two = self.kw(q - 1, Kw::Of);
         }
-        if let Some((ye, y)) = self.year_any(q, two) {
-            // "september-2020-23"
-            if self.tight_sep(ye) {
-                if let Some((de, d, _)) = self.day_num(ye + 1) {
-                    return abs(de, day_iv(ymd(y, mo, d)));
-                }
+        // "september-2020-23"
+        if let (Some((v, 4)), true) = (self.num(q), q > j && self.tight_sep(q + 1)) {
+            if let Some((de, d, _)) = self.day_num(q + 2) {
+                return abs(de, day_iv(ymd(v as i32, mo, d)));
             }
+        }
+        if let Some((ye, y)) = self.year_any(q, two) {
             return abs(ye, cal::month(y, mo));
         }
         if let Some((ye, y)) = self.rel_year(j, false) {
@@ -808,7 +810,7 @@ impl<'a> Parser<'a> {
             || matches!(self.t[e].kind, Kind::Punct(',' | ')' | '-' | '–'))
             || matches!(self.kw_at(e), Some(Kw::At | Kw::And | Kw::Or | Kw::To | Kw::Till | Kw::Until | Kw::Through));
         let ok = if digits && ord { soft } else { end };
-        (ok && (the || digits)).then(|| M { end: e, p: P::Day(d), wd: None })
+        (ok && (the || digits)).then_some(M { end: e, p: P::Day(d), wd: None })
     }
 
     // ------------------------------------------------------------------------------------
@@ -1043,9 +1045,7 @@ impl<'a> Parser<'a> {
                 }
                 if valid_md(a, b) {
                     Some(P::Yl(Yl::day(a, b)))
-                } else if c0 != '.' && valid_md(b, a) {
-                    Some(P::Yl(Yl::day(b, a)))
-                } else if c0 == '.' && valid_md(b, a) {
+                } else if valid_md(b, a) {
                     Some(P::Yl(Yl::day(b, a)))
                 } else {
                     None
@@ -1247,10 +1247,10 @@ impl<'a> Parser<'a> {
             }
             let the = self.kw(q, Kw::The);
             let dq = if the { q + 1 } else { q };
-            if let Some((de, d, ord)) = self.day(dq) {
+            if let Some((de, d, _)) = self.day(dq) {
                 let digits = self.is_num(dq);
                 let clean = !self.plural_noun(de) && self.unit(de).is_none() && !self.is_time_word(de);
-                if clean && (the || digits) && (ord || the || digits) {
+                if clean && (the || digits) {
                     if let Some(day) = self.fit_weekday(w, d) {
                         return abs(de, Some(DateInterval::day(day)));
                     }
@@ -1294,7 +1294,8 @@ impl<'a> Parser<'a> {
             if self.cap(k) && PAPERS.iter().any(|p| self.is(e, p)) && self.cap(e) {
                 return None;
             }
-            if self.pc(e, '\'') && self.is(e + 1, "s") && false {
+            // "a Sunday", "every Friday": no particular day.
+            if matches!(self.prev_kw(k), Some(Kw::A | Kw::Each | Kw::Every)) {
                 return None;
             }
             return m(e, P::Wd(w));
@@ -2274,6 +2275,12 @@ impl<'a> Parser<'a> {
             k += 1;
         }
         let (mut e, mut rule, words) = self.holiday_name(k)?;
+        // "the Good Friday Agreement", "the Easter Rising", "the Christmas offensive": events of
+        // their own.
+        const EVENTS: &[&str] = &["agreement", "accord", "accords", "offensive", "rising", "uprising", "massacre"];
+        if EVENTS.iter().any(|w| self.is(e, w)) {
+            return None;
+        }
         if k == i && self.kw(i, Kw::The) {
             return None;
         }
@@ -2616,7 +2623,7 @@ impl<'a> Parser<'a> {
     }
 
     /// "from X to Y", "between X and Y", "X-Y", "X through Y", "November between 19 and 20".
-    fn range(&self, i: usize) -> Option<M> {
+    fn range(&self, i: usize, atom_at_i: Option<M>) -> Option<M> {
         // "November between 19 and 20 (, 2018)"
         if let Some((me, mo, _)) = self.month(i) {
             if self.kw(me, Kw::Between) {
@@ -2642,7 +2649,10 @@ impl<'a> Parser<'a> {
         }
         let pre = self.kw_at(i).filter(|k| matches!(k, Kw::From | Kw::Between));
         let k = if pre.is_some() { i + 1 } else { i };
-        let (s1, k1) = self.side(k, false)?;
+        let (s1, k1) = match atom_at_i {
+            Some(a) if k == i => (a, if matches!(a.p, P::Day(_)) { Side::Day } else { Side::Date }),
+            _ => self.side(k, false)?,
+        };
         let c = s1.end;
         let conn = match self.t.get(c)?.kind {
             Kind::Word(W::Kw(Kw::And)) => pre == Some(Kw::Between),
@@ -2747,17 +2757,75 @@ impl<'a> Parser<'a> {
     pub(super) fn expr(&self, i: usize) -> Option<M> {
         match self.t.get(i)?.kind {
             Kind::Word(W::Other) if !self.is(i, "for") => return None,
+            Kind::Word(W::Decade(_)) => return None,
+            Kind::Word(W::Kw(k)) if !starts_expression(k) => return None,
             Kind::Punct(c) if c != '\'' => return None,
             _ => {}
         }
-        let mut best = self.atom(i);
-        for c in [self.range(i), self.offset(i), self.rel_span(i), self.week_of(i)].into_iter().flatten() {
+        let atom = self.atom(i);
+        let mut best = atom;
+        for c in [self.range(i, atom), self.offset(i), self.rel_span(i), self.week_of(i)].into_iter().flatten() {
             if best.is_none_or(|b| c.end > b.end) {
                 best = Some(c);
             }
         }
         best
     }
+}
+
+/// Words that can begin a date expression; the scan skips the others at once.
+fn starts_expression(k: Kw) -> bool {
+    use Kw::*;
+    matches!(
+        k,
+        The | This
+            | Next
+            | Last
+            | Past
+            | Previous
+            | Prior
+            | Coming
+            | Upcoming
+            | Following
+            | Current
+            | Today
+            | Tomorrow
+            | Yesterday
+            | Tonight
+            | Ytd
+            | Year
+            | Calendar
+            | Cy
+            | Q
+            | H
+            | Early
+            | Mid
+            | Late
+            | Beginning
+            | Start
+            | Middle
+            | End
+            | Earlier
+            | Later
+            | Rest
+            | Remaining
+            | Eoy
+            | Week
+            | Weekend
+            | Fortnight
+            | Month
+            | WeekOf
+            | Day
+            | From
+            | Between
+            | In
+            | Within
+            | Less
+            | A
+            | Few
+            | Couple
+            | Suffix
+    )
 }
 
 /// What one end of a range is.
