@@ -728,6 +728,10 @@ impl<'a> Parser<'a> {
         if self.money_before(i) || (self.adj(i) && self.is_num(i + 1)) {
             return None;
         }
+        // "Mar-a-Lago"
+        if self.adj(i) && self.pc(i + 1, '-') && self.wk(i + 2).is_some_and(|w| !matches!(w, W::Month(..))) {
+            return None;
+        }
         let prev = self.prev_kw(i);
         let ctx = matches!(
             prev,
@@ -1415,6 +1419,12 @@ impl<'a> Parser<'a> {
             Kw::Last | Kw::Previous | Kw::Past | Kw::Prior => -1,
             Kw::Weekend if !the && matches!(self.prev_kw(k), Some(Kw::On | Kw::At)) => {
                 return self.unit_or_weekend(k + 1, U::Week, 0, true);
+            }
+            Kw::Weekend if the && i > 0 && self.is(i - 1, "over") => {
+                // "over the weekend": the latest weekend begun, as news uses it.
+                let r = self.r?;
+                let back = if r.weekday().num_days_from_monday() >= 5 { 0 } else { -1 };
+                return self.unit_or_weekend(k + 1, U::Week, back, true);
             }
             Kw::Weekend | Kw::Fortnight if the => {
                 let u = if self.kw(k, Kw::Weekend) { U::Week } else { U::Fortnight };
@@ -2277,7 +2287,8 @@ impl<'a> Parser<'a> {
         let (mut e, mut rule, words) = self.holiday_name(k)?;
         // "the Good Friday Agreement", "the Easter Rising", "the Christmas offensive": events of
         // their own.
-        const EVENTS: &[&str] = &["agreement", "accord", "accords", "offensive", "rising", "uprising", "massacre"];
+        const EVENTS: &[&str] =
+            &["agreement", "accord", "accords", "offensive", "rising", "uprising", "massacre", "island", "islands"];
         if EVENTS.iter().any(|w| self.is(e, w)) {
             return None;
         }
@@ -2290,6 +2301,10 @@ impl<'a> Parser<'a> {
             if k > 0 && (matches!(self.kw_at(k - 1), Some(Kw::The | Kw::A)) || self.is(k - 1, "happy")) {
                 return None;
             }
+        }
+        // "Lunar New Year", "Chinese New Year", "Jewish New Year": other calendars.
+        if first.eq_ignore_ascii_case("new") && k > 0 && self.wk(k - 1) == Some(W::Other) && self.cap(k - 1) {
+            return None;
         }
         if words == 2 && self.wk(k) == Some(W::Month(5, false)) && !self.cap(k) && !self.cap(k + 1) {
             return None; // "may day-trade"

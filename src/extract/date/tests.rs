@@ -290,6 +290,8 @@ fn holidays() {
         ("Orthodox Easter 2025", "2026-01-18", &[("Orthodox Easter 2025", "2025-04-20", "2025-04-20")]),
         ("labor day weekend", "2021-11-09", &[("labor day weekend", "2021-09-04", "2021-09-06")]),
         ("next easter", "2019-02-12", &[("next easter", "2019-04-21", "2019-04-21")]),
+        ("over the weekend", "2026-01-19", &[("the weekend", "2026-01-17", "2026-01-18")]),
+        ("this weekend", "2026-01-19", &[("this weekend", "2026-01-24", "2026-01-25")]),
         ("Eid al-Fitr 2021", "2026-01-18", &[("Eid al-Fitr 2021", "2021-05-12", "2021-05-13")]),
     ]);
 }
@@ -325,6 +327,9 @@ fn no_date_here() {
         "$DEC farming; ABC-12345-A1B2C3; W00 and week 00.",
         "Labs: BUN/Cr of 30/4.85, troponin 0.182; 4:3 aspect; a 1:1 meeting.",
         "Happy New Year to all, and a new year of work.",
+        "Lunar New Year and Chinese New Year; Easter Island; the Good Friday Agreement.",
+        "He flew to Mar-a-Lago in Palm Beach.",
+        "They met on a Sunday, as every Friday.",
     ];
     let mut failures = Vec::new();
     for text in negatives {
