@@ -2697,9 +2697,7 @@ impl<'a> Parser<'a> {
                 }
             }
             (Side::Day, Side::Date) if pre.is_none() && !matches!(s2.p, P::Yl(_) | P::Abs(_)) => return None,
-            (Side::Date, Side::Day) | (Side::Day, Side::Date)
-                if self.plural_noun(s2.end) || self.unit(s2.end).is_some() =>
-            {
+            (Side::Date, Side::Day) if self.plural_noun(s2.end) || self.unit(s2.end).is_some() => {
                 return None;
             }
             _ => {}
