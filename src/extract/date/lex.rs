@@ -1,0 +1,504 @@
+//! Tokens for date reading: words (classified once), ASCII digit runs and single punctuation
+//! characters, each with its byte range. Whitespace separates tokens and is not kept; two tokens
+//! are adjacent when nothing lies between them ("21st", "Q3", "1990s", "Oct2").
+
+use chrono::Weekday;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Tok {
+    pub s: usize,
+    pub e: usize,
+    pub kind: Kind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// ASCII digits: their value (saturating) and how many there are.
+    Num {
+        v: u32,
+        len: u8,
+    },
+    Word(W),
+    /// Any other character that is not whitespace.
+    Punct(char),
+}
+
+/// What a word is, for dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum W {
+    /// Month number; `abbr` for "Jan", "Sept".
+    Month(u32, bool),
+    /// Weekday; `abbr` for "Fri", "Thurs".
+    Weekday(Weekday, bool),
+    /// Cardinal number words zero..ninety.
+    Card(u32),
+    /// Ordinal number words first..twentieth, thirtieth.
+    Ord(u32),
+    /// Decade words: "seventies" (70), "noughties" (0), "tens" (10).
+    Decade(u32),
+    Kw(Kw),
+    /// A word that begins a holiday name ("christmas", "new", "eid").
+    Hol,
+    /// Any other word.
+    Other,
+}
+
+/// Words with a role in date expressions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kw {
+    A,
+    Ago,
+    And,
+    At,
+    After,
+    Before,
+    Beginning,
+    Between,
+    Business,
+    But,
+    By,
+    Calendar,
+    Century,
+    Coming,
+    Commencing,
+    Couple,
+    Current,
+    Cy,
+    Date,
+    Day,
+    Decade,
+    During,
+    Early,
+    Earlier,
+    End,
+    Eoy,
+    Few,
+    Following,
+    Fortnight,
+    From,
+    Future,
+    H,
+    Half,
+    Hence,
+    Hundred,
+    In,
+    Last,
+    Late,
+    Later,
+    Less,
+    Mid,
+    Middle,
+    Month,
+    My,
+    Next,
+    Not,
+    Now,
+    Of,
+    Oh,
+    On,
+    Or,
+    Past,
+    Previous,
+    Prior,
+    Q,
+    Quarter,
+    Remaining,
+    Rest,
+    S,
+    Since,
+    Start,
+    Starting,
+    Suffix,
+    Than,
+    The,
+    This,
+    Thousand,
+    Through,
+    Till,
+    Time,
+    To,
+    Today,
+    Tomorrow,
+    Tonight,
+    Until,
+    Upcoming,
+    Up,
+    WeekOf,
+    C,
+    Week,
+    Weekend,
+    Within,
+    Workweek,
+    Working,
+    Year,
+    Yesterday,
+    Ytd,
+    Ahead,
+    Each,
+    Every,
+}
+
+/// Classifies one lower-case ASCII word.
+fn classify(lower: &str) -> W {
+    use Kw::*;
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if let Some(i) = MONTHS.iter().position(|m| *m == lower) {
+        return W::Month(i as u32 + 1, false);
+    }
+    let month_abbr = match lower {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" | "sept" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => 0,
+    };
+    if month_abbr > 0 {
+        return W::Month(month_abbr, true);
+    }
+    let weekday = match lower {
+        "monday" => Some((Weekday::Mon, false)),
+        "tuesday" => Some((Weekday::Tue, false)),
+        "wednesday" => Some((Weekday::Wed, false)),
+        "thursday" => Some((Weekday::Thu, false)),
+        "friday" => Some((Weekday::Fri, false)),
+        "saturday" => Some((Weekday::Sat, false)),
+        "sunday" => Some((Weekday::Sun, false)),
+        "mon" => Some((Weekday::Mon, true)),
+        "tue" | "tues" => Some((Weekday::Tue, true)),
+        "wed" => Some((Weekday::Wed, true)),
+        "thu" | "thur" | "thurs" => Some((Weekday::Thu, true)),
+        "fri" => Some((Weekday::Fri, true)),
+        "sat" => Some((Weekday::Sat, true)),
+        "sun" => Some((Weekday::Sun, true)),
+        _ => None,
+    };
+    if let Some((w, abbr)) = weekday {
+        return W::Weekday(w, abbr);
+    }
+    const CARDS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    if let Some(i) = CARDS.iter().position(|c| *c == lower) {
+        return W::Card(i as u32);
+    }
+    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    if let Some(i) = TENS.iter().position(|c| *c == lower) {
+        return W::Card(20 + 10 * i as u32);
+    }
+    const ORDS: [&str; 20] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ];
+    if let Some(i) = ORDS.iter().position(|c| *c == lower) {
+        return W::Ord(i as u32 + 1);
+    }
+    if lower == "thirtieth" {
+        return W::Ord(30);
+    }
+    let decade = match lower {
+        "noughties" | "aughts" => Some(0),
+        "tens" => Some(10),
+        "twenties" => Some(20),
+        "thirties" => Some(30),
+        "forties" => Some(40),
+        "fifties" => Some(50),
+        "sixties" => Some(60),
+        "seventies" => Some(70),
+        "eighties" => Some(80),
+        "nineties" => Some(90),
+        "thousands" => Some(1000),
+        _ => None,
+    };
+    if let Some(d) = decade {
+        return W::Decade(d);
+    }
+    let kw = match lower {
+        "a" | "an" => A,
+        "ago" => Ago,
+        "and" => And,
+        "at" => At,
+        "after" => After,
+        "before" => Before,
+        "beginning" => Beginning,
+        "between" => Between,
+        "business" => Business,
+        "but" => But,
+        "by" => By,
+        "calendar" => Calendar,
+        "century" | "centuries" => Century,
+        "coming" => Coming,
+        "commencing" => Commencing,
+        "couple" => Couple,
+        "current" => Current,
+        "cy" => Cy,
+        "date" => Date,
+        "day" | "days" => Day,
+        "decade" | "decades" => Decade,
+        "during" => During,
+        "early" => Early,
+        "earlier" => Earlier,
+        "end" => End,
+        "eoy" => Eoy,
+        "few" => Few,
+        "following" | "subsequent" => Following,
+        "fortnight" | "fortnights" => Fortnight,
+        "from" => From,
+        "future" => Future,
+        "h" => H,
+        "half" => Half,
+        "hence" => Hence,
+        "hundred" => Hundred,
+        "in" => In,
+        "last" => Last,
+        "late" => Late,
+        "later" => Later,
+        "less" | "fewer" => Less,
+        "mid" => Mid,
+        "middle" => Middle,
+        "month" | "months" => Month,
+        "my" | "our" => My,
+        "next" => Next,
+        "not" => Not,
+        "now" => Now,
+        "of" => Of,
+        "oh" => Oh,
+        "on" => On,
+        "or" => Or,
+        "past" => Past,
+        "previous" => Previous,
+        "prior" => Prior,
+        "q" => Q,
+        "quarter" | "quarters" => Quarter,
+        "remaining" | "remainder" => Remaining,
+        "rest" => Rest,
+        "s" => S,
+        "since" => Since,
+        "start" => Start,
+        "starting" => Starting,
+        "st" | "nd" | "rd" | "th" => Suffix,
+        "than" => Than,
+        "the" => The,
+        "this" => This,
+        "thousand" => Thousand,
+        "through" | "thru" | "throughout" => Through,
+        "till" | "til" => Till,
+        "time" => Time,
+        "to" => To,
+        "today" | "otd" => Today,
+        "tomorrow" | "tmrw" | "tmr" => Tomorrow,
+        "tonight" => Tonight,
+        "until" | "untill" => Until,
+        "upcoming" => Upcoming,
+        "up" => Up,
+        "w" => WeekOf,
+        "c" => C,
+        "week" | "weeks" => Week,
+        "weekend" | "weekends" => Weekend,
+        "within" => Within,
+        "workweek" | "workweeks" => Workweek,
+        "working" | "work" => Working,
+        "year" | "years" | "yr" | "yrs" => Year,
+        "yesterday" => Yesterday,
+        "ytd" => Ytd,
+        "ahead" => Ahead,
+        "each" => Each,
+        "every" => Every,
+        _ => return if starts_holiday(lower) { W::Hol } else { W::Other },
+    };
+    W::Kw(kw)
+}
+
+/// Splits `text` into tokens. Linear in the text; one small stack buffer per word.
+pub(super) fn tokenize(text: &str) -> Vec<Tok> {
+    let bytes = text.as_bytes();
+    let mut toks = Vec::with_capacity(text.len() / 5 + 4);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_digit() {
+            let s = i;
+            let mut v: u32 = 0;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                v = v.saturating_mul(10).saturating_add(u32::from(bytes[i] - b'0'));
+                i += 1;
+            }
+            let len = (i - s).min(255) as u8;
+            toks.push(Tok { s, e: i, kind: Kind::Num { v, len } });
+            continue;
+        }
+        if b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        if b.is_ascii() && !b.is_ascii_alphabetic() {
+            toks.push(Tok { s: i, e: i + 1, kind: Kind::Punct(b as char) });
+            i += 1;
+            continue;
+        }
+        // A word (ASCII or Unicode letters), or one non-ASCII character.
+        let c = text[i..].chars().next().unwrap_or('\u{fffd}');
+        if !c.is_alphabetic() {
+            let len = c.len_utf8();
+            if !c.is_whitespace() {
+                // Curly apostrophes count as straight ones.
+                let c = if matches!(c, '\u{2019}' | '\u{2018}') { '\'' } else { c };
+                toks.push(Tok { s: i, e: i + len, kind: Kind::Punct(c) });
+            }
+            i += len;
+            continue;
+        }
+        let s = i;
+        let mut ascii = true;
+        for (off, ch) in text[s..].char_indices() {
+            if !ch.is_alphabetic() {
+                break;
+            }
+            ascii &= ch.is_ascii();
+            i = s + off + ch.len_utf8();
+        }
+        let word = &text[s..i];
+        let w = if ascii && word.len() <= 16 {
+            let mut buf = [0u8; 16];
+            for (d, b) in buf.iter_mut().zip(word.bytes()) {
+                *d = b.to_ascii_lowercase();
+            }
+            std::str::from_utf8(&buf[..word.len()]).map_or(W::Other, classify)
+        } else {
+            W::Other
+        };
+        toks.push(Tok { s, e: i, kind: Kind::Word(w) });
+    }
+    toks
+}
+
+/// First words of holiday names, as written ("mother" of "Mother's Day").
+fn starts_holiday(lower: &str) -> bool {
+    matches!(
+        lower,
+        "christmas"
+            | "xmas"
+            | "boxing"
+            | "new"
+            | "yuandan"
+            | "orthodox"
+            | "epiphany"
+            | "groundhog"
+            | "saint"
+            | "st"
+            | "valentines"
+            | "valentine"
+            | "earth"
+            | "international"
+            | "intl"
+            | "int"
+            | "juneteenth"
+            | "flag"
+            | "canada"
+            | "bastille"
+            | "australia"
+            | "halloween"
+            | "all"
+            | "veterans"
+            | "armistice"
+            | "remembrance"
+            | "martin"
+            | "mlk"
+            | "presidents"
+            | "president"
+            | "washington"
+            | "washingtons"
+            | "mothers"
+            | "mother"
+            | "memorial"
+            | "fathers"
+            | "father"
+            | "labor"
+            | "columbus"
+            | "indigenous"
+            | "thanksgiving"
+            | "thanks"
+            | "black"
+            | "cyber"
+            | "easter"
+            | "good"
+            | "holy"
+            | "maundy"
+            | "palm"
+            | "ash"
+            | "shrove"
+            | "mardi"
+            | "ascension"
+            | "pentecost"
+            | "whit"
+            | "whitsunday"
+            | "ramadan"
+            | "ramazan"
+            | "ramzan"
+            | "ramadhan"
+            | "ramathan"
+            | "eid"
+            | "eidul"
+            | "festival"
+            | "islamic"
+            | "hijri"
+            | "arabic"
+            | "independence"
+    )
+}

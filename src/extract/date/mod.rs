@@ -1,0 +1,104 @@
+//! Date expressions, normalised to inclusive day intervals relative to the article date.
+//!
+//! The text is split into tokens once ([`lex`]); at each token the grammar ([`parse`]) tries
+//! every form that can start there and keeps the longest; the scan then moves past it. Every
+//! form reads a bounded number of tokens, so a text is read in linear time.
+//!
+//! Conventions (documented for checks that compare intervals):
+//!
+//! - Year-less days, months, weekdays and holidays resolve to the reading nearest the article
+//!   date (news talks about the recent past and the near future): "January 3" written on
+//!   2026-01-18 is 2026-01-03, written on 2025-12-20 it is 2026-01-03 too.
+//! - Weeks run Monday to Sunday (ISO). "this Friday" is the Friday of this week, "next Friday"
+//!   that of next week, "last Friday" that of last week; "past Friday" is the latest Friday
+//!   before today and "coming Friday" the first after it. A weekend is Saturday and Sunday.
+//! - "this/next/last September" is September of this, next or last year.
+//! - Parts of a month: early 1–15, mid 10–20, late 16–end ("end of March" is late March).
+//!   Parts of a named year ("late 2024", "the end of 2025", "mid-2024"): January–April,
+//!   May–August, September–December. Parts of a relative year ("late this year", "early next
+//!   year", "end of the year"): January–June / May–August / July–December. Parts of a week:
+//!   Monday–Wednesday, Tuesday–Friday, Thursday–Sunday. Of a decade: years 0–3, 3–6, 6–9. Of a
+//!   century: 0–32, 33–66, 67–99. "earlier this month" runs from the 1st to the day before
+//!   (at most the 15th), "later this year" from today (at the earliest July 1) to the end.
+//!   These follow Microsoft Recognizers-Text, the peer suite's reference.
+//! - Explicit ranges run through the end of their last part: "between 2014 and 2018" is
+//!   2014-01-01 to 2018-12-31, "January 3-5" the 3rd to the 5th.
+//! - "next/past N days (weeks, months, years)" start tomorrow / end yesterday; "within N days"
+//!   starts today. Quarters, decades and centuries counted so are whole calendar units.
+//! - Islamic holidays follow the tabular calendar and span two days, as observance depends on
+//!   the moon sighting; Ramadan is the whole month.
+//! - Open ranges ("since 2022", "until March", "by 2030", "before 2020", "after January 5")
+//!   give nothing: they are not closed intervals.
+
+mod cal;
+mod holidays;
+mod lex;
+mod parse;
+
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
+
+use chrono::{NaiveDate, Weekday};
+
+use crate::interval::DateInterval;
+use lex::{Kind, Kw, W};
+use parse::Parser;
+
+/// A date expression in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    /// Byte range in the text given to [`extract_dates`].
+    pub range: Range<usize>,
+    pub interval: DateInterval,
+    /// A weekday written together with a full date ("Friday, 11 January 2026").
+    pub weekday: Option<Weekday>,
+}
+
+/// Every date expression in `text`, in order and not overlapping. Expressions that need the
+/// article date (a day without a year, "yesterday") are skipped when `reference` is `None`.
+pub fn extract_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMention> {
+    let parser = Parser { text, t: lex::tokenize(text), r: reference };
+    let mut out = Vec::new();
+    let mut i = 0;
+    let n = parser.t.len();
+    while i < n {
+        let Some(found) = parser.expr(i) else {
+            i += 1;
+            continue;
+        };
+        let end = found.end.clamp(i + 1, n);
+        if !open_range(&parser, i, end) {
+            if let Some(interval) = parser.resolve(found.p) {
+                let range = parser.t[i].s..parser.t[end - 1].e;
+                out.push(DateMention { range, interval, weekday: found.wd });
+            }
+        }
+        i = end;
+    }
+    out
+}
+
+/// True when the expression at tokens `i..end` is the bound of an open range ("since 2022",
+/// "until March", "by the end of 2025", "later than 2020"), which is no closed interval. A
+/// possessive keeps it: "after Monday's meeting" dates the meeting.
+fn open_range(p: &Parser, i: usize, end: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    if p.t.get(end).is_some_and(|t| t.kind == Kind::Punct('\'')) && p.kw(end + 1, Kw::S) {
+        return false;
+    }
+    let kw = |j: usize| match p.t.get(j).map(|t| t.kind) {
+        Some(Kind::Word(W::Kw(k))) => Some(k),
+        _ => None,
+    };
+    match kw(i - 1) {
+        Some(Kw::Since | Kw::Until | Kw::Till | Kw::Before | Kw::After | Kw::By | Kw::Through) => true,
+        Some(Kw::To) => i >= 2 && matches!(kw(i - 2), Some(Kw::Up | Kw::Prior)),
+        Some(Kw::Than) => i >= 2 && matches!(kw(i - 2), Some(Kw::Later | Kw::Earlier)),
+        Some(Kw::Of) => i >= 2 && kw(i - 2) == Some(Kw::Ahead),
+        _ => false,
+    }
+}
