@@ -140,7 +140,7 @@ impl SourceFile {
 
 /// Lines longer than this are shown as a window around the span, not whole: prose pasted from
 /// the web has one paragraph per line.
-const SNIPPET_WIDTH: usize = 160;
+const SNIPPET_WIDTH: usize = 96;
 
 /// Snippets of a file carry its path, so a report can show several files side by side.
 impl miette::SourceCode for SourceFile {

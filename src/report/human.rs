@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
 use crate::finding::{Finding, Location, Severity};
+use crate::source::Span;
 
 /// How the human report is drawn.
 #[derive(Debug, Clone, Copy)]
@@ -93,13 +94,13 @@ impl Diagnostic for FindingDiagnostic<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let primary = LabeledSpan::new_primary_with_span(non_empty(&self.finding.label), self.finding.location.span);
+        let primary = LabeledSpan::new_primary_with_span(non_empty(&self.finding.label), shown(&self.finding.location));
         let same_file = self
             .finding
             .related
             .iter()
             .filter(|r| r.location.file.path == self.finding.location.file.path)
-            .map(|r| LabeledSpan::new_with_span(Some(r.label.clone()), r.location.span));
+            .map(|r| LabeledSpan::new_with_span(Some(r.label.clone()), shown(&r.location)));
         Some(Box::new(std::iter::once(primary).chain(same_file)))
     }
 
@@ -109,6 +110,24 @@ impl Diagnostic for FindingDiagnostic<'_> {
         }
         Some(Box::new(self.elsewhere.iter().map(|r| r as &dyn Diagnostic)))
     }
+}
+
+/// Longer spans (a whole paragraph) are underlined only at their start, so the snippet stays a
+/// snippet; the other formats keep the whole span.
+const SHOWN_SPAN: usize = 60;
+
+fn shown(location: &Location) -> Span {
+    let text = location.text();
+    if text.len() <= SHOWN_SPAN && !text.contains('\n') {
+        return location.span;
+    }
+    let mut end = text.find('\n').unwrap_or(text.len()).min(SHOWN_SPAN);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    // End at a word boundary where there is one.
+    let cut = text[..end].rfind(' ').filter(|&i| i > SHOWN_SPAN / 2).unwrap_or(end);
+    Span::new(location.span.start, location.span.start + cut)
 }
 
 fn non_empty(label: &str) -> Option<String> {
@@ -146,6 +165,6 @@ impl Diagnostic for RelatedDiagnostic<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(Some(self.label.to_string()), self.location.span))))
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(Some(self.label.to_string()), shown(self.location)))))
     }
 }
