@@ -314,6 +314,15 @@ pub const MONTHS: &[&str] = &[
 
 pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
+/// The number of a month (1–12) from its name or usual abbreviation, lower-case and without a
+/// dot: "january", "jan", "sept".
+pub fn month_number(lower: &str) -> Option<u32> {
+    let position = MONTHS.iter().position(|m| *m == lower).or_else(|| {
+        (lower.len() == 3 || lower == "sept").then(|| MONTHS.iter().position(|m| m.starts_with(lower))).flatten()
+    })?;
+    Some(position as u32 + 1)
+}
+
 /// Month and weekday names, and their abbreviations when written with a dot ("Jan.", "Thurs."):
 /// capitalised, but not names. Without the dot "Jan" may well be a first name.
 pub fn is_calendar_word(lower: &str) -> bool {
@@ -356,5 +365,7 @@ mod tests {
         assert!(is_title_modifier("defense"));
         assert!(is_calendar_word("jan.") && is_calendar_word("thursday"));
         assert!(!is_calendar_word("jan") && !is_calendar_word("marc.") && !is_calendar_word("ma."));
+        assert_eq!((month_number("may"), month_number("sept"), month_number("dec")), (Some(5), Some(9), Some(12)));
+        assert_eq!((month_number("ma"), month_number("marc")), (None, None));
     }
 }

@@ -163,12 +163,12 @@ pub fn parse_number(text: &str) -> Option<Number> {
 }
 
 /// True for the spaces a number may run across: spaces, tabs, no-break and thin spaces.
-fn is_space(c: char) -> bool {
+pub(crate) fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{a0}' | '\u{2009}' | '\u{202f}')
 }
 
-/// Skips spaces and at most one line break; `None` when nothing was skipped.
-fn skip_space(text: &str, pos: usize) -> Option<usize> {
+/// Skips spaces and at most one line break (a number or its unit may wrap onto the next line).
+pub(crate) fn skip_space(text: &str, pos: usize) -> usize {
     let mut end = pos;
     let mut newline = false;
     for (i, c) in text[pos..].char_indices() {
@@ -181,7 +181,12 @@ fn skip_space(text: &str, pos: usize) -> Option<usize> {
             break;
         }
     }
-    (end > pos).then_some(end)
+    end
+}
+
+/// The same; `None` when nothing was skipped.
+fn skip_some_space(text: &str, pos: usize) -> Option<usize> {
+    Some(skip_space(text, pos)).filter(|&end| end > pos)
 }
 
 /// The word at `pos`: ASCII letters, with hyphens inside ("twenty-one"). `None` unless it
@@ -438,7 +443,7 @@ pub fn read_number(text: &str) -> Option<Reading> {
         // "1.2bn", "10k", "10M"; "2.33 k", "10 bln".
         let glued = suffix_at(rest, GLUED_SUFFIXES);
         let spaced = || {
-            let after = skip_space(text, pos)?;
+            let after = skip_some_space(text, pos)?;
             if text[pos..after].contains('\n') {
                 return None;
             }
@@ -492,7 +497,7 @@ pub fn read_number(text: &str) -> Option<Reading> {
     let mut part_snap: Option<State> = None;
     let mut conflict = false;
 
-    while let Some(next) = skip_space(text, pos) {
+    while let Some(next) = skip_some_space(text, pos) {
         let Some((tok, end)) = token_at(text, next) else { break };
         let mut new = st;
         new.end = end;
@@ -660,9 +665,9 @@ pub fn read_number(text: &str) -> Option<Reading> {
 /// A unit word 1–9 after a tens word: "fifty two", "fifty - two". Returns `(unit, end)`.
 fn tens_unit(text: &str, end: usize, tok: &Tok) -> Option<(f64, usize)> {
     let Tok::Num { tens: true, .. } = tok else { return None };
-    let mut at = skip_space(text, end).unwrap_or(end);
+    let mut at = skip_space(text, end);
     if text[at..].starts_with('-') {
-        at = skip_space(text, at + 1).unwrap_or(at + 1);
+        at = skip_space(text, at + 1);
     } else if at == end {
         return None;
     }

@@ -23,7 +23,7 @@ pub(crate) enum Verdict<'a> {
     /// Was true before the date, not at it.
     Stale { roles: Vec<&'a Role>, reason: String },
     /// Only true after the date.
-    Premature { roles: Vec<&'a Role>, reason: String },
+    Premature { roles: Vec<&'a Role> },
     /// No role of the person matches the title.
     NeverHeld,
 }
@@ -152,7 +152,8 @@ fn judge<'a>(
     let began: Vec<&Role> = roles.iter().copied().filter(|r| !r.period.starts_after(at)).collect();
     let last_end = |roles: &[&Role]| roles.iter().filter_map(|r| r.period.until).map(|u| u.start).max();
     match qualifier {
-        None | Some(Qualifier::Acting) => {
+        // A bare, acting or outgoing title says the office is held at the time.
+        None | Some(Qualifier::Acting | Qualifier::Outgoing) => {
             if held_now || maybe_now {
                 Verdict::Fits
             } else if !ended.is_empty() {
@@ -160,9 +161,9 @@ fn judge<'a>(
                     return Verdict::Fits;
                 }
                 let until = last_end(&ended).map_or(String::new(), |d| format!(" on {d}"));
-                Verdict::Stale { reason: format!("left that office{until}"), roles: ended }
+                Verdict::Stale { reason: format!("left office{until}"), roles: ended }
             } else if !later.is_empty() {
-                Verdict::Premature { reason: "held only later".into(), roles: later }
+                Verdict::Premature { roles: later }
             } else {
                 Verdict::Fits
             }
@@ -173,22 +174,7 @@ fn judge<'a>(
                 let roles = roles.iter().copied().filter(|r| r.period.held_during(at) == Held::Yes).collect();
                 Verdict::Stale { reason: reason.into(), roles }
             } else if ended.is_empty() && !later.is_empty() && !maybe_now {
-                Verdict::Premature { reason: "not yet held at the time".into(), roles: later }
-            } else {
-                Verdict::Fits
-            }
-        }
-        Some(Qualifier::Outgoing) => {
-            if held_now || maybe_now {
-                Verdict::Fits
-            } else if !ended.is_empty() {
-                if in_grace(&ended, at, cx, claim) {
-                    return Verdict::Fits;
-                }
-                let until = last_end(&ended).map_or(String::new(), |d| format!(" on {d}"));
-                Verdict::Stale { reason: format!("left office{until}"), roles: ended }
-            } else if !later.is_empty() {
-                Verdict::Premature { reason: "not yet held at the time".into(), roles: later }
+                Verdict::Premature { roles: later }
             } else {
                 Verdict::Fits
             }
@@ -207,7 +193,7 @@ fn judge<'a>(
         }
         Some(Qualifier::Then) => {
             if began.is_empty() && !later.is_empty() {
-                Verdict::Premature { reason: "not yet held at the time".into(), roles: later }
+                Verdict::Premature { roles: later }
             } else {
                 Verdict::Fits
             }

@@ -28,7 +28,7 @@ impl Check for Premature {
 
     fn check_source(&self, cx: &SourceContext, out: &mut Vec<Finding>) {
         for judgement in judgements(cx) {
-            let Verdict::Premature { roles, reason } = &judgement.verdict else { continue };
+            let Verdict::Premature { roles } = &judgement.verdict else { continue };
             let written = one_line(as_written(cx, &judgement));
             let from = roles.iter().filter_map(|r| r.period.from).map(|f| f.start).min();
             let mut finding = Finding::new(
@@ -36,10 +36,10 @@ impl Check for Premature {
                 Self::INFO.default_severity,
                 Location::new(&cx.source.file, judgement.claim.span),
                 format!(
-                    "“{written}” does not fit {} yet {}: {reason}{}",
+                    "“{written}” does not fit {} yet {}: {}",
                     judgement.entity.name,
                     when(&judgement.at, judgement.anchored),
-                    from.map_or(String::new(), |d| format!(" (from {d})"))
+                    from.map_or("held only later".to_string(), |d| format!("held only from {d}"))
                 ),
             )
             .label("title not yet held")

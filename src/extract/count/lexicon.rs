@@ -1039,33 +1039,6 @@ const STREETS: &[&str] = &[
     "ulitsa",
 ];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// Words after "times" that make it a multiplier ("three times as many", "5 times higher").
 const COMPARATIVES: &[&str] = &[
     "as", "more", "less", "fewer", "higher", "lower", "larger", "bigger", "greater", "smaller", "faster", "slower",
@@ -1264,7 +1237,10 @@ lookup!(is_label, LABELS);
 lookup!(is_capital_ok, CAPITAL_OK);
 lookup!(is_before_years, BEFORE_YEARS);
 lookup!(is_street, STREETS);
-lookup!(is_month, MONTHS);
+/// A month name or abbreviation: "3 Jan" is a date, not a count.
+pub fn is_month(word: &str) -> bool {
+    crate::lexicon::month_number(word).is_some()
+}
 lookup!(is_comparative, COMPARATIVES);
 lookup!(is_particle_verb, PARTICLE_VERBS);
 lookup!(is_one_before, ONE_BEFORE);

@@ -43,7 +43,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::number::{Reading, read_number};
+use super::number::{Reading, is_space, read_number, skip_space};
 use crate::interval::CountInterval;
 use lexicon::{Post, Qual};
 
@@ -130,10 +130,6 @@ fn char_before(text: &str, pos: usize) -> Option<char> {
 
 fn char_at(text: &str, pos: usize) -> Option<char> {
     text.get(pos..)?.chars().next()
-}
-
-fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{2009}' | '\u{202f}')
 }
 
 fn is_currency(c: char) -> bool {
@@ -459,23 +455,6 @@ fn word_atom(text: &str, start: usize, word_end: usize) -> Option<Atom> {
 
 // ---------------------------------------------------------------------------------------------
 // Words around a number
-
-/// Skips spaces and at most one line break after `pos`.
-fn skip_space(text: &str, pos: usize) -> usize {
-    let mut end = pos;
-    let mut newline = false;
-    for (i, c) in text[pos..].char_indices() {
-        if is_space(c) || c == '\r' {
-            end = pos + i + c.len_utf8();
-        } else if c == '\n' && !newline {
-            newline = true;
-            end = pos + i + 1;
-        } else {
-            break;
-        }
-    }
-    end
-}
 
 /// Skips spaces and at most one line break before `pos`.
 fn skip_space_back(text: &str, pos: usize) -> usize {

@@ -141,21 +141,7 @@ pub(super) enum Kw {
 /// Classifies one lower-case ASCII word.
 fn classify(lower: &str) -> W {
     use Kw::*;
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    if let Some(i) = MONTHS.iter().position(|m| *m == lower) {
+    if let Some(i) = crate::lexicon::MONTHS.iter().position(|m| *m == lower) {
         return W::Month(i as u32 + 1, false);
     }
     let month_abbr = match lower {
