@@ -181,34 +181,9 @@ fn classify(lower: &str) -> W {
     if let Some((w, abbr)) = weekday {
         return W::Weekday(w, abbr);
     }
-    const CARDS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    if let Some(i) = CARDS.iter().position(|c| *c == lower) {
-        return W::Card(i as u32);
-    }
-    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    if let Some(i) = TENS.iter().position(|c| *c == lower) {
-        return W::Card(20 + 10 * i as u32);
+    // Cardinal words come from the shared number reader ("eighteen", "forty"; "dozen" too).
+    if let Some(value) = crate::extract::number::word_value(lower).filter(|_| !lower.contains('-')) {
+        return W::Card(value as u32);
     }
     const ORDS: [&str; 20] = [
         "first",
