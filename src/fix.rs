@@ -100,6 +100,15 @@ pub fn write(plan: &FileFixes) -> Result<usize, Error> {
 
 /// Writes `bytes` to `path` through a temporary file in the same folder, keeping permissions.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    write_atomically_with(path, bytes, |file, bytes| file.write_all(bytes))
+}
+
+/// The same, with the writing of the temporary file given: tests inject failures here.
+fn write_atomically_with(
+    path: &Path,
+    bytes: &[u8],
+    fill: impl FnOnce(&mut std::fs::File, &[u8]) -> std::io::Result<()>,
+) -> Result<(), Error> {
     let failed = |reason: String| Error::Write { path: path.display().to_string(), reason };
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -110,7 +119,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         .prefix(".factlint-")
         .tempfile_in(&folder)
         .map_err(|e| failed(format!("cannot create a temporary file in {}: {e}", folder.display())))?;
-    temporary.write_all(bytes).map_err(|e| failed(e.to_string()))?;
+    fill(temporary.as_file_mut(), bytes).map_err(|e| failed(e.to_string()))?;
     temporary.as_file().sync_all().map_err(|e| failed(e.to_string()))?;
     std::fs::set_permissions(temporary.path(), permissions).map_err(|e| failed(e.to_string()))?;
     temporary.persist(path).map_err(|e| failed(e.error.to_string()))?;
@@ -191,6 +200,33 @@ mod tests {
         assert_eq!(encode("c.jsonl", "O\"Brien"), "O\\\"Brien");
         assert_eq!(encode("a.html", "A & B"), "A &amp; B");
         assert_eq!(encode("a.md", "A & B"), "A & B");
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_original_and_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "Rustam Umarov said.\n").unwrap();
+        let half_written = |file: &mut std::fs::File, bytes: &[u8]| {
+            file.write_all(&bytes[..5])?;
+            Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "no space left on device"))
+        };
+        let err = write_atomically_with(&path, b"Rustem Umerov said.\n", half_written).unwrap_err();
+        assert!(err.to_string().contains("cannot write") && err.to_string().contains("a.md"), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "Rustam Umarov said.\n");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "the temporary file is removed");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn permissions_are_kept() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "x").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomically(&path, b"y").unwrap();
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
     }
 
     #[test]

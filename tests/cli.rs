@@ -355,3 +355,46 @@ fn with_empty_rules_the_cross_source_names_remain() {
         .assert()
         .stdout(predicate::str::contains("name.cross-source").and(predicate::str::contains("“Rustam Umarov”")));
 }
+
+#[test]
+fn html_and_jsonl_articles_point_into_their_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("story.html");
+    std::fs::write(
+        &html,
+        "<html><head><meta property=\"article:published_time\" content=\"2026-01-18\"></head>\n<body><p>Talks with <b>Rustam Umarov</b> &amp; others.</p></body></html>\n",
+    )
+    .unwrap();
+    let corpus = dir.path().join("wire.jsonl");
+    std::fs::write(
+        &corpus,
+        "{\"id\": \"a1\", \"published\": \"2026-01-18\", \"text\": \"US envoy \\\"Steve Wittkopf\\\" arrived.\"}\n",
+    )
+    .unwrap();
+    let report = json(&[
+        "check",
+        html.to_str().unwrap(),
+        corpus.to_str().unwrap(),
+        "--format",
+        "json",
+        "--select",
+        "name.misspelled",
+    ]);
+    let findings = report["findings"].as_array().unwrap();
+    let texts: Vec<&str> = findings.iter().map(|f| f["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, ["Rustam Umarov", "Steve Wittkopf"]);
+    let html_bytes = std::fs::read(&html).unwrap();
+    let span = &findings[0]["span"];
+    let (start, end) = (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
+    assert_eq!(&html_bytes[start..end], b"Rustam Umarov");
+    assert_eq!(report["sources"][1]["path"], format!("{}#a1", corpus.display()));
+    assert_eq!(report["sources"][1]["date_from"], "jsonl");
+}
+
+#[test]
+fn colours_follow_the_flag() {
+    let coloured = factlint().args(["check", "fixtures/seeds/003.md", "--color", "always"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&coloured.stdout).contains("\u{1b}["));
+    let plain = factlint().args(["check", "fixtures/seeds/003.md", "--color", "never"]).output().unwrap();
+    assert!(!String::from_utf8_lossy(&plain.stdout).contains("\u{1b}["));
+}
