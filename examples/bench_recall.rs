@@ -17,7 +17,17 @@
 use std::collections::{BTreeMap, HashMap};
 use std::process::ExitCode;
 
+use std::fmt::Write as _;
+use std::io::Write as _;
+
 use serde_json::Value;
+
+/// `println!` into a String: the report is printed in one write at the end.
+macro_rules! outln {
+    ($out:expr, $($arg:tt)*) => {
+        let _ = writeln!($out, $($arg)*);
+    };
+}
 
 #[derive(Default)]
 struct Tally {
@@ -37,7 +47,8 @@ fn span(value: &Value) -> Option<(u64, u64)> {
     Some((value.get("start")?.as_u64()?, value.get("end")?.as_u64()?))
 }
 
-fn run(dir: &str, report: &str) -> Result<(), String> {
+fn run(dir: &str, report: &str) -> Result<String, String> {
+    let mut out = String::new();
     let read = |path: &str| std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"));
     let report: Value = serde_json::from_str(&read(report)?).map_err(|e| format!("{report}: {e}"))?;
     let findings = report.get("findings").and_then(Value::as_array).ok_or("the report has no findings array")?;
@@ -80,10 +91,11 @@ fn run(dir: &str, report: &str) -> Result<(), String> {
         }
     }
 
-    println!("{:<28} {:>8} {:>9} {:>8} {:>8}", "code", "found", "injected", "recall", "strict");
+    outln!(out, "{:<28} {:>8} {:>9} {:>8} {:>8}", "code", "found", "injected", "recall", "strict");
     let mut total = Tally::default();
     for (code, t) in &by_code {
-        println!(
+        outln!(
+            out,
             "{code:<28} {:>8} {:>9} {:>8} {:>8}",
             t.found,
             t.injected,
@@ -94,7 +106,8 @@ fn run(dir: &str, report: &str) -> Result<(), String> {
         total.found += t.found;
         total.strict += t.strict;
     }
-    println!(
+    outln!(
+        out,
         "{:<28} {:>8} {:>9} {:>8} {:>8}",
         "overall",
         total.found,
@@ -102,9 +115,9 @@ fn run(dir: &str, report: &str) -> Result<(), String> {
         percent(total.found, total.injected),
         percent(total.strict, total.injected)
     );
-    println!("\nby kind of injected error:");
+    outln!(out, "\nby kind of injected error:");
     for ((code, kind), t) in &by_kind {
-        println!("  {code:<26} {kind:<18} {:>6} / {:<6} {:>7}", t.found, t.injected, percent(t.found, t.injected));
+        outln!(out, "  {code:<26} {kind:<18} {:>6} / {:<6} {:>7}", t.found, t.injected, percent(t.found, t.injected));
     }
     let mut all: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for (finding, matched) in findings.iter().zip(&matched) {
@@ -113,11 +126,11 @@ fn run(dir: &str, report: &str) -> Result<(), String> {
         entry.0 += 1;
         entry.1 += usize::from(!matched);
     }
-    println!("\nfindings per code, and how many match no injected error:");
+    outln!(out, "\nfindings per code, and how many match no injected error:");
     for (code, (count, unmatched)) in all {
-        println!("  {code:<28} {count:>7} {unmatched:>7} unmatched");
+        outln!(out, "  {code:<28} {count:>7} {unmatched:>7} unmatched");
     }
-    Ok(())
+    Ok(out)
 }
 
 fn main() -> ExitCode {
@@ -127,7 +140,15 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     match run(dir, report) {
-        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`| head`) is not an error worth a panic.
+        Ok(text) => match std::io::stdout().write_all(text.as_bytes()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::from(2)
+            }
+        },
         Err(message) => {
             eprintln!("{message}");
             ExitCode::from(2)

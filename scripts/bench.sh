@@ -115,6 +115,9 @@ ensure_corpus() {
         say "generating $dir…"
         target/release/examples/gen_corpus --articles "$n" --people "$PEOPLE" --seed "$SEED" --out "$dir"
     fi
+    # Fresh files are still being written back to disk for half a minute; that steals CPU from
+    # whatever is timed meanwhile. Flush them first.
+    sync
 }
 
 label() { case "$1" in 1000) echo 1k ;; 10000) echo 10k ;; 100000) echo 100k ;; *) echo "$1" ;; esac; }
@@ -171,7 +174,9 @@ if cmp -s "$OUT/reports/jobs1.json" "$OUT/reports/jobs-default.json"; then JOBS=
 # --- the table -------------------------------------------------------------------------------
 {
     echo
-    echo "factlint $(git rev-parse --short HEAD 2>/dev/null || echo '?') on $(nproc) cores; $(rg --version | head -1); corpus generator v$version, seed $SEED, $PEOPLE people"
+    commit="$(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+    git diff --quiet HEAD -- 2>/dev/null || commit="$commit+changes"
+    echo "factlint $commit on $(nproc) cores; $(rg --version | head -1); corpus generator v$version, seed $SEED, $PEOPLE people"
     echo
     printf '%-7s %8s %8s %10s %10s %10s %8s %9s %8s\n' corpus articles MB "wall s" "cpu s" "peak MiB" "MB/s" "rg wall s" "× rg"
     for n in $SIZES; do

@@ -24,7 +24,7 @@ use serde::Serialize;
 
 /// Bumped whenever the output for a given (seed, articles, people) changes, so that
 /// `scripts/bench.sh` knows when a corpus on disk can be reused.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 3;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
@@ -1690,7 +1690,8 @@ fn wrong_count(rng: &mut Rng, v: u64, unit: &str, words: bool) -> CountPhrase {
 // ---------------------------------------------------------------------------------------------
 // Templates
 
-/// Background sentences. Slots: {city} {country} {org} {analyst} {n} {big} {pct} {good} {year}
+/// Background sentences, with the typography of real copy (curly quotes and apostrophes, en and
+/// em dashes: nearly every published article has some non-ASCII text). Slots: {city} {country} {org} {analyst} {n} {big} {pct} {good} {year}
 /// {link}. They avoid event nouns after "the" ("the meeting", "the session"), which would make
 /// a sentence refer back to an event, and units that events count (countries, delegates,
 /// residents, workers, voters).
@@ -1700,7 +1701,7 @@ const FILLER: &[&str] = &[
     "Officials in {city} said repairs to {n} kilometres of road would continue through the winter.",
     "The {org} has warned that {big} households in the region still lack a reliable supply of clean water.",
     "Residents interviewed in {city} described long queues at petrol stations and steadily rising rents.",
-    "Critics argue that the plan does little to address the underlying shortage of skilled labour.",
+    "Critics argue that the plan – drawn up in haste – does little to address the underlying shortage of skilled labour.",
     "The government in {country} has not commented publicly on the proposal.",
     "Opposition lawmakers called for an independent review of the spending figures.",
     "Trading volumes on the {city} exchange fell {pct} percent in the first hour of trading.",
@@ -1722,8 +1723,8 @@ const FILLER: &[&str] = &[
     "Construction of the new ring road around {city} is running roughly {n} months behind schedule.",
     "The {org} estimates that {big} jobs depend directly on the sector.",
     "Environmental groups have criticised the project, citing the loss of {n} hectares of wetland.",
-    "Tourism revenue in {city} recovered to pre-pandemic levels for the first time.",
-    "The region exported {big} tonnes of {good} last season, a record.",
+    "Tourism revenue in {city} recovered to pre-pandemic levels for the first time — sooner than officials had expected.",
+    "The region’s exporters shipped {big} tonnes of {good} last season, a record.",
     "Officials stressed that the measures were temporary and would be reviewed every {n} weeks.",
     "Some economists have questioned whether the targets can be met without new borrowing.",
     "{analyst}, who has studied the sector for years, said the reforms were overdue.",
@@ -1739,13 +1740,13 @@ const FILLER: &[&str] = &[
     "Officials estimate that {big} homes in {city} will need new insulation by the end of the decade.",
     "A report by the {org} found that commuting times in {city} had risen by {n} minutes on average.",
     "The ministry said a tender for {n} new ferries would be launched before the end of the year.",
-    "Growers say the price of fertiliser has doubled, squeezing already thin margins.",
+    "Growers say the price of fertiliser has doubled – squeezing already thin margins.",
     "Fishing crews operating out of {city} have complained about new quota rules.",
     "The {org} said that {big} applications for support had been received so far.",
     "Credit rating agencies are expected to publish their next assessments in the coming weeks.",
     "Demand for rental housing in {city} continues to outstrip supply, agents said.",
     "The dispute has drawn attention to long-standing shortages of nurses and teachers.",
-    "Officials in {country} said they were monitoring the situation closely.",
+    "Officials in {country} said they were monitoring the situation “very closely”.",
     "{big} passengers passed through the airport at {city} in the busiest month on record.",
     "Investors will be watching closely for signs that consumer demand is recovering.",
     "The {org} has set aside {n} million in emergency funding for affected districts.",
@@ -2059,7 +2060,14 @@ impl Writer<'_> {
     }
 
     fn person_sentence(&mut self, p: usize, title: Option<TitleUse>, spelling: Spelling) -> Text {
-        let at_end = self.rng.chance(0.3);
+        // Never "… said Mayor-elect Filine Maldarmont." at the end of a sentence: factlint
+        // (at the time of writing) panics when the next sentence opens with the bare surname
+        // (src/extract/title.rs slices a range that ends before it starts: the surname check
+        // walks back over "Maldarmont." and "Mayor-elect" as if they were given names, making a
+        // mention that overlaps the full name). Until that is fixed, such a corpus would
+        // measure a crash, not a run.
+        let elect = title.is_some_and(|t| t.qual == Qual::Elect);
+        let at_end = !elect && self.rng.chance(0.3);
         let phrase = self.person(p, title, spelling, at_end);
         let template = if at_end { *self.rng.pick(PERSON_OBJECT) } else { *self.rng.pick(PERSON_SUBJECT) };
         self.sentence(template, vec![("p", phrase)])
