@@ -1,0 +1,217 @@
+#!/usr/bin/env bash
+# Speed and scale of factlint against the issue-5 targets. A measurement, not a test: it prints
+# figures and PASS/FAIL per target, and exits 0 whatever they are (2 if it cannot measure).
+#
+#   scripts/bench.sh                      # 1k, 10k and 100k articles, 2,000 people
+#   SIZES="1000 10000" scripts/bench.sh   # skip the 100k corpus (its targets are then not judged)
+#
+# What it does:
+#   1. builds factlint and the two examples (gen_corpus, bench_recall) in release;
+#   2. generates each corpus under $BENCH_OUT (default bench-out/, git-ignored), or reuses it when
+#      its manifest.json names the same generator version, seed, size and people;
+#   3. times `factlint check DIR/articles --rules DIR/rules --format json` (median of RUNS_SMALL=5
+#      runs for 1k/10k, RUNS_LARGE=3 for 100k): wall clock, CPU (user+sys) and peak RSS from
+#      GNU time; and `rg -F -w --no-unicode -f DIR/names.txt DIR/articles` the same way, as the
+#      reference (the corpus is read once by rg first, so both run on a warm page cache);
+#   4. times one draft with the bundled rules, process start to exit (median of 20 runs);
+#   5. checks that --jobs 1 and the default give byte-identical reports on the 1k corpus;
+#   6. prints the table, the targets, and factlint's recall on the injected errors.
+#
+# Missing tools are installed: GNU time and ripgrep from Debian (ripgrep from crates.io when apt
+# is not available); hyperfine from Debian if possible, else a shell loop times the draft.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SEED="${SEED:-1}"
+PEOPLE="${PEOPLE:-2000}"
+SIZES="${SIZES:-1000 10000 100000}"
+OUT="${BENCH_OUT:-bench-out}"
+RUNS_SMALL="${RUNS_SMALL:-5}"
+RUNS_LARGE="${RUNS_LARGE:-3}"
+DRAFT="fixtures/seeds/002.md"
+BIN=target/release/factlint
+
+say() { printf '%s\n' "$*" >&2; }
+die() { say "bench.sh: $*"; exit 2; }
+
+if [ -z "${EPOCHREALTIME:-}" ]; then
+    die "needs bash 5 (EPOCHREALTIME) for sub-millisecond wall times"
+fi
+
+apt_install() {
+    command -v apt-get >/dev/null || return 1
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    # An `apt-get update` only when the package lists are missing (a fresh machine).
+    if [ -z "$(ls -A /var/lib/apt/lists 2>/dev/null | grep -v lock)" ]; then
+        $sudo apt-get update -qq >&2 || return 1
+    fi
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >&2
+}
+
+# --- tools -----------------------------------------------------------------------------------
+if ! /usr/bin/time -v true >/dev/null 2>&1; then
+    say "installing GNU time…"
+    apt_install time || die "GNU time (/usr/bin/time -v) is needed and could not be installed"
+fi
+if ! command -v rg >/dev/null; then
+    say "installing ripgrep…"
+    apt_install ripgrep || cargo install ripgrep --locked >&2 || die "ripgrep could not be installed"
+fi
+if ! command -v hyperfine >/dev/null; then
+    apt_install hyperfine || say "hyperfine not available: timing the draft with a shell loop"
+fi
+
+say "building (release)…"
+cargo build --release --quiet --bin factlint --example gen_corpus --example bench_recall
+
+# --- helpers ---------------------------------------------------------------------------------
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+calc() { awk "BEGIN { print $* }"; }
+verdict() { if awk "BEGIN { exit !($1) }"; then echo PASS; else echo FAIL; fi; }
+
+# measure NAME RUNS OUTPUT CMD…: runs CMD RUNS times with stdout to OUTPUT; sets
+# M_WALL, M_CPU (seconds) and M_RSS (KiB), each the median of the runs.
+measure() {
+    local name="$1" runs="$2" output="$3"
+    shift 3
+    local walls=() cpus=() rsss=() log start end status
+    log="$(mktemp)"
+    for ((i = 1; i <= runs; i++)); do
+        start=$EPOCHREALTIME
+        status=0
+        /usr/bin/time -v -o "$log" "$@" >"$output" || status=$?
+        end=$EPOCHREALTIME
+        # factlint exits 1 when it finds something, rg 1 when it matches nothing: both are fine.
+        [ "$status" -le 1 ] || die "$name: exit $status from: $*"
+        walls+=("$(calc "$end - $start")")
+        cpus+=("$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$log")")
+        rsss+=("$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$log")")
+        say "  $name run $i/$runs: wall ${walls[-1]} s, cpu ${cpus[-1]} s, rss ${rsss[-1]} KiB"
+    done
+    rm -f "$log"
+    M_WALL="$(printf '%s\n' "${walls[@]}" | median)"
+    M_CPU="$(printf '%s\n' "${cpus[@]}" | median)"
+    M_RSS="$(printf '%s\n' "${rsss[@]}" | median)"
+}
+
+version="$(sed -n 's/^pub const VERSION: u32 = \([0-9]*\);/\1/p' examples/gen_corpus/generator.rs)"
+[ -n "$version" ] || die "cannot read the generator's VERSION"
+
+corpus_dir() { echo "$OUT/corpus-$1-people$PEOPLE-seed$SEED"; }
+
+# A corpus on disk is reused when its manifest says it is what the generator would write now.
+ensure_corpus() {
+    local n="$1" dir
+    dir="$(corpus_dir "$n")"
+    local manifest="$dir/manifest.json"
+    if [ -f "$manifest" ] &&
+        grep -q "\"version\": $version," "$manifest" &&
+        grep -q "\"seed\": $SEED," "$manifest" &&
+        grep -q "\"articles\": $n," "$manifest" &&
+        grep -q "\"people\": $PEOPLE," "$manifest"; then
+        say "reusing $dir"
+    else
+        say "generating $dir…"
+        target/release/examples/gen_corpus --articles "$n" --people "$PEOPLE" --seed "$SEED" --out "$dir"
+    fi
+    # Fresh files are still being written back to disk for half a minute; that steals CPU from
+    # whatever is timed meanwhile. Flush them first.
+    sync
+}
+
+label() { case "$1" in 1000) echo 1k ;; 10000) echo 10k ;; 100000) echo 100k ;; *) echo "$1" ;; esac; }
+
+mkdir -p "$OUT/reports"
+declare -A WALL CPU RSS RG MB
+for n in $SIZES; do
+    ensure_corpus "$n"
+    dir="$(corpus_dir "$n")"
+    "$BIN" rules check "$dir/rules" >/dev/null || die "$dir/rules do not validate"
+    MB[$n]="$(sed -n 's/.*"bytes": \([0-9]*\).*/\1/p' "$dir/manifest.json" | awk '{ printf "%.1f", $1 / 1e6 }')"
+    runs=$RUNS_SMALL
+    [ "$n" -lt 100000 ] || runs=$RUNS_LARGE
+    # One untimed pass brings the corpus into the page cache for both tools.
+    rg -F -w --no-unicode -f "$dir/names.txt" "$dir/articles" >/dev/null || true
+    say "factlint on $(label "$n") ($runs runs)…"
+    measure "factlint $(label "$n")" "$runs" "$OUT/reports/report-$n.json" \
+        "$BIN" check "$dir/articles" --rules "$dir/rules" --format json
+    WALL[$n]=$M_WALL CPU[$n]=$M_CPU RSS[$n]=$M_RSS
+    say "rg on $(label "$n") ($runs runs)…"
+    measure "rg $(label "$n")" "$runs" "$OUT/reports/rg-$n.txt" \
+        rg -F -w --no-unicode -f "$dir/names.txt" "$dir/articles"
+    RG[$n]=$M_WALL
+done
+
+# --- one draft, process start to exit --------------------------------------------------------
+say "one draft with the bundled rules (20 runs)…"
+if command -v hyperfine >/dev/null; then
+    json="$(mktemp)"
+    hyperfine -N -i --warmup 3 --runs 20 --export-json "$json" "$BIN check $DRAFT" >/dev/null 2>&1
+    DRAFT_S="$(grep -o '"median": *[0-9.e-]*' "$json" | head -1 | sed 's/.*: *//')"
+    rm -f "$json"
+    DRAFT_HOW="hyperfine, median of 20"
+else
+    times=()
+    for ((i = 0; i < 23; i++)); do
+        start=$EPOCHREALTIME
+        "$BIN" check "$DRAFT" >/dev/null || true
+        end=$EPOCHREALTIME
+        [ "$i" -lt 3 ] || times+=("$(calc "$end - $start")")
+    done
+    DRAFT_S="$(printf '%s\n' "${times[@]}" | median)"
+    DRAFT_HOW="shell loop, median of 20"
+fi
+DRAFT_MS="$(calc "$DRAFT_S * 1000")"
+
+# --- --jobs 1 against the default ------------------------------------------------------------
+first="${SIZES%% *}"
+jobs_dir="$(corpus_dir "$first")"
+"$BIN" check "$jobs_dir/articles" --rules "$jobs_dir/rules" --format json --jobs 1 >"$OUT/reports/jobs1.json" || true
+"$BIN" check "$jobs_dir/articles" --rules "$jobs_dir/rules" --format json >"$OUT/reports/jobs-default.json" || true
+if cmp -s "$OUT/reports/jobs1.json" "$OUT/reports/jobs-default.json"; then JOBS=identical; else JOBS=DIFFERENT; fi
+
+# --- the table -------------------------------------------------------------------------------
+{
+    echo
+    commit="$(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+    git diff --quiet HEAD -- 2>/dev/null || commit="$commit+changes"
+    echo "factlint $commit on $(nproc) cores; $(rg --version | head -1); corpus generator v$version, seed $SEED, $PEOPLE people"
+    echo
+    printf '%-7s %8s %8s %10s %10s %10s %8s %9s %8s\n' corpus articles MB "wall s" "cpu s" "peak MiB" "MB/s" "rg wall s" "× rg"
+    for n in $SIZES; do
+        printf '%-7s %8d %8s %10.3f %10.2f %10.0f %8.1f %9.3f %8.1f\n' "$(label "$n")" "$n" "${MB[$n]}" "${WALL[$n]}" \
+            "${CPU[$n]}" "$(calc "${RSS[$n]} / 1024")" "$(calc "${MB[$n]} / ${WALL[$n]}")" "${RG[$n]}" \
+            "$(calc "${WALL[$n]} / ${RG[$n]}")"
+    done
+    echo
+    echo "one draft ($DRAFT, bundled rules, $DRAFT_HOW): $(printf '%.1f' "$DRAFT_MS") ms"
+    echo "--jobs 1 vs default ($(label "$first") corpus, $(nproc) cores): $JOBS"
+    echo
+    echo "targets:"
+    if [ -n "${WALL[10000]:-}" ]; then
+        r="$(calc "${WALL[10000]} / ${RG[10000]}")"
+        printf '  %-52s %8.1f×   %s\n' "10k wall ≤ 4× rg wall" "$r" "$(verdict "$r <= 4")"
+    fi
+    if [ -n "${WALL[100000]:-}" ] && [ -n "${WALL[10000]:-}" ]; then
+        r="$(calc "${WALL[100000]} / ${WALL[10000]}")"
+        printf '  %-52s %8.1f×   %s\n' "100k wall ≤ 11× 10k wall" "$r" "$(verdict "$r <= 11")"
+    fi
+    if [ -n "${RSS[100000]:-}" ]; then
+        m="$(calc "${RSS[100000]} / 1024")"
+        printf '  %-52s %8.0f MiB %s\n' "100k peak memory < 1 GiB" "$m" "$(verdict "$m < 1024")"
+    fi
+    printf '  %-52s %8.1f ms  %s\n' "one draft < 20 ms" "$DRAFT_MS" "$(verdict "$DRAFT_MS < 20")"
+    printf '  %-52s %11s %s\n' "--jobs 1 and default byte-identical" "$JOBS" "$([ "$JOBS" = identical ] && echo PASS || echo FAIL)"
+    echo
+    for n in $SIZES; do
+        echo "recall on the injected errors, $(label "$n") corpus:"
+        if [ "$n" = 10000 ] || [ "$SIZES" = "$n" ]; then
+            target/release/examples/bench_recall "$(corpus_dir "$n")" "$OUT/reports/report-$n.json" | sed 's/^/  /'
+        else
+            target/release/examples/bench_recall "$(corpus_dir "$n")" "$OUT/reports/report-$n.json" | grep '^overall' | sed 's/^/  /'
+        fi
+        echo
+    done
+} | tee "$OUT/results.txt"
+say "saved to $OUT/results.txt; reports in $OUT/reports/"
