@@ -48,3 +48,20 @@ fn a_number_before_a_dash() {
 fn an_unterminated_entity_before_multi_byte_text() {
     read_all("&P@8駾|th0lɖ".as_bytes(), Format::Html);
 }
+
+/// The surname check walked back over "Umerov." (a sentence end) and "Mayor-elect", making a
+/// mention that overlapped the full name before it (found by the benchmark corpus).
+#[test]
+fn a_surname_after_a_sentence_ending_in_the_full_name() {
+    read_all(
+        "---\npublished: 2026-01-06\n---\nThey spoke with Mayor-elect Rustem Umerov. Umerov said little.\n".as_bytes(),
+        Format::Markdown,
+    );
+    let kb = KnowledgeBase::bundled().unwrap();
+    let Loaded::Articles(sources) = load("a.txt", b"We met Mirkamont. Umerov said little.", Format::Text, None) else {
+        panic!()
+    };
+    let claims = extract(&sources[0], &kb, &ExtractSettings::default());
+    let umerov = claims.iter().find(|c| sources[0].file.slice(c.span).contains("Umerov")).unwrap();
+    assert_eq!(sources[0].file.slice(umerov.span), "Umerov", "no name across the full stop");
+}

@@ -251,6 +251,10 @@ fn given_name_check(text: &str, floor: usize, hit: &mut MentionHit, kb: &Knowled
 
 fn is_given_name(word: &str, kb: &KnowledgeBase) -> bool {
     let Some(first) = word.chars().next() else { return false };
+    // A dotted word is a given name only as an initial ("J."): otherwise the dot ends a sentence.
+    if word.ends_with('.') && word.chars().filter(|c| c.is_alphabetic()).count() > 1 {
+        return false;
+    }
     if !first.is_uppercase() || word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
         return false;
     }

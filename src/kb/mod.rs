@@ -345,7 +345,8 @@ impl Builder {
         self.check_overlaps(&name, &roles);
         self.entities.push(Entity {
             id: raw.id.into_inner(),
-            surname: default_surname(&name),
+            // Only people go by their last name alone: "Bank" is not the Eastern Dairy Bank.
+            surname: (*raw.kind.get_ref() == EntityKind::Person).then(|| default_surname(&name)).flatten(),
             name,
             kind: *raw.kind.get_ref(),
             variants,

@@ -121,3 +121,10 @@ misspellings = ["Jones"]
     assert_eq!(smith.owners.len(), 2);
     assert_eq!(kb.entities[2].surname, None);
 }
+
+#[test]
+fn organisations_have_no_default_surname() {
+    let kb = compile("[[entity]]\nid = \"bank\"\nname = \"Eastern Dairy Bank\"\nkind = \"organization\"\n").unwrap();
+    assert_eq!(kb.entities[0].surname, None);
+    assert!(kb.names.iter().all(|p| p.text != "Bank"));
+}
