@@ -144,9 +144,18 @@ impl EventTie {
 #[derive(Debug, Clone)]
 pub struct DateClaim {
     pub interval: DateInterval,
+    /// Another reading the words allow ("on Thursday" before or after the article date).
+    pub alternative: Option<DateInterval>,
     /// A weekday written with the date ("Friday, 11 January 2026").
     pub weekday: Option<Weekday>,
     pub event: Option<EventTie>,
+}
+
+impl DateClaim {
+    /// The readings of the date: the chosen one, then any other.
+    pub fn readings(&self) -> impl Iterator<Item = &DateInterval> {
+        std::iter::once(&self.interval).chain(&self.alternative)
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -134,7 +134,8 @@ pub fn tie_events(source: &Source, kb: &KnowledgeBase, claims: &mut [Claim]) {
                     // Events the date fits come first; then the nearest in time.
                     tie.candidates.sort_by_key(|&e| {
                         let when = kb.events[e].when;
-                        (!when.meets(&date.interval), when.gap_days(&date.interval))
+                        let fits = date.readings().any(|r| when.meets(r));
+                        (!fits, when.gap_days(&date.interval))
                     });
                     tie
                 });

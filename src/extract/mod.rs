@@ -67,11 +67,17 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
     claims.extend(mentions.into_iter().map(|m| {
         claim(m.range, ClaimKind::Mention(Mention { entity: m.entity, form: m.form, person_like: m.person_like }))
     }));
-    claims.extend(
-        dates.into_iter().map(|d| {
-            claim(d.range, ClaimKind::Date(DateClaim { interval: d.interval, weekday: d.weekday, event: None }))
-        }),
-    );
+    claims.extend(dates.into_iter().map(|d| {
+        claim(
+            d.range,
+            ClaimKind::Date(DateClaim {
+                interval: d.interval,
+                alternative: d.alternative,
+                weekday: d.weekday,
+                event: None,
+            }),
+        )
+    }));
     claims.extend(counts.into_iter().map(|c| {
         // The claim reads "18 countries": the unit joins the span when it follows the number.
         let range = match &c.unit {

@@ -36,6 +36,12 @@ pub fn claim_json(source: &Source, claim: &Claim, kb: &KnowledgeBase) -> Value {
         ClaimKind::Date(d) => {
             fields.insert("start".into(), json!(d.interval.start.to_string()));
             fields.insert("end".into(), json!(d.interval.end.to_string()));
+            if let Some(other) = d.alternative {
+                fields.insert(
+                    "alternative".into(),
+                    json!({ "start": other.start.to_string(), "end": other.end.to_string() }),
+                );
+            }
             if let Some(weekday) = d.weekday {
                 fields.insert("weekday".into(), json!(weekday.to_string()));
             }

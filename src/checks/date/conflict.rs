@@ -41,13 +41,11 @@ impl Check for Conflict {
                 let ClaimKind::Date(date) = &claim.kind else { continue };
                 let Some(tie) = &date.event else { continue };
                 let location = Location::new(&source.file, claim.span);
-                let fits = tie.candidates.iter().any(|&e| cx.kb.events[e].when.meets(&date.interval));
-                if fits {
-                    by_event.entry(tie.event()).or_default().push(Said {
-                        source: index,
-                        location,
-                        value: date.interval,
-                    });
+                // A date the words allow to be read two ways conflicts only if neither reading
+                // fits; the one that fits is what other sources are compared with.
+                let fitting = date.readings().find(|r| tie.candidates.iter().any(|&e| cx.kb.events[e].when.meets(r)));
+                if let Some(reading) = fitting {
+                    by_event.entry(tie.event()).or_default().push(Said { source: index, location, value: *reading });
                     continue;
                 }
                 if tie.strength == TieStrength::Weak {

@@ -44,7 +44,7 @@ use chrono::{NaiveDate, Weekday};
 
 use crate::interval::DateInterval;
 use lex::{Kind, Kw, W};
-use parse::Parser;
+use parse::{P, Parser};
 
 /// A date expression in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +54,9 @@ pub struct DateMention {
     pub interval: DateInterval,
     /// A weekday written together with a full date ("Friday, 11 January 2026").
     pub weekday: Option<Weekday>,
+    /// Another reading the words allow: a weekday on its own ("on Thursday") may be the one
+    /// before or after the article date when the sentence's tense does not say which.
+    pub alternative: Option<DateInterval>,
 }
 
 /// Every date expression in `text`, in order and not overlapping. Expressions that need the
@@ -70,14 +73,100 @@ pub fn extract_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMentio
         };
         let end = found.end.clamp(i + 1, n);
         if !open_range(&parser, i, end) {
-            if let Some(interval) = parser.resolve(found.p) {
-                let range = parser.t[i].s..parser.t[end - 1].e;
-                out.push(DateMention { range, interval, weekday: found.wd });
+            let range = parser.t[i].s..parser.t[end - 1].e;
+            let readings = match found.p {
+                P::Wd(w) => parser.weekday_readings(w).map(|(nearest, other)| {
+                    let (pick, alternative) = match (other, tense(text, &range)) {
+                        // The article's own weekday: one reading.
+                        (None, _) => (nearest, None),
+                        // The tense is silent: both readings stand, the nearest first.
+                        (Some(other), None) => (nearest, Some(other)),
+                        (Some(other), Some(tense)) => {
+                            let other_fits = match tense {
+                                Tense::Past => other < nearest,
+                                Tense::Future => other > nearest,
+                            };
+                            (if other_fits { other } else { nearest }, None)
+                        }
+                    };
+                    (DateInterval::day(pick), alternative.map(DateInterval::day))
+                }),
+                p => parser.resolve(p).map(|interval| (interval, None)),
+            };
+            if let Some((interval, alternative)) = readings {
+                out.push(DateMention { range, interval, weekday: found.wd, alternative });
             }
         }
         i = end;
     }
     out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+}
+
+/// Words that put a clause in the future, or in the present that news uses for what is planned
+/// ("The summit opens on Thursday").
+const FUTURE: &[&str] = &[
+    "will",
+    "shall",
+    "'ll",
+    "won't",
+    "going",
+    "due",
+    "scheduled",
+    "set",
+    "expected",
+    "plans",
+    "planned",
+    "planning",
+    "upcoming",
+    "opens",
+    "begins",
+    "starts",
+    "resumes",
+    "meets",
+    "arrives",
+    "visits",
+    "travels",
+    "holds",
+    "hosts",
+];
+
+/// Past forms that do not end in -ed.
+const PAST: &[&str] = &[
+    "was", "were", "had", "said", "met", "held", "took", "gave", "made", "told", "came", "went", "saw", "spoke",
+    "began", "led", "left", "won", "lost", "sent", "brought", "wrote", "became", "rose", "fell", "struck", "hit",
+    "ran", "met", "flew", "signed", "agreed", "did", "got", "found", "thought", "felt", "kept", "paid", "sold",
+];
+
+/// The tense of the sentence around `range`, when its verbs say: a bare weekday is then the one
+/// before ("opened on Thursday") or after ("will meet on Thursday") the article date.
+fn tense(text: &str, range: &Range<usize>) -> Option<Tense> {
+    let start = text[..range.start].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let end = text[range.end..].find(['.', '!', '?', '\n']).map_or(text.len(), |i| range.end + i);
+    let (mut past, mut future) = (false, false);
+    for word in text[start..end].split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’')) {
+        let lower = word.to_lowercase().replace('’', "'");
+        if FUTURE.contains(&lower.as_str()) || lower.ends_with("'ll") {
+            future = true;
+        } else if PAST.contains(&lower.as_str())
+            || (lower.len() > 4
+                && lower.ends_with("ed")
+                && !lower.ends_with("eed")
+                && !matches!(lower.as_str(), "scheduled" | "planned" | "expected"))
+        {
+            past = true;
+        }
+    }
+    match (past, future) {
+        (true, false) => Some(Tense::Past),
+        (false, true) => Some(Tense::Future),
+        _ => None,
+    }
 }
 
 /// True when the expression at tokens `i..end` is the bound of an open range ("since 2022",

@@ -282,14 +282,24 @@ impl<'a> Parser<'a> {
                 )
             }
             P::Wd(w) => {
-                let r = self.r?;
-                let ahead = (7 + w.num_days_from_monday() - r.weekday().num_days_from_monday()) % 7;
-                let fwd = add_days(r, i64::from(ahead))?;
-                let back = add_days(fwd, -7)?;
-                let pick = if ahead == 0 || ahead < 7 - ahead { fwd } else { back };
-                Some(DateInterval::day(pick))
+                let (nearest, _) = self.weekday_readings(w)?;
+                Some(DateInterval::day(nearest))
             }
         }
+    }
+
+    /// A weekday on its own read both ways: the nearest such day, and the other one (the
+    /// same weekday a week the other way). The article date itself, when it is that weekday, is
+    /// the nearest and has no other reading.
+    pub(super) fn weekday_readings(&self, w: Weekday) -> Option<(NaiveDate, Option<NaiveDate>)> {
+        let r = self.r?;
+        let ahead = (7 + w.num_days_from_monday() - r.weekday().num_days_from_monday()) % 7;
+        if ahead == 0 {
+            return Some((r, None));
+        }
+        let fwd = add_days(r, i64::from(ahead))?;
+        let back = add_days(fwd, -7)?;
+        Some(if ahead < 7 - ahead { (fwd, Some(back)) } else { (back, Some(fwd)) })
     }
 
     /// One day out of a meaning, for arithmetic ("2 weeks from January 15").
@@ -949,6 +959,17 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Whether token `k` is a lower-case plural word that is not a date word: what a number
+    /// before it counts ("countries", "people").
+    fn plural_noun_at(&self, k: usize) -> bool {
+        let Some(tok) = self.t.get(k) else { return false };
+        let word = &self.text[tok.s..tok.e];
+        matches!(tok.kind, Kind::Word(W::Other))
+            && word.len() > 3
+            && word.ends_with('s')
+            && word.chars().all(|c| c.is_ascii_lowercase())
+    }
+
     /// Whether a short m-d or m.d date is written where a date is expected ("on 4-22",
     /// "Friday 7.6"), rather than a score or a decimal.
     fn date_context(&self, i: usize) -> bool {
@@ -1042,6 +1063,10 @@ impl<'a> Parser<'a> {
                     }
                     '-' | '.' => {
                         if !in_range && !self.date_context(i) {
+                            return None;
+                        }
+                        // "from 10-11 countries": a range of numbers before what they count.
+                        if !in_range && self.plural_noun_at(parts[1] + 1) {
                             return None;
                         }
                     }

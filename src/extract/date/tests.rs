@@ -421,3 +421,32 @@ fn huge_single_line_input() {
     let words = "two days after ".repeat(200_000);
     let _ = extract_dates(&words, Some(d("2026-01-18")));
 }
+
+#[test]
+fn a_bare_weekday_follows_the_tense_of_its_sentence() {
+    // 2024-07-29 is a Monday; the Thursdays around it are 2024-07-25 (4 days back) and
+    // 2024-08-01 (3 days on).
+    check(&[
+        ("The minister opened the conference on Thursday.", "2024-07-29", &[("Thursday", "2024-07-25", "2024-07-25")]),
+        (
+            "The minister will open the conference on Thursday.",
+            "2024-07-29",
+            &[("Thursday", "2024-08-01", "2024-08-01")],
+        ),
+        ("The conference opens on Thursday.", "2024-07-29", &[("Thursday", "2024-08-01", "2024-08-01")]),
+    ]);
+    // Without a tense the nearest reading is chosen, and the other is kept.
+    let silent = extract_dates("Talks on Thursday.", Some(d("2024-07-29")));
+    assert_eq!(silent[0].interval.start, d("2024-08-01"));
+    assert_eq!(silent[0].alternative.map(|a| a.start), Some(d("2024-07-25")));
+    let decided = extract_dates("Talks ended on Thursday.", Some(d("2024-07-29")));
+    assert_eq!(decided[0].alternative, None);
+}
+
+#[test]
+fn a_number_range_before_what_it_counts_is_no_date() {
+    check(&[
+        ("Delegations from 10-11 countries attended.", "2026-01-06", &[]),
+        ("We met on 4-22 with partners.", "2026-01-06", &[("4-22", "2026-04-22", "2026-04-22")]),
+    ]);
+}
