@@ -19,5 +19,6 @@ pub mod kb;
 pub mod lexicon;
 pub mod lint;
 pub mod report;
+pub mod similar;
 pub mod source;
 pub mod text;

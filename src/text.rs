@@ -94,6 +94,17 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// The surname of a written name, folded: its last word, without a possessive.
+pub fn surname(written: &str) -> String {
+    fold(strip_possessive(written.split_whitespace().next_back().unwrap_or(written)))
+}
+
+/// The given name of a written name with two or more words, folded.
+pub fn given_name(written: &str) -> Option<String> {
+    let words: Vec<&str> = written.split_whitespace().collect();
+    (words.len() > 1).then(|| fold(words[0]))
+}
+
 /// The form titles are compared in, applied alike to a title in an article and to a role's
 /// forms: lower-case, without articles, nationality words, dots and plural endings, and with one
 /// spelling of "defence". "Ukraine's Defence Ministers" and "defense minister" share a key.

@@ -31,15 +31,19 @@ struct Named {
 
 /// Ties the dates and counts among `claims` to events of the rules.
 pub fn tie_events(source: &Source, kb: &KnowledgeBase, claims: &mut [Claim]) {
-    let Some(matcher) = &kb.event_matcher else { return };
+    if kb.events.is_empty() {
+        return;
+    }
     let sentences = &source.sentences;
     let text = &crate::extract::mention::unwrap_lines(&source.text, sentences);
     let mut triggers: Vec<Vec<(Range<usize>, usize)>> = vec![Vec::new(); sentences.len()];
-    for m in matcher.find_overlapping_iter(text) {
-        let (start, end) = (m.start(), m.end());
-        if text.is_char_boundary(start) && text.is_char_boundary(end) && is_whole_word(text, start, end) {
-            if let Some(sentence) = source.sentence_at(start) {
-                triggers[sentence].push((start..end, m.pattern().as_usize()));
+    for (matcher, offset) in kb.event_matchers.iter().flatten() {
+        for m in matcher.find_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            if text.is_char_boundary(start) && text.is_char_boundary(end) && is_whole_word(text, start, end) {
+                if let Some(sentence) = source.sentence_at(start) {
+                    triggers[sentence].push((start..end, offset + m.pattern().as_usize()));
+                }
             }
         }
     }
@@ -52,11 +56,25 @@ pub fn tie_events(source: &Source, kb: &KnowledgeBase, claims: &mut [Claim]) {
         }
     }
 
+    // Only sentences with a date or count need their events: the others only set the focus.
+    let mut quantified = vec![false; sentences.len()];
+    for claim in claims.iter() {
+        if matches!(claim.kind, ClaimKind::Date(_) | ClaimKind::Count(_)) {
+            if let Some(q) = quantified.get_mut(claim.sentence) {
+                *q = true;
+            }
+        }
+    }
+
     // Events named by each sentence, then the focus carried to sentences that refer back.
     let mut named: Vec<Vec<Named>> = Vec::with_capacity(sentences.len());
     let mut inherited: Vec<bool> = vec![false; sentences.len()];
     let mut focus: Option<(usize, Vec<Named>)> = None;
     for (index, sentence) in sentences.iter().enumerate() {
+        if triggers[index].is_empty() && !quantified[index] {
+            named.push(Vec::new());
+            continue;
+        }
         let places: BTreeSet<EventId> = triggers[index]
             .iter()
             .filter(|(_, p)| kb.event_patterns[*p].is_place)
@@ -99,6 +117,8 @@ pub fn tie_events(source: &Source, kb: &KnowledgeBase, claims: &mut [Claim]) {
         };
         if !here.is_empty() {
             focus = Some((sentence.paragraph, here.clone()));
+        } else if !quantified[index] {
+            // Nothing here to tie: no need to look for a reference back.
         } else if let Some((paragraph, events)) = &focus {
             if sentence.paragraph <= paragraph + 1 && refers_back(&text[sentence.range.clone()]) && !names_other(events)
             {

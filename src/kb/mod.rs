@@ -11,8 +11,9 @@ mod period;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use toml::Spanned;
 
 pub use model::EntityKind;
@@ -20,8 +21,9 @@ pub use period::{Held, Period};
 
 use crate::error::{Error, Invalid, SpannedError};
 use crate::interval::DateInterval;
+use crate::similar::SimilarNames;
 use crate::source::{FileRef, SourceFile, Span};
-use crate::text::{fold, title_key};
+use crate::text::{fold, surname, title_key};
 
 /// Where a rule is written: shown beside findings that rest on it.
 #[derive(Debug, Clone)]
@@ -162,10 +164,22 @@ pub struct KnowledgeBase {
     pub names: Vec<NamePattern>,
     pub name_matcher: Option<AhoCorasick>,
     pub event_patterns: Vec<EventPattern>,
-    pub event_matcher: Option<AhoCorasick>,
+    /// Triggers and places, each with the index of its first pattern in `event_patterns`.
+    pub event_matchers: [Option<(AhoCorasick, usize)>; 2],
     /// Lower-case words that occur in role titles and forms: title vocabulary the general
     /// lexicon may lack ("NSDC", "intelligence").
     pub title_words: HashSet<String>,
+    /// The accepted names of people, indexed for near-miss lookup; built on first use.
+    person_names: OnceLock<PersonNames>,
+}
+
+/// Every accepted form of every person, indexed by surname for near misses.
+#[derive(Debug, Default)]
+pub struct PersonNames {
+    /// Surnames (folded), one per form, in the order of `owners`.
+    pub surnames: SimilarNames,
+    /// For each indexed surname: the person and the whole form it comes from.
+    pub owners: Vec<(EntityId, String)>,
 }
 
 impl KnowledgeBase {
@@ -213,6 +227,20 @@ impl KnowledgeBase {
             }
         }
         builder.finish(files)
+    }
+
+    /// The near-miss index over people's accepted names, built once.
+    pub fn person_names(&self) -> &PersonNames {
+        self.person_names.get_or_init(|| {
+            let mut names = PersonNames::default();
+            for (id, entity) in self.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person) {
+                for form in entity.accepted_forms() {
+                    names.surnames.insert(&surname(form));
+                    names.owners.push((id, form.to_string()));
+                }
+            }
+            names
+        })
     }
 
     pub fn entity_by_id(&self, id: &str) -> Option<EntityId> {
@@ -599,17 +627,26 @@ fn compile_indexes(
     let names: Vec<NamePattern> = patterns.into_values().collect();
     let name_matcher = build_matcher(names.iter().map(|p| p.text.as_str()), MatchKind::LeftmostLongest);
 
-    let mut event_index: BTreeMap<String, EventPattern> = BTreeMap::new();
+    // Triggers first, then places: two automata, so that a place inside a longer trigger
+    // ("Kyiv" in "Kyiv summit") is still found, while each finds its longest match only.
+    let mut event_index: BTreeMap<(bool, String), EventPattern> = BTreeMap::new();
     for (id, event) in events.iter().enumerate() {
         let place = event.place.iter().map(|p| (p, true));
         for (text, is_place) in event.triggers.iter().map(|t| (t, false)).chain(place) {
-            let entry = event_index.entry(fold(text)).or_insert_with(|| EventPattern { events: Vec::new(), is_place });
+            let entry = event_index
+                .entry((is_place, fold(text)))
+                .or_insert_with(|| EventPattern { events: Vec::new(), is_place });
             entry.events.push(id);
         }
     }
-    let event_texts: Vec<String> = event_index.keys().cloned().collect();
+    let place_offset = event_index.keys().filter(|(is_place, _)| !is_place).count();
+    let event_texts: Vec<String> = event_index.keys().map(|(_, text)| text.clone()).collect();
     let event_patterns: Vec<EventPattern> = event_index.into_values().collect();
-    let event_matcher = build_matcher(event_texts.iter().map(String::as_str), MatchKind::Standard);
+    let (trigger_texts, place_texts) = event_texts.split_at(place_offset);
+    let event_matchers = [
+        build_matcher(trigger_texts.iter().map(String::as_str), MatchKind::LeftmostLongest).map(|m| (m, 0)),
+        build_matcher(place_texts.iter().map(String::as_str), MatchKind::LeftmostLongest).map(|m| (m, place_offset)),
+    ];
 
     let title_words = entities
         .iter()
@@ -619,7 +656,18 @@ fn compile_indexes(
         .cloned()
         .collect();
 
-    KnowledgeBase { entities, events, distinct, files, names, name_matcher, event_patterns, event_matcher, title_words }
+    KnowledgeBase {
+        entities,
+        events,
+        distinct,
+        files,
+        names,
+        name_matcher,
+        event_patterns,
+        event_matchers,
+        title_words,
+        person_names: OnceLock::new(),
+    }
 }
 
 fn build_matcher<'a>(patterns: impl Iterator<Item = &'a str>, kind: MatchKind) -> Option<AhoCorasick> {
@@ -627,8 +675,14 @@ fn build_matcher<'a>(patterns: impl Iterator<Item = &'a str>, kind: MatchKind) -
     if patterns.is_empty() {
         return None;
     }
-    // Patterns are plain strings: matching is linear in the text whatever they contain.
-    AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(kind).build(&patterns).ok()
+    // Patterns are plain strings: matching is linear in the text whatever they contain. A DFA
+    // costs more memory and start-up than the default NFA but searches fastest.
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(kind)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&patterns)
+        .ok()
 }
 
 #[cfg(test)]

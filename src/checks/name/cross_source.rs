@@ -1,11 +1,11 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::similar::SimilarNames;
 use super::{given_name, is_distinct, surname};
 use crate::checks::{Check, CheckInfo, CorpusContext, declare_check, one_line};
 use crate::claim::{ClaimKind, Form};
 use crate::finding::{Finding, Location};
 use crate::kb::{EntityKind, FormKind};
+use crate::similar::SimilarNames;
 use crate::text::{fold, strip_possessive};
 
 declare_check! {

@@ -3,28 +3,11 @@
 pub mod cross_source;
 pub mod inconsistent;
 pub mod misspelled;
-mod similar;
 pub mod unknown_variant;
 
 use crate::kb::KnowledgeBase;
 use crate::text::{fold, strip_possessive};
-
-/// The surname of a written name, folded: its last word, without a possessive.
-pub(crate) fn surname(written: &str) -> String {
-    fold(strip_possessive(written.split_whitespace().next_back().unwrap_or(written)))
-}
-
-/// The given name of a written name with two or more words, folded.
-pub(crate) fn given_name(written: &str) -> Option<String> {
-    let words: Vec<&str> = written.split_whitespace().collect();
-    (words.len() > 1).then(|| fold(words[0]))
-}
-
-/// Is a written name listed in `[names] distinct`, whole or by its surname? "Johnston" there
-/// covers "Boris Johnston" too.
-pub(crate) fn is_distinct(kb: &KnowledgeBase, written: &str) -> bool {
-    kb.distinct.contains(&fold(strip_possessive(written))) || kb.distinct.contains(&surname(written))
-}
+pub(crate) use crate::text::{given_name, surname};
 
 /// A replacement written in the same case style as the text it replaces ("UMAROV" → "UMEROV").
 pub(crate) fn in_case_of(written: &str, replacement: &str) -> String {
@@ -58,4 +41,10 @@ mod tests {
             assert_eq!(is_distinct(&kb, written), expected, "{written}");
         }
     }
+}
+
+/// Is a written name listed in `[names] distinct`, whole or by its surname? "Johnston" there
+/// covers "Boris Johnston" too.
+pub(crate) fn is_distinct(kb: &KnowledgeBase, written: &str) -> bool {
+    kb.distinct.contains(&fold(strip_possessive(written))) || kb.distinct.contains(&surname(written))
 }

@@ -1,11 +1,11 @@
 use std::collections::HashMap;
 
-use super::similar::SimilarNames;
 use super::{given_name, is_distinct, surname};
-use crate::checks::{Check, CheckInfo, CorpusContext, declare_check, one_line};
+use crate::checks::{Check, CheckInfo, SourceContext, declare_check, one_line};
 use crate::claim::{ClaimKind, Form};
 use crate::finding::{Finding, Location};
-use crate::kb::{EntityId, EntityKind};
+use crate::kb::EntityId;
+use crate::similar::SimilarNames;
 use crate::text::fold;
 
 declare_check! {
@@ -35,19 +35,14 @@ impl Check for UnknownVariant {
         &Self::INFO
     }
 
-    fn check_corpus(&self, cx: &CorpusContext, out: &mut Vec<Finding>) {
-        let mut index = SimilarNames::default();
-        let mut owners: Vec<(EntityId, String)> = Vec::new();
-        for (id, entity) in cx.kb.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person) {
-            for form in entity.accepted_forms() {
-                index.insert(&surname(form));
-                owners.push((id, form.to_string()));
-            }
-        }
-        if owners.is_empty() {
+    fn check_source(&self, cx: &SourceContext, out: &mut Vec<Finding>) {
+        let people = cx.kb.person_names();
+        if people.owners.is_empty() {
             return;
         }
-        for (source, claims) in cx.sources.iter().zip(cx.claims) {
+        let (index, owners) = (&people.surnames, &people.owners);
+        let (source, claims) = (cx.source, cx.claims);
+        {
             let mut seen: HashMap<String, usize> = HashMap::new();
             let mut found: Vec<(String, Finding)> = Vec::new();
             for claim in claims {
