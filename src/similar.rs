@@ -51,22 +51,23 @@ fn deletion_keys(name: &str) -> Vec<u64> {
     let chars: Vec<u64> = name.chars().take(MAX_INDEXED).map(|c| u64::from(c) + 1).collect();
     let n = chars.len();
     // prefix[i] is the hash of chars[..i]; power[i] is BASE^i.
-    let mut prefix = vec![0u64; n + 1];
-    let mut power = vec![1u64; n + 1];
-    for (i, &c) in chars.iter().enumerate() {
-        prefix[i + 1] = prefix[i].wrapping_mul(BASE).wrapping_add(c);
-        power[i + 1] = power[i].wrapping_mul(BASE);
-    }
+    let prefix: Vec<u64> = std::iter::once(0)
+        .chain(chars.iter().scan(0u64, |h, &c| {
+            *h = h.wrapping_mul(BASE).wrapping_add(c);
+            Some(*h)
+        }))
+        .collect();
+    let power: Vec<u64> = std::iter::successors(Some(1u64), |p| Some(p.wrapping_mul(BASE))).take(n + 1).collect();
     let segment = |a: usize, b: usize| prefix[b].wrapping_sub(prefix[a].wrapping_mul(power[b - a]));
     let join = |left: u64, right: u64, right_len: usize| left.wrapping_mul(power[right_len]).wrapping_add(right);
     let mut keys = Vec::with_capacity(1 + n + n * n / 2);
     keys.push(prefix[n]);
-    for i in 0..n {
+    for (i, &before) in prefix.iter().enumerate().take(n) {
         // Without chars[i]…
-        keys.push(join(prefix[i], segment(i + 1, n), n - i - 1));
+        keys.push(join(before, segment(i + 1, n), n - i - 1));
         // …and without chars[j] too.
         for j in i + 1..n {
-            let left = join(prefix[i], segment(i + 1, j), j - i - 1);
+            let left = join(before, segment(i + 1, j), j - i - 1);
             keys.push(join(left, segment(j + 1, n), n - j - 1));
         }
     }

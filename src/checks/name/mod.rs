@@ -18,6 +18,12 @@ pub(crate) fn in_case_of(written: &str, replacement: &str) -> String {
     }
 }
 
+/// Is a written name listed in `[names] distinct`, whole or by its surname? "Johnston" there
+/// covers "Boris Johnston" too.
+pub(crate) fn is_distinct(kb: &KnowledgeBase, written: &str) -> bool {
+    kb.distinct.contains(&fold(strip_possessive(written))) || kb.distinct.contains(&surname(written))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -41,10 +47,4 @@ mod tests {
             assert_eq!(is_distinct(&kb, written), expected, "{written}");
         }
     }
-}
-
-/// Is a written name listed in `[names] distinct`, whole or by its surname? "Johnston" there
-/// covers "Boris Johnston" too.
-pub(crate) fn is_distinct(kb: &KnowledgeBase, written: &str) -> bool {
-    kb.distinct.contains(&fold(strip_possessive(written))) || kb.distinct.contains(&surname(written))
 }

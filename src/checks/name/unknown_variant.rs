@@ -42,53 +42,47 @@ impl Check for UnknownVariant {
         }
         let (index, owners) = (&people.surnames, &people.owners);
         let (source, claims) = (cx.source, cx.claims);
-        {
-            let mut seen: HashMap<String, usize> = HashMap::new();
-            let mut found: Vec<(String, Finding)> = Vec::new();
-            for claim in claims {
-                let ClaimKind::Mention(m) = &claim.kind else { continue };
-                if m.form != Form::Unknown {
-                    continue;
-                }
-                let written = source.file.slice(claim.span);
-                let key = fold(written);
-                if let Some(count) = seen.get_mut(&key) {
-                    *count += 1;
-                    continue;
-                }
-                seen.insert(key.clone(), 1);
-                if is_distinct(cx.kb, written) {
-                    continue;
-                }
-                let Some((entity, form, score)) = best_match(written, &index, &owners, cx.settings.similarity) else {
-                    continue;
-                };
-                let entity = &cx.kb.entities[entity];
-                let finding = Finding::new(
-                    Self::INFO.code,
-                    Self::INFO.default_severity,
-                    Location::new(&source.file, claim.span),
-                    format!(
-                        "“{}” is not a listed spelling; did you mean {} (“{form}”)?",
-                        one_line(written),
-                        entity.name
-                    ),
-                )
-                .label(format!("{:.0}% alike to “{form}”", score * 100.0))
-                .help(format!(
-                    "if this is {}, write “{form}”; if it is someone else, add them to the rules as an entity or to \
-                     `[names] distinct`",
-                    entity.name
-                ))
-                .rule(&entity.origin, format!("{} in the rules", entity.name), entity.source.as_ref());
-                found.push((key, finding));
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut found: Vec<(String, Finding)> = Vec::new();
+        for claim in claims {
+            let ClaimKind::Mention(m) = &claim.kind else { continue };
+            if m.form != Form::Unknown {
+                continue;
             }
-            for (key, mut finding) in found {
-                if let Some(&times) = seen.get(&key).filter(|&&n| n > 1) {
-                    finding.message.push_str(&format!(" ({times} times in this article)"));
-                }
-                out.push(finding);
+            let written = source.file.slice(claim.span);
+            let key = fold(written);
+            if let Some(count) = seen.get_mut(&key) {
+                *count += 1;
+                continue;
             }
+            seen.insert(key.clone(), 1);
+            if is_distinct(cx.kb, written) {
+                continue;
+            }
+            let Some((entity, form, score)) = best_match(written, index, owners, cx.settings.similarity) else {
+                continue;
+            };
+            let entity = &cx.kb.entities[entity];
+            let finding = Finding::new(
+                Self::INFO.code,
+                Self::INFO.default_severity,
+                Location::new(&source.file, claim.span),
+                format!("“{}” is not a listed spelling; did you mean {} (“{form}”)?", one_line(written), entity.name),
+            )
+            .label(format!("{:.0}% alike to “{form}”", score * 100.0))
+            .help(format!(
+                "if this is {}, write “{form}”; if it is someone else, add them to the rules as an entity or to \
+                 `[names] distinct`",
+                entity.name
+            ))
+            .rule(&entity.origin, format!("{} in the rules", entity.name), entity.source.as_ref());
+            found.push((key, finding));
+        }
+        for (key, mut finding) in found {
+            if let Some(&times) = seen.get(&key).filter(|&&n| n > 1) {
+                finding.message.push_str(&format!(" ({times} times in this article)"));
+            }
+            out.push(finding);
         }
     }
 }
