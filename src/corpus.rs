@@ -53,14 +53,28 @@ pub struct Corpus {
     pub errors: Vec<Error>,
 }
 
-enum Item {
+/// One thing to read: a file, or standard input.
+#[derive(Debug, Clone)]
+pub enum Item {
     Path(PathBuf),
     Stdin,
 }
 
-pub fn load_corpus(options: &LoadOptions, progress: &dyn Progress) -> Corpus {
+impl Item {
+    /// The path articles from this item are reported under.
+    pub fn name<'a>(&'a self, options: &'a LoadOptions) -> std::borrow::Cow<'a, str> {
+        match self {
+            Item::Path(path) => path.to_string_lossy(),
+            Item::Stdin => options.stdin.as_ref().map_or("-", |(name, _)| name.as_str()).into(),
+        }
+    }
+}
+
+/// What to read, in the order of its paths (so the report is the same whatever order the paths
+/// came in), and the paths that could not be read.
+pub fn items(options: &LoadOptions) -> (Vec<Item>, Vec<Error>) {
     let mut items = Vec::new();
-    let mut corpus = Corpus::default();
+    let mut errors = Vec::new();
     let (stdin, files): (Vec<&PathBuf>, Vec<&PathBuf>) = options.paths.iter().partition(|p| p.as_os_str() == "-");
     if !stdin.is_empty() {
         items.push(Item::Stdin);
@@ -69,22 +83,45 @@ pub fn load_corpus(options: &LoadOptions, progress: &dyn Progress) -> Corpus {
     for found in discover(&files, options.include.as_ref(), options.exclude.as_ref()) {
         match found {
             Discovered::File(path) => items.push(Item::Path(path)),
-            Discovered::Unreadable(path, reason) => corpus.errors.push(Error::read(path.display(), reason)),
+            Discovered::Unreadable(path, reason) => errors.push(Error::read(path.display(), reason)),
         }
     }
+    items.sort_by(|a, b| a.name(options).cmp(&b.name(options)));
+    items.dedup_by(|a, b| a.name(options) == b.name(options));
+    (items, errors)
+}
+
+/// Reads one item into articles.
+pub fn read(item: &Item, options: &LoadOptions) -> Result<Loaded, Error> {
+    match item {
+        Item::Stdin => {
+            let (name, bytes) = options.stdin.clone().unwrap_or_else(|| ("-".into(), Vec::new()));
+            Ok(load(&name, &bytes, Format::of(name.as_ref()), options.date))
+        }
+        Item::Path(path) => {
+            let bytes = std::fs::read(path).map_err(|e| Error::read(path.display(), e))?;
+            Ok(load(&path.display().to_string(), &bytes, Format::of(path), options.date))
+        }
+    }
+}
+
+/// Corpus lines that are not articles, as errors pointing at them.
+pub fn line_errors(file: &FileRef, problems: Vec<(crate::source::Span, String)>) -> impl Iterator<Item = Error> + '_ {
+    problems.into_iter().map(move |(span, message)| Error::from(SpannedError::new(file, span, message, "this line")))
+}
+
+/// Reads every item, keeping every source in memory: for `factlint claims`, which prints them
+/// all. `factlint check` reads and checks one file at a time instead (see `lint::Run`).
+pub fn load_corpus(options: &LoadOptions, progress: &dyn Progress) -> Corpus {
+    let (items, errors) = items(options);
+    let mut corpus = Corpus { errors, ..Corpus::default() };
     progress.phase("reading", items.len());
     let loaded: Vec<Result<Loaded, Error>> = items
         .par_iter()
-        .inspect(|_| progress.advance())
-        .map(|item| match item {
-            Item::Stdin => {
-                let (name, bytes) = options.stdin.clone().unwrap_or_else(|| ("-".into(), Vec::new()));
-                Ok(load(&name, &bytes, Format::of(name.as_ref()), options.date))
-            }
-            Item::Path(path) => {
-                let bytes = std::fs::read(path).map_err(|e| Error::read(path.display(), e))?;
-                Ok(load(&path.display().to_string(), &bytes, Format::of(path), options.date))
-            }
+        .map(|item| {
+            let loaded = read(item, options);
+            progress.advance();
+            loaded
         })
         .collect();
     for result in loaded {
@@ -93,18 +130,11 @@ pub fn load_corpus(options: &LoadOptions, progress: &dyn Progress) -> Corpus {
             Ok(Loaded::Binary(file)) => corpus.skipped.push(file),
             Ok(Loaded::Partial(sources, problems, file)) => {
                 corpus.sources.extend(sources);
-                corpus.errors.extend(
-                    problems
-                        .into_iter()
-                        .map(|(span, message)| Error::from(SpannedError::new(&file, span, message, "this line"))),
-                );
+                corpus.errors.extend(line_errors(&file, problems));
             }
             Err(err) => corpus.errors.push(err),
         }
     }
-    // The same report whatever order the paths came in (articles of one corpus file keep theirs).
-    corpus.sources.sort_by(|a, b| a.file.path.cmp(&b.file.path));
-    corpus.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     corpus
 }
 

@@ -3,11 +3,12 @@
 //! baseline) in one place, and sorts them so output is the same for any `--jobs`.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use crate::kb::RuleRef;
-use crate::source::{FileRef, Span};
+use crate::source::{FileRef, Position, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -33,24 +34,39 @@ impl fmt::Display for Severity {
     }
 }
 
-/// A place in a loaded file.
+/// A place in a file, resolved when made: its path, line and column and the text there travel
+/// with it, so the file need not stay in memory until the report.
 #[derive(Debug, Clone)]
 pub struct Location {
-    pub file: FileRef,
+    pub path: Arc<str>,
     pub span: Span,
+    pub start: Position,
+    pub end: Position,
+    text: Box<str>,
 }
 
 impl Location {
     pub fn new(file: &FileRef, span: Span) -> Self {
-        Location { file: file.clone(), span }
+        Location {
+            path: Arc::from(file.path.as_str()),
+            span,
+            start: file.position(span.start),
+            end: file.position(span.end),
+            text: file.slice(span).into(),
+        }
+    }
+
+    /// A place in a file that can no longer be read: no line, column or text.
+    pub fn unread(path: &str, span: Span) -> Self {
+        Location { path: Arc::from(path), span, start: Position::default(), end: Position::default(), text: "".into() }
     }
 
     pub fn text(&self) -> &str {
-        self.file.slice(self.span)
+        &self.text
     }
 
     pub fn line_col(&self) -> (usize, usize) {
-        self.file.line_col(self.span.start)
+        (self.start.line, self.start.column)
     }
 }
 
@@ -67,11 +83,13 @@ pub struct Related {
     pub label: String,
 }
 
-/// A safe edit: replace the bytes of `span` in the finding's file.
+/// A safe edit: replace the bytes of `span` in the finding's file — as long as the file still
+/// holds the text it was computed on (`checked`, its content hash).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
     pub span: Span,
     pub replacement: String,
+    pub checked: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -86,6 +104,9 @@ pub struct Finding {
     pub help: Option<String>,
     pub evidence: Vec<String>,
     pub fix: Option<Fix>,
+    /// The entity the finding is about, when it is about one: lets a check complete its
+    /// findings once every source has been read.
+    pub about: Option<crate::kb::EntityId>,
 }
 
 impl Finding {
@@ -100,6 +121,7 @@ impl Finding {
             help: None,
             evidence: Vec::new(),
             fix: None,
+            about: None,
         }
     }
 
@@ -125,13 +147,18 @@ impl Finding {
         self
     }
 
+    pub fn about(mut self, entity: crate::kb::EntityId) -> Self {
+        self.about = Some(entity);
+        self
+    }
+
     pub fn fix(mut self, fix: Fix) -> Self {
         self.fix = Some(fix);
         self
     }
 
     pub fn path(&self) -> &str {
-        &self.location.file.path
+        &self.location.path
     }
 
     /// The order of a report: path, then offset, then code.

@@ -11,27 +11,26 @@ use std::path::{Path, PathBuf};
 
 use crate::error::Error;
 use crate::finding::{Finding, Fix};
-use crate::source::{FileRef, decode_keeping_offsets};
+use crate::source::{SourceFile, decode_keeping_offsets};
 
 /// The edits to make in one file.
 #[derive(Debug)]
 pub struct FileFixes {
-    pub file: FileRef,
+    pub path: String,
     pub fixes: Vec<Fix>,
 }
 
 /// Collects the fixes of the findings, per file, in order, without overlaps.
 pub fn plan(findings: &[Finding]) -> Vec<FileFixes> {
-    let mut by_file: BTreeMap<&str, (FileRef, Vec<Fix>)> = BTreeMap::new();
+    let mut by_file: BTreeMap<&str, Vec<Fix>> = BTreeMap::new();
     for finding in findings {
         if let Some(fix) = &finding.fix {
-            let entry = by_file.entry(finding.path()).or_insert_with(|| (finding.location.file.clone(), Vec::new()));
-            entry.1.push(fix.clone());
+            by_file.entry(finding.path()).or_default().push(fix.clone());
         }
     }
     by_file
-        .into_values()
-        .map(|(file, mut fixes)| {
+        .into_iter()
+        .map(|(path, mut fixes)| {
             fixes.sort_by_key(|f| (f.span.start, f.span.end));
             fixes.dedup();
             let mut kept: Vec<Fix> = Vec::new();
@@ -40,7 +39,7 @@ pub fn plan(findings: &[Finding]) -> Vec<FileFixes> {
                     kept.push(fix);
                 }
             }
-            FileFixes { file, fixes: kept }
+            FileFixes { path: path.to_string(), fixes: kept }
         })
         .collect()
 }
@@ -75,12 +74,13 @@ pub fn apply(original: &[u8], path: &str, fixes: &[Fix]) -> Vec<u8> {
     out
 }
 
-/// Reads the file again and checks it still holds what was checked.
-fn current_bytes(file: &FileRef) -> Result<Vec<u8>, Error> {
-    let bytes = std::fs::read(&file.path).map_err(|e| Error::read(&file.path, e))?;
-    if decode_keeping_offsets(&bytes).0 != file.text {
+/// The file as it is on disk now, if it still holds the text its fixes were computed on.
+pub fn read(plan: &FileFixes) -> Result<Vec<u8>, Error> {
+    let bytes = std::fs::read(&plan.path).map_err(|e| Error::read(&plan.path, e))?;
+    let now = SourceFile::new(plan.path.as_str(), decode_keeping_offsets(&bytes).0).content_hash();
+    if plan.fixes.iter().any(|fix| fix.checked != now) {
         return Err(Error::Write {
-            path: file.path.clone(),
+            path: plan.path.clone(),
             reason: "the file changed since it was checked; run again".into(),
         });
     }
@@ -89,12 +89,12 @@ fn current_bytes(file: &FileRef) -> Result<Vec<u8>, Error> {
 
 /// Writes the fixes of one file atomically; returns how many were applied.
 pub fn write(plan: &FileFixes) -> Result<usize, Error> {
-    let original = current_bytes(&plan.file)?;
-    let fixed = apply(&original, &plan.file.path, &plan.fixes);
+    let original = read(plan)?;
+    let fixed = apply(&original, &plan.path, &plan.fixes);
     if fixed == original {
         return Ok(0);
     }
-    write_atomically(Path::new(&plan.file.path), &fixed)?;
+    write_atomically(Path::new(&plan.path), &fixed)?;
     Ok(plan.fixes.len())
 }
 
@@ -126,16 +126,16 @@ fn write_atomically_with(
     Ok(())
 }
 
-/// A unified diff of the fixes, for `--diff`: the changed lines with one line of context.
-pub fn diff(plan: &FileFixes) -> String {
-    let original = plan.file.text.as_bytes();
-    let fixed = apply(original, &plan.file.path, &plan.fixes);
+/// A unified diff of the fixes to `original`, for `--diff`: the changed lines with one line of
+/// context.
+pub fn diff(plan: &FileFixes, original: &[u8]) -> String {
+    let fixed = apply(original, &plan.path, &plan.fixes);
     let before = String::from_utf8_lossy(original);
     let after = String::from_utf8_lossy(&fixed);
     let old: Vec<&str> = before.split_inclusive('\n').collect();
     let new: Vec<&str> = after.split_inclusive('\n').collect();
     // Fixes replace text within lines, so the files have the same lines but for the changed ones.
-    let mut out = format!("--- {0}\n+++ {0}\n", plan.file.path);
+    let mut out = format!("--- {0}\n+++ {0}\n", plan.path);
     let changed: Vec<usize> = (0..old.len().max(new.len())).filter(|&i| old.get(i) != new.get(i)).collect();
     let mut i = 0;
     while i < changed.len() {
@@ -172,11 +172,14 @@ fn with_newline(line: &str) -> String {
 mod tests {
     use super::*;
     use crate::finding::{Location, Severity};
-    use crate::source::{SourceFile, Span};
+    use crate::source::{FileRef, Span};
 
     fn finding(file: &FileRef, start: usize, end: usize, replacement: &str) -> Finding {
-        Finding::new("name.misspelled", Severity::Error, Location::new(file, Span::new(start, end)), "m")
-            .fix(Fix { span: Span::new(start, end), replacement: replacement.into() })
+        Finding::new("name.misspelled", Severity::Error, Location::new(file, Span::new(start, end)), "m").fix(Fix {
+            span: Span::new(start, end),
+            replacement: replacement.into(),
+            checked: file.content_hash(),
+        })
     }
 
     #[test]
@@ -190,7 +193,7 @@ mod tests {
         assert_eq!(plans[0].fixes.len(), 2);
         assert_eq!(apply(file.text.as_bytes(), "a.md", &plans[0].fixes), b"Rustem Umerov met Umerov.\n");
         assert_eq!(
-            diff(&plans[0]),
+            diff(&plans[0], file.text.as_bytes()),
             "--- a.md\n+++ a.md\n@@ -1,1 +1,1 @@\n-Rustam Umarov met Umarov.\n+Rustem Umerov met Umerov.\n"
         );
     }

@@ -11,6 +11,7 @@ pub mod config;
 pub mod corpus;
 pub mod error;
 pub mod extract;
+pub mod facts;
 pub mod finding;
 pub mod fix;
 pub mod input;

@@ -1,18 +1,23 @@
-//! Running the checks: per-source checks in parallel, then the cross-source ones; then the
-//! configuration applied in one place (selection, severities, inline suppressions, baseline)
-//! and the findings sorted, so the report is the same for any `--jobs` and any path order.
+//! Running the checks. Each file is read, its articles extracted and checked, and only compact
+//! facts kept (see [`crate::facts`]) — in parallel, one file at a time per thread, so memory
+//! stays bounded whatever the size of the corpus. Then the checks across sources run over the
+//! facts, and the configuration is applied in one place (severities, inline suppressions) and
+//! the findings sorted, so the report is the same for any `--jobs` and any path order.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
 use crate::checks::{CHECKS, Check, CheckSettings, CorpusContext, SourceContext, selects};
 use crate::claim::Claim;
-use crate::corpus::{Corpus, LoadOptions, Progress, Silent, extract_all, load_corpus};
-use crate::extract::ExtractSettings;
+use crate::corpus::{Corpus, Item, LoadOptions, Progress, Silent, items, line_errors, read};
+use crate::error::Error;
+use crate::extract::{ExtractSettings, extract};
+use crate::facts::{CorpusFacts, SourceFacts, SourceSummary};
 use crate::finding::{Finding, Severity};
-use crate::input::Suppression;
+use crate::input::{Loaded, Source, Suppression};
 use crate::kb::KnowledgeBase;
+use crate::source::{FileRef, Files};
 
 /// Which checks run, at what severity, with what thresholds.
 #[derive(Debug, Clone, Default)]
@@ -35,13 +40,97 @@ impl LintSettings {
     fn severity(&self, code: &str) -> Option<Severity> {
         self.severities.iter().filter(|(p, _)| selects(p, code)).max_by_key(|(p, _)| p.len()).map(|(_, s)| *s)
     }
+
+    fn checks(&self) -> Vec<&'static dyn Check> {
+        CHECKS.iter().copied().filter(|c| self.enabled(c.info().code)).collect()
+    }
 }
 
-/// A whole run: what was read, what was claimed, what was found.
+/// A whole run: the articles read, what could not be read, and what was found.
 pub struct Run {
-    pub corpus: Corpus,
-    pub claims: Vec<Vec<Claim>>,
+    pub sources: Vec<SourceSummary>,
+    /// Binary files, skipped.
+    pub skipped: Vec<FileRef>,
+    /// Paths that could not be read, corpus lines that are not articles: exit code 2.
+    pub errors: Vec<Error>,
     pub findings: Vec<Finding>,
+    /// The files the report may show snippets of.
+    pub files: Files,
+}
+
+/// Files read and checked together before their facts are merged: large enough to keep every
+/// thread busy, small enough that what waits to be merged stays small.
+const CHUNK: usize = 512;
+
+/// What checking one file gave.
+#[derive(Default)]
+struct FileOutcome {
+    facts: Vec<SourceFacts>,
+    findings: Vec<Finding>,
+    suppressions: Vec<(String, Suppression)>,
+    skipped: Option<FileRef>,
+    errors: Vec<Error>,
+    /// Standard input cannot be read again for the report: it is kept.
+    kept: Option<FileRef>,
+}
+
+/// Reads one file and checks its articles.
+fn check_item(
+    item: &Item,
+    load: &LoadOptions,
+    kb: &KnowledgeBase,
+    extract: &ExtractSettings,
+    settings: &LintSettings,
+    checks: &[&dyn Check],
+) -> FileOutcome {
+    match read(item, load) {
+        Ok(Loaded::Articles(sources)) => {
+            let kept = matches!(item, Item::Stdin).then(|| sources.first().map(|s| s.file.clone())).flatten();
+            FileOutcome { kept, ..check_sources(sources, kb, extract, settings, checks) }
+        }
+        Ok(Loaded::Partial(sources, problems, file)) => {
+            let mut outcome = check_sources(sources, kb, extract, settings, checks);
+            outcome.errors.extend(line_errors(&file, problems));
+            outcome
+        }
+        Ok(Loaded::Binary(file)) => FileOutcome { skipped: Some(file), ..FileOutcome::default() },
+        Err(err) => FileOutcome { errors: vec![err], ..FileOutcome::default() },
+    }
+}
+
+/// Checks every source of one file on its own; returns what the run keeps.
+fn check_sources(
+    sources: Vec<Source>,
+    kb: &KnowledgeBase,
+    extract_settings: &ExtractSettings,
+    settings: &LintSettings,
+    checks: &[&dyn Check],
+) -> FileOutcome {
+    let mut outcome = FileOutcome::default();
+    for source in sources {
+        let claims = extract(&source, kb, extract_settings);
+        let (findings, facts) = check_source(&source, &claims, kb, settings, checks);
+        outcome.findings.extend(findings);
+        outcome.facts.push(facts);
+        outcome.suppressions.extend(source.suppressions.iter().map(|s| (source.file.path.clone(), s.clone())));
+    }
+    outcome
+}
+
+/// The per-source checks of one source, and the facts kept for the checks across sources.
+fn check_source(
+    source: &Source,
+    claims: &[Claim],
+    kb: &KnowledgeBase,
+    settings: &LintSettings,
+    checks: &[&dyn Check],
+) -> (Vec<Finding>, SourceFacts) {
+    let cx = SourceContext { source, claims, kb, settings: &settings.checks };
+    let mut findings = Vec::new();
+    for check in checks {
+        check.check_source(&cx, &mut findings);
+    }
+    (findings, SourceFacts::collect(source, claims))
 }
 
 impl Run {
@@ -58,55 +147,88 @@ impl Run {
         settings: &LintSettings,
         progress: &dyn Progress,
     ) -> Run {
-        let corpus = load_corpus(load, progress);
-        let claims = extract_all(&corpus.sources, kb, extract, progress);
-        progress.phase("checking", 0);
-        let findings = lint(&corpus, &claims, kb, settings);
-        Run { corpus, claims, findings }
+        let checks = settings.checks();
+        let (items, errors) = items(load);
+        let mut files = Files::default();
+        kb.files.iter().for_each(|f| files.hold(f));
+        let mut run = Run { sources: Vec::new(), skipped: Vec::new(), errors, findings: Vec::new(), files };
+        let mut facts = CorpusFacts::default();
+        let mut suppressions = Vec::new();
+        progress.phase("checking", items.len());
+        // Chunks in path order, so facts are merged in the same order whatever the threads do.
+        for chunk in items.chunks(CHUNK) {
+            let outcomes: Vec<FileOutcome> = chunk
+                .par_iter()
+                .map(|item| {
+                    let outcome = check_item(item, load, kb, extract, settings, &checks);
+                    progress.advance();
+                    outcome
+                })
+                .collect();
+            for outcome in outcomes {
+                outcome.facts.into_iter().for_each(|f| facts.add(f));
+                run.findings.extend(outcome.findings);
+                suppressions.extend(outcome.suppressions);
+                run.skipped.extend(outcome.skipped);
+                run.errors.extend(outcome.errors);
+                if let Some(file) = &outcome.kept {
+                    run.files.hold(file);
+                }
+            }
+        }
+        progress.phase("checking across sources", 0);
+        let cx =
+            CorpusContext { facts: &facts, skipped: &run.skipped, kb, settings: &settings.checks, files: &run.files };
+        for check in &checks {
+            check.check_corpus(&cx, &mut run.findings);
+        }
+        finish(&mut run.findings, settings, &suppressions);
+        run.sources = facts.sources;
+        run
     }
 
     /// Files read, binary ones included.
     pub fn files(&self) -> usize {
-        let read: std::collections::BTreeSet<&str> = self.corpus.sources.iter().map(|s| s.file.path.as_str()).collect();
-        read.len() + self.corpus.skipped.len()
+        let read: std::collections::BTreeSet<&str> = self.sources.iter().map(|s| &*s.path).collect();
+        read.len() + self.skipped.len()
     }
 }
 
-/// Every finding of the enabled checks, configured and sorted.
+/// Every finding of the enabled checks over sources already in memory (for tests and fuzzing;
+/// `Run` streams instead), configured and sorted.
 pub fn lint(corpus: &Corpus, claims: &[Vec<Claim>], kb: &KnowledgeBase, settings: &LintSettings) -> Vec<Finding> {
-    let checks: Vec<&dyn Check> = CHECKS.iter().copied().filter(|c| settings.enabled(c.info().code)).collect();
-    let mut findings: Vec<Finding> = corpus
-        .sources
-        .par_iter()
-        .zip(claims)
-        .flat_map_iter(|(source, claims)| {
-            let cx = SourceContext { source, claims, kb, settings: &settings.checks };
-            let mut out = Vec::new();
-            for check in &checks {
-                check.check_source(&cx, &mut out);
-            }
-            out
-        })
-        .collect();
-    let cx =
-        CorpusContext { sources: &corpus.sources, skipped: &corpus.skipped, claims, kb, settings: &settings.checks };
+    let checks = settings.checks();
+    let mut findings = Vec::new();
+    let mut facts = CorpusFacts::default();
+    for (source, claims) in corpus.sources.iter().zip(claims) {
+        let (found, kept) = check_source(source, claims, kb, settings, &checks);
+        findings.extend(found);
+        facts.add(kept);
+    }
+    let mut files = Files::default();
+    for file in corpus.sources.iter().map(|s| &s.file).chain(&kb.files) {
+        files.hold(file);
+    }
+    let cx = CorpusContext { facts: &facts, skipped: &corpus.skipped, kb, settings: &settings.checks, files: &files };
     for check in &checks {
         check.check_corpus(&cx, &mut findings);
     }
-    for finding in &mut findings {
+    let suppressions: Vec<(String, Suppression)> =
+        corpus.sources.iter().flat_map(|s| s.suppressions.iter().map(|x| (s.file.path.clone(), x.clone()))).collect();
+    finish(&mut findings, settings, &suppressions);
+    findings
+}
+
+/// Severities, suppressions and order: configuration applied in one place.
+fn finish(findings: &mut Vec<Finding>, settings: &LintSettings, suppressions: &[(String, Suppression)]) {
+    for finding in findings.iter_mut() {
         if let Some(severity) = settings.severity(finding.code) {
             finding.severity = severity;
         }
     }
-    let suppressions: HashMap<&str, Vec<&Suppression>> =
-        corpus.sources.iter().fold(HashMap::new(), |mut map, source| {
-            map.entry(source.file.path.as_str()).or_default().extend(&source.suppressions);
-            map
-        });
     findings
-        .retain(|f| !suppressions.get(f.path()).is_some_and(|s| s.iter().any(|s| s.applies(f.code, f.location.span))));
-    sort(&mut findings);
-    findings
+        .retain(|f| !suppressions.iter().any(|(path, s)| **path == *f.path() && s.applies(f.code, f.location.span)));
+    sort(findings);
 }
 
 /// The report order: path, offset, code; duplicates (one place, one code, one message) once.

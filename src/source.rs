@@ -136,6 +136,60 @@ impl SourceFile {
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.range()).unwrap_or("")
     }
+
+    /// Line, column (characters) and byte column of an offset, all 1-based.
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = offset.min(self.text.len());
+        let (line, column) = self.line_col(offset);
+        Position { line, column, byte_column: offset - self.line_span(offset).start + 1 }
+    }
+
+    /// A hash of the text as read, to tell later whether the file on disk still holds it.
+    pub fn content_hash(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = rustc_hash::FxHasher::default();
+        self.text.hash(&mut hasher);
+        hasher.finish()
+    }
+}
+
+/// Where an offset is, as reports need it: 1-based line, column in characters, and column in
+/// bytes (reviewdog counts bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+    pub byte_column: usize,
+}
+
+/// Files by path, for what needs their text after the run: the terminal report's snippets.
+/// Files kept in memory (rule files, standard input) are held; others are read again from
+/// disk, once, when first asked for — so a run need not keep every article it read.
+#[derive(Debug, Default)]
+pub struct Files {
+    held: std::collections::HashMap<String, FileRef>,
+    read: std::sync::Mutex<std::collections::HashMap<String, Option<FileRef>>>,
+}
+
+impl Files {
+    pub fn hold(&mut self, file: &FileRef) {
+        self.held.insert(file.path.clone(), file.clone());
+    }
+
+    pub fn get(&self, path: &str) -> Option<FileRef> {
+        if let Some(file) = self.held.get(path) {
+            return Some(file.clone());
+        }
+        let mut read = self.read.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        read.entry(path.to_string())
+            .or_insert_with(|| {
+                let bytes = std::fs::read(path).ok()?;
+                // A binary file has no text to show (it was skipped as such).
+                (!bytes[..bytes.len().min(8192)].contains(&0))
+                    .then(|| SourceFile::new(path, decode_keeping_offsets(&bytes).0))
+            })
+            .clone()
+    }
 }
 
 /// Lines longer than this are shown as a window around the span, not whole: prose pasted from

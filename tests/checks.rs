@@ -14,26 +14,25 @@ use std::path::{Path, PathBuf};
 use factlint::checks::CHECKS;
 use factlint::corpus::LoadOptions;
 use factlint::extract::ExtractSettings;
-use factlint::finding::Finding;
 use factlint::kb::KnowledgeBase;
 use factlint::lint::{LintSettings, Run};
 use factlint::report::human::{Style, write};
 
 const ROOT: &str = "fixtures/checks";
 
-fn run(code: &str, articles: &Path) -> Vec<Finding> {
+fn run(code: &str, articles: &Path) -> Run {
     let rules = Path::new(ROOT).join(code).join("rules");
     let kb = KnowledgeBase::load(&[rules]).unwrap_or_else(|e| panic!("{code}: rules: {e:?}"));
     let load = LoadOptions { paths: vec![articles.to_path_buf()], ..LoadOptions::default() };
     let settings = LintSettings { select: vec![code.to_string()], ..LintSettings::default() };
     let run = Run::new(&load, &kb, &ExtractSettings::default(), &settings);
-    assert!(run.corpus.errors.is_empty(), "{code}: {:?}", run.corpus.errors);
-    run.findings
+    assert!(run.errors.is_empty(), "{code}: {:?}", run.errors);
+    run
 }
 
-fn render(findings: &[Finding]) -> String {
+fn render(run: &Run) -> String {
     let mut out = Vec::new();
-    write(&mut out, findings, Style { color: false, unicode: true, width: 100 }).unwrap();
+    write(&mut out, &run.findings, &run.files, Style { color: false, unicode: true, width: 100 }).unwrap();
     String::from_utf8(out).unwrap()
 }
 
@@ -59,7 +58,8 @@ fn flagged_articles_are_reported() {
         // Relative, as `cargo test` runs in the package root: snapshots name the same paths in
         // every checkout.
         let folder = folder.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap_or(folder);
-        let findings = run(&code, folder);
+        let run = run(&code, folder);
+        let findings = &run.findings;
         // A `PENDING` file marks a fixture written ahead of the extraction it needs.
         let pending = folder.join("PENDING");
         if pending.is_file() {
@@ -68,10 +68,10 @@ fn flagged_articles_are_reported() {
             return;
         }
         assert!(!findings.is_empty(), "{code}: nothing reported for {}", folder.display());
-        for finding in &findings {
+        for finding in findings {
             assert_eq!(finding.code, code, "{code}: {}", finding.message);
         }
-        insta::assert_snapshot!(render(&findings));
+        insta::assert_snapshot!(render(&run));
     });
 }
 
@@ -80,7 +80,7 @@ fn clean_articles_are_not() {
     for check in CHECKS {
         let code = check.info().code;
         let folder = PathBuf::from(ROOT).join(code).join("clean");
-        let findings = run(code, &folder);
-        assert!(findings.is_empty(), "{code}: clean articles reported:\n{}", render(&findings));
+        let run = run(code, &folder);
+        assert!(run.findings.is_empty(), "{code}: clean articles reported:\n{}", render(&run));
     }
 }

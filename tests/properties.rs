@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use factlint::claim::ClaimKind;
-use factlint::corpus::LoadOptions;
+use factlint::corpus::{LoadOptions, Silent, extract_all, load_corpus};
 use factlint::extract::ExtractSettings;
 use factlint::finding::Finding;
 use factlint::fix;
@@ -15,7 +15,7 @@ use factlint::input::{Format, Loaded, load};
 use factlint::interval::{CountInterval, DateInterval};
 use factlint::kb::KnowledgeBase;
 use factlint::lint::{LintSettings, Run};
-use factlint::source::FileRef;
+use factlint::source::{FileRef, Files};
 use proptest::prelude::*;
 
 /// Fragments of news prose mixed with the awkward: names and misspellings from the bundled
@@ -69,14 +69,17 @@ fn assert_span_inside(file: &FileRef, start: usize, end: usize, what: &str) {
     );
 }
 
-fn assert_finding_spans(finding: &Finding) {
+fn assert_finding_spans(finding: &Finding, files: &Files) {
+    let file = |path: &str| files.get(path).unwrap_or_else(|| panic!("{path} cannot be read"));
     let l = &finding.location;
-    assert_span_inside(&l.file, l.span.start, l.span.end, finding.code);
+    assert_span_inside(&file(&l.path), l.span.start, l.span.end, finding.code);
+    assert_eq!(file(&l.path).slice(l.span), l.text(), "{}: the location's text is the file's", finding.code);
     for related in &finding.related {
-        assert_span_inside(&related.location.file, related.location.span.start, related.location.span.end, "related");
+        let r = &related.location;
+        assert_span_inside(&file(&r.path), r.span.start, r.span.end, "related");
     }
     if let Some(fix) = &finding.fix {
-        assert_span_inside(&l.file, fix.span.start, fix.span.end, "fix");
+        assert_span_inside(&file(&l.path), fix.span.start, fix.span.end, "fix");
     }
 }
 
@@ -94,8 +97,10 @@ proptest! {
         let (name, text) = if markdown { ("a.md", front_matter(&body)) } else { ("a.txt", body.clone()) };
         let path = dir.path().join(name);
         std::fs::write(&path, &text).unwrap();
-        let run = run_on(dir.path(), &kb, vec![path]);
-        for (source, claims) in run.corpus.sources.iter().zip(&run.claims) {
+        let load = LoadOptions { paths: vec![path.clone()], ..LoadOptions::default() };
+        let corpus = load_corpus(&load, &Silent);
+        let claims = extract_all(&corpus.sources, &kb, &ExtractSettings::default(), &Silent);
+        for (source, claims) in corpus.sources.iter().zip(&claims) {
             for claim in claims {
                 assert_span_inside(&source.file, claim.span.start, claim.span.end, "claim");
                 match &claim.kind {
@@ -106,8 +111,9 @@ proptest! {
                 }
             }
         }
+        let run = run_on(dir.path(), &kb, vec![path]);
         for finding in &run.findings {
-            assert_finding_spans(finding);
+            assert_finding_spans(finding, &run.files);
         }
     }
 

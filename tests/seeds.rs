@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use factlint::corpus::LoadOptions;
+use factlint::corpus::{LoadOptions, Silent, extract_all, load_corpus};
 use factlint::extract::ExtractSettings;
 use factlint::finding::Finding;
 use factlint::kb::KnowledgeBase;
@@ -50,7 +50,7 @@ fn the_bundled_rules_find_every_item_of_spec_section_10() {
     }
     let date = find(findings, "002.md", "date.conflict", "January 2027");
     assert!(date.message.contains("2025-01-20"), "{}", date.message);
-    assert!(date.related[0].location.file.path.starts_with("rules/"), "the rule is shown beside it");
+    assert!(date.related[0].location.path.starts_with("rules/"), "the rule is shown beside it");
 
     let count = find(findings, "002.md", "count.conflict", "18 countries");
     assert!(count.message.contains("15"), "{}", count.message);
@@ -91,8 +91,10 @@ fn report_snapshot() {
 #[test]
 fn claims_snapshot() {
     let kb = KnowledgeBase::bundled().unwrap();
-    let run = run(&kb);
+    let load = LoadOptions { paths: vec![PathBuf::from("fixtures/seeds")], ..LoadOptions::default() };
+    let corpus = load_corpus(&load, &Silent);
+    let claims = extract_all(&corpus.sources, &kb, &ExtractSettings::default(), &Silent);
     let mut out = Vec::new();
-    factlint::report::claims::write_table(&mut out, &run.corpus.sources, &run.claims, &kb).unwrap();
+    factlint::report::claims::write_table(&mut out, &corpus.sources, &claims, &kb).unwrap();
     insta::assert_snapshot!(String::from_utf8(out).unwrap());
 }

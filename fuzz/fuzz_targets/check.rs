@@ -10,6 +10,7 @@ use factlint::input::{Format, Loaded, load};
 use factlint::kb::KnowledgeBase;
 use factlint::lint::{LintSettings, lint};
 use factlint::report;
+use factlint::source::Files;
 use libfuzzer_sys::fuzz_target;
 
 fn kb() -> &'static KnowledgeBase {
@@ -28,17 +29,21 @@ fuzz_target!(|data: &[u8]| {
     }
     let claims: Vec<_> = corpus.sources.iter().map(|s| extract(s, kb(), &ExtractSettings::default())).collect();
     let findings = lint(&corpus, &claims, kb(), &LintSettings::default());
-    for finding in &findings {
-        let file = &finding.location.file;
-        let span = finding.location.span;
+    let mut files = Files::default();
+    corpus.sources.iter().map(|s| &s.file).chain(&kb().files).for_each(|f| files.hold(f));
+    let inside = |location: &factlint::finding::Location| {
+        let file = files.get(&location.path).expect("held");
+        let span = location.span;
         assert!(span.end <= file.text.len() && file.text.is_char_boundary(span.start) && file.text.is_char_boundary(span.end));
-        for related in &finding.related {
-            let (file, span) = (&related.location.file, related.location.span);
-            assert!(span.end <= file.text.len() && file.text.is_char_boundary(span.start) && file.text.is_char_boundary(span.end));
-        }
+        assert_eq!(file.slice(span), location.text());
+    };
+    for finding in &findings {
+        inside(&finding.location);
+        finding.related.iter().for_each(|r| inside(&r.location));
     }
     let mut out = Vec::new();
-    report::json::write(&mut out, &findings, &corpus.sources, report::Summary::new(&findings, 1)).unwrap();
+    let sources: Vec<_> = corpus.sources.iter().map(factlint::facts::SourceSummary::of).collect();
+    report::json::write(&mut out, &findings, &sources, report::Summary::new(&findings, 1)).unwrap();
     report::sarif::write(&mut out, &findings).unwrap();
-    report::human::write(&mut out, &findings, report::human::Style { color: false, unicode: true, width: 80 }).unwrap();
+    report::human::write(&mut out, &findings, &files, report::human::Style { color: false, unicode: true, width: 80 }).unwrap();
 });

@@ -5,12 +5,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Display;
 
-use crate::finding::Location;
+use crate::source::Span;
 
-/// One source's claim about something.
+/// One source's claim about something, and where the source says it.
 pub(crate) struct Said<T> {
     pub source: usize,
-    pub location: Location,
+    pub span: Span,
     pub value: T,
 }
 

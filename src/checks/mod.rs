@@ -15,9 +15,11 @@ pub mod source;
 pub mod title;
 
 use crate::claim::Claim;
-use crate::finding::{Finding, Severity};
+use crate::facts::CorpusFacts;
+use crate::finding::{Finding, Location, Severity};
 use crate::input::Source;
 use crate::kb::KnowledgeBase;
+use crate::source::{FileRef, Files, Span};
 
 /// Text from an article as a message shows it: on one line, white space collapsed (a name or
 /// date may be wrapped across lines in the file).
@@ -62,14 +64,31 @@ pub struct SourceContext<'a> {
     pub settings: &'a CheckSettings,
 }
 
-/// Every source and what was read from them.
+/// Every source, as the facts kept from them.
 pub struct CorpusContext<'a> {
-    pub sources: &'a [Source],
+    pub facts: &'a CorpusFacts,
     /// Binary files that were skipped.
-    pub skipped: &'a [crate::source::FileRef],
-    pub claims: &'a [Vec<Claim>],
+    pub skipped: &'a [FileRef],
     pub kb: &'a KnowledgeBase,
     pub settings: &'a CheckSettings,
+    pub files: &'a Files,
+}
+
+impl CorpusContext<'_> {
+    /// How a source is named in messages.
+    pub fn label(&self, source: usize) -> &str {
+        &self.facts.sources[source].label
+    }
+
+    /// A place in a source as a location, its file read again if it is no longer in memory.
+    pub fn locate(&self, source: usize, span: Span) -> Location {
+        let path = &self.facts.sources[source].path;
+        match self.files.get(path) {
+            Some(file) => Location::new(&file, span),
+            // Gone since it was read: the place without its text.
+            None => Location::unread(path, span),
+        }
+    }
 }
 
 pub trait Check: Sync {
@@ -78,7 +97,8 @@ pub trait Check: Sync {
     /// Findings within one source.
     fn check_source(&self, _cx: &SourceContext, _out: &mut Vec<Finding>) {}
 
-    /// Findings across sources.
+    /// Findings across sources. `out` already holds every source's findings, which a check may
+    /// complete with what only the whole corpus knows.
     fn check_corpus(&self, _cx: &CorpusContext, _out: &mut Vec<Finding>) {}
 }
 

@@ -8,11 +8,12 @@ use factlint::baseline::Baseline;
 use factlint::checks::{CHECKS, selects};
 use factlint::config::FailOn;
 use factlint::error::{Error, Result};
+use factlint::facts::SourceSummary;
 use factlint::finding::{Finding, Severity};
 use factlint::fix;
-use factlint::input::Source;
 use factlint::lint::Run;
 use factlint::report::{self, Summary};
+use factlint::source::Files;
 
 use super::Setup;
 use crate::cli::{CheckArgs, ColorChoice, OutputFormat};
@@ -50,8 +51,9 @@ pub fn run(args: &CheckArgs, color: ColorChoice, quiet: bool) -> Result<ExitCode
     let bar = crate::progress::Bar::new(quiet);
     let run = Run::watched(&setup.load, &setup.kb, &setup.extract, &settings, &bar);
     bar.finish();
-    let mut errors = run.corpus.errors;
-    let mut findings = run.findings;
+    let files_read = run.files();
+    let Run { sources, errors, findings, files, .. } = run;
+    let (mut errors, mut findings) = (errors, findings);
 
     if let Some(path) = &args.write_baseline {
         Baseline::of(&findings).write(path)?;
@@ -70,7 +72,10 @@ pub fn run(args: &CheckArgs, color: ColorChoice, quiet: bool) -> Result<ExitCode
         if args.diff {
             let mut out = std::io::stdout().lock();
             for plan in &plans {
-                write!(out, "{}", fix::diff(plan)).map_err(crate::output_error)?;
+                match fix::read(plan) {
+                    Ok(original) => write!(out, "{}", fix::diff(plan, &original)).map_err(crate::output_error)?,
+                    Err(err) => errors.push(err),
+                }
             }
             let pending = plans.iter().any(|p| !p.fixes.is_empty());
             return Ok(if !errors.is_empty() {
@@ -86,17 +91,18 @@ pub fn run(args: &CheckArgs, color: ColorChoice, quiet: bool) -> Result<ExitCode
             match fix::write(plan) {
                 Ok(n) => {
                     fixed += n;
-                    written.push(plan.file.path.clone());
+                    written.push(plan.path.clone());
                 }
                 Err(err) => errors.push(err),
             }
         }
         // What was fixed is no longer a finding.
-        findings.retain(|f| f.fix.is_none() || !written.contains(&f.location.file.path));
+        findings.retain(|f| f.fix.is_none() || !written.iter().any(|p| **p == *f.location.path));
     }
 
-    let summary = Summary::new(&findings, run_files(&run.corpus.sources, run.corpus.skipped.len()));
-    render(args.format, &findings, &run.corpus.sources, summary, color, fixed).map_err(crate::output_error)?;
+    let summary = Summary::new(&findings, files_read);
+    let report = Report { findings: &findings, sources: &sources, files: &files, summary, fixed };
+    render(args.format, &report, color).map_err(crate::output_error)?;
     if !errors.is_empty() {
         return crate::report_errors(errors);
     }
@@ -107,18 +113,17 @@ pub fn run(args: &CheckArgs, color: ColorChoice, quiet: bool) -> Result<ExitCode
     Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-fn run_files(sources: &[Source], skipped: usize) -> usize {
-    sources.iter().map(|s| s.file.path.as_str()).collect::<std::collections::BTreeSet<_>>().len() + skipped
+/// What the report shows.
+struct Report<'a> {
+    findings: &'a [Finding],
+    sources: &'a [SourceSummary],
+    files: &'a Files,
+    summary: Summary,
+    fixed: usize,
 }
 
-fn render(
-    format: OutputFormat,
-    findings: &[Finding],
-    sources: &[Source],
-    summary: Summary,
-    color: ColorChoice,
-    fixed: usize,
-) -> std::io::Result<()> {
+fn render(format: OutputFormat, report: &Report, color: ColorChoice) -> std::io::Result<()> {
+    let Report { findings, sources, files, summary, fixed } = *report;
     let stdout = std::io::stdout();
     let terminal = stdout.is_terminal();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -130,7 +135,7 @@ fn render(
                 ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             };
             let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100);
-            report::human::write(&mut out, findings, report::human::Style { color, unicode: true, width })?;
+            report::human::write(&mut out, findings, files, report::human::Style { color, unicode: true, width })?;
             if fixed > 0 {
                 writeln!(out, "fixed {fixed} finding{}", if fixed == 1 { "" } else { "s" })?;
             }

@@ -61,7 +61,9 @@ pub fn read(file: &FileRef) -> (Vec<Source>, Vec<(Span, String)>) {
                 None => meta.bad_date = Some((value, span)),
             }
         }
-        sources.push(Source::new(file.clone(), text, map, meta, Vec::new()));
+        let mut source = Source::new(file.clone(), text, map, meta, Vec::new());
+        source.index_in_file = sources.len();
+        sources.push(source);
     }
     (sources, problems)
 }

@@ -84,6 +84,8 @@ pub struct Source {
     pub suppressions: Vec<Suppression>,
     /// Offset of the first byte that was not valid UTF-8, if any.
     pub invalid_utf8_at: Option<usize>,
+    /// Which article of its file this is (0 but in a corpus).
+    pub index_in_file: usize,
 }
 
 impl Source {
@@ -109,7 +111,7 @@ impl Source {
     fn new(file: FileRef, text: String, map: OffsetMap, meta: Meta, suppressions: Vec<Suppression>) -> Self {
         let paragraphs = paragraphs(&text);
         let sentences = sentences(&text, &paragraphs);
-        Source { file, text, map, meta, paragraphs, sentences, suppressions, invalid_utf8_at: None }
+        Source { file, text, map, meta, paragraphs, sentences, suppressions, invalid_utf8_at: None, index_in_file: 0 }
     }
 }
 

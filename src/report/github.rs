@@ -23,7 +23,7 @@ pub fn write(out: &mut impl Write, findings: &[Finding]) -> io::Result<()> {
             Severity::Info => "notice",
         };
         let (line, column) = finding.location.line_col();
-        let (end_line, end_column) = finding.location.file.line_col(finding.location.span.end);
+        let (end_line, end_column) = (finding.location.end.line, finding.location.end.column);
         let mut message = finding.message.clone();
         if let Some(help) = &finding.help {
             message.push_str(&format!("\nhelp: {help}"));

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
 use crate::finding::{Finding, Location, Severity};
-use crate::source::Span;
+use crate::source::{FileRef, Files, SourceFile, Span};
 
 /// How the human report is drawn.
 #[derive(Debug, Clone, Copy)]
@@ -17,7 +17,8 @@ pub struct Style {
     pub width: usize,
 }
 
-pub fn write(out: &mut impl Write, findings: &[Finding], style: Style) -> io::Result<()> {
+/// Renders each finding; `files` gives the text of the files the snippets come from.
+pub fn write(out: &mut impl Write, findings: &[Finding], files: &Files, style: Style) -> io::Result<()> {
     let theme = match (style.unicode, style.color) {
         (true, true) => GraphicalTheme::unicode(),
         (true, false) => GraphicalTheme::unicode_nocolor(),
@@ -27,7 +28,7 @@ pub fn write(out: &mut impl Write, findings: &[Finding], style: Style) -> io::Re
     let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false);
     for finding in findings {
         let mut rendered = String::new();
-        handler.render_report(&mut rendered, &FindingDiagnostic::new(finding)).map_err(io::Error::other)?;
+        handler.render_report(&mut rendered, &FindingDiagnostic::new(finding, files)).map_err(io::Error::other)?;
         out.write_all(rendered.as_bytes())?;
     }
     Ok(())
@@ -37,12 +38,13 @@ pub fn write(out: &mut impl Write, findings: &[Finding], style: Style) -> io::Re
 /// places in other files become related diagnostics, each with its own snippet.
 struct FindingDiagnostic<'a> {
     finding: &'a Finding,
+    file: Shown,
     help: Option<String>,
     elsewhere: Vec<RelatedDiagnostic<'a>>,
 }
 
 impl<'a> FindingDiagnostic<'a> {
-    fn new(finding: &'a Finding) -> Self {
+    fn new(finding: &'a Finding, files: &Files) -> Self {
         let mut help = finding.help.clone();
         if !finding.evidence.is_empty() {
             let evidence = format!("evidence: {}", finding.evidence.join(", "));
@@ -51,10 +53,10 @@ impl<'a> FindingDiagnostic<'a> {
         let elsewhere = finding
             .related
             .iter()
-            .filter(|r| r.location.file.path != finding.location.file.path)
-            .map(|r| RelatedDiagnostic { location: &r.location, label: &r.label })
+            .filter(|r| r.location.path != finding.location.path)
+            .map(|r| RelatedDiagnostic { location: &r.location, label: &r.label, file: Shown::of(files, &r.location) })
             .collect();
-        FindingDiagnostic { finding, help, elsewhere }
+        FindingDiagnostic { finding, file: Shown::of(files, &finding.location), help, elsewhere }
     }
 }
 
@@ -90,17 +92,18 @@ impl Diagnostic for FindingDiagnostic<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&*self.finding.location.file)
+        Some(&*self.file.file)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let primary = LabeledSpan::new_primary_with_span(non_empty(&self.finding.label), shown(&self.finding.location));
+        let primary =
+            LabeledSpan::new_primary_with_span(non_empty(&self.finding.label), self.file.span(&self.finding.location));
         let same_file = self
             .finding
             .related
             .iter()
-            .filter(|r| r.location.file.path == self.finding.location.file.path)
-            .map(|r| LabeledSpan::new_with_span(Some(r.label.clone()), shown(&r.location)));
+            .filter(|r| r.location.path == self.finding.location.path)
+            .map(|r| LabeledSpan::new_with_span(Some(r.label.clone()), self.file.span(&r.location)));
         Some(Box::new(std::iter::once(primary).chain(same_file)))
     }
 
@@ -109,6 +112,26 @@ impl Diagnostic for FindingDiagnostic<'_> {
             return None;
         }
         Some(Box::new(self.elsewhere.iter().map(|r| r as &dyn Diagnostic)))
+    }
+}
+
+/// The file a snippet is drawn from. A file that cannot be read again (deleted since, or
+/// binary) is shown as an empty one under its path, with every label at its start.
+struct Shown {
+    file: FileRef,
+    readable: bool,
+}
+
+impl Shown {
+    fn of(files: &Files, location: &Location) -> Shown {
+        match files.get(&location.path) {
+            Some(file) => Shown { file, readable: true },
+            None => Shown { file: SourceFile::new(&*location.path, ""), readable: false },
+        }
+    }
+
+    fn span(&self, location: &Location) -> Span {
+        if self.readable { shown(location) } else { Span::new(0, 0) }
     }
 }
 
@@ -138,6 +161,7 @@ fn non_empty(label: &str) -> Option<String> {
 struct RelatedDiagnostic<'a> {
     location: &'a Location,
     label: &'a str,
+    file: Shown,
 }
 
 impl fmt::Debug for RelatedDiagnostic<'_> {
@@ -149,7 +173,7 @@ impl fmt::Debug for RelatedDiagnostic<'_> {
 impl fmt::Display for RelatedDiagnostic<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (line, column) = self.location.line_col();
-        write!(f, "{} ({}:{line}:{column})", self.label, self.location.file.path)
+        write!(f, "{} ({}:{line}:{column})", self.label, self.location.path)
     }
 }
 
@@ -161,10 +185,13 @@ impl Diagnostic for RelatedDiagnostic<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&*self.location.file)
+        Some(&*self.file.file)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(Some(self.label.to_string()), shown(self.location)))))
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
+            Some(self.label.to_string()),
+            self.file.span(self.location),
+        ))))
     }
 }

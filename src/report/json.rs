@@ -6,13 +6,13 @@ use std::io::{self, Write};
 use serde_json::{Value, json};
 
 use super::Summary;
+use crate::facts::SourceSummary;
 use crate::finding::{Finding, Location};
-use crate::input::Source;
 
 fn place(location: &Location) -> serde_json::Map<String, Value> {
     let (line, column) = location.line_col();
     let value = json!({
-        "path": location.file.path,
+        "path": &*location.path,
         "line": line,
         "column": column,
         "span": { "start": location.span.start, "end": location.span.end },
@@ -52,17 +52,40 @@ pub fn finding_json(finding: &Finding) -> Value {
     Value::Object(object)
 }
 
-pub fn write(out: &mut impl Write, findings: &[Finding], sources: &[Source], summary: Summary) -> io::Result<()> {
-    let sources: Vec<Value> = sources
+/// Writes the report a finding at a time, so a large run never holds it all as JSON values;
+/// the layout is that of `serde_json`'s pretty printer over the whole document.
+pub fn write(
+    out: &mut impl Write,
+    findings: &[Finding],
+    sources: &[SourceSummary],
+    summary: Summary,
+) -> io::Result<()> {
+    writeln!(out, "{{\n  \"version\": 1,")?;
+    write_array(out, "findings", findings.iter().map(finding_json))?;
+    let sources = sources
         .iter()
-        .map(|s| json!({ "path": s.label(), "published": s.meta.published.map(|d| d.to_string()), "date_from": s.meta.date_from }))
-        .collect();
-    let report = json!({
-        "version": 1,
-        "findings": findings.iter().map(finding_json).collect::<Vec<_>>(),
-        "sources": sources,
-        "summary": { "files": summary.files, "errors": summary.errors, "warnings": summary.warnings, "infos": summary.infos },
-    });
-    serde_json::to_writer_pretty(&mut *out, &report)?;
-    writeln!(out)
+        .map(|s| json!({ "path": s.label, "published": s.published.map(|d| d.to_string()), "date_from": s.date_from }));
+    write_array(out, "sources", sources)?;
+    let summary = json!({ "files": summary.files, "errors": summary.errors, "warnings": summary.warnings, "infos": summary.infos });
+    writeln!(out, "  \"summary\": {}\n}}", indented(&summary, "  ")?)
+}
+
+/// `"key": [ … ],` with each item pretty-printed at the depth of an array in the document.
+fn write_array(out: &mut impl Write, key: &str, items: impl Iterator<Item = Value>) -> io::Result<()> {
+    let mut items = items.peekable();
+    if items.peek().is_none() {
+        return writeln!(out, "  \"{key}\": [],");
+    }
+    writeln!(out, "  \"{key}\": [")?;
+    while let Some(item) = items.next() {
+        let comma = if items.peek().is_some() { "," } else { "" };
+        writeln!(out, "    {}{comma}", indented(&item, "    ")?)?;
+    }
+    writeln!(out, "  ],")
+}
+
+/// A value pretty-printed, its lines after the first indented by `indent`.
+fn indented(value: &Value, indent: &str) -> io::Result<String> {
+    let text = serde_json::to_string_pretty(value)?;
+    Ok(text.replace('\n', &format!("\n{indent}")))
 }

@@ -6,15 +6,14 @@ use std::io::{self, Write};
 use serde_json::{Value, json};
 
 use crate::finding::{Finding, Location, Severity};
+use crate::source::Position;
 
-fn position(location: &Location, offset: usize) -> Value {
-    let line = location.file.line_span(offset);
-    let (number, _) = location.file.line_col(offset);
-    json!({ "line": number, "column": offset - line.start + 1 })
+fn position(at: Position) -> Value {
+    json!({ "line": at.line, "column": at.byte_column })
 }
 
 fn range(location: &Location) -> Value {
-    json!({ "start": position(location, location.span.start), "end": position(location, location.span.end) })
+    json!({ "start": position(location.start), "end": position(location.end) })
 }
 
 fn severity(severity: Severity) -> &'static str {
@@ -33,12 +32,12 @@ fn diagnostic(finding: &Finding) -> Value {
         "code": { "value": finding.code },
         "relatedLocations": finding.related.iter().map(|r| json!({
             "message": r.label,
-            "location": { "path": r.location.file.path, "range": range(&r.location) },
+            "location": { "path": &*r.location.path, "range": range(&r.location) },
         })).collect::<Vec<_>>(),
     });
-    if let Some(fix) = &finding.fix {
-        let place = Location::new(&finding.location.file, fix.span);
-        value["suggestions"] = json!([{ "range": range(&place), "text": fix.replacement }]);
+    // Fixes replace the finding's own text: its range is the suggestion's.
+    if let Some(fix) = finding.fix.as_ref().filter(|f| f.span == finding.location.span) {
+        value["suggestions"] = json!([{ "range": range(&finding.location), "text": fix.replacement }]);
     }
     value
 }

@@ -34,13 +34,11 @@ pub fn uri(path: &str) -> String {
 }
 
 fn region(location: &Location) -> Value {
-    let (start_line, start_column) = location.file.line_col(location.span.start);
-    let (end_line, end_column) = location.file.line_col(location.span.end);
     json!({
-        "startLine": start_line,
-        "startColumn": start_column,
-        "endLine": end_line,
-        "endColumn": end_column,
+        "startLine": location.start.line,
+        "startColumn": location.start.column,
+        "endLine": location.end.line,
+        "endColumn": location.end.column,
         "byteOffset": location.span.start,
         "byteLength": location.span.len(),
         "snippet": { "text": location.text() },
@@ -48,7 +46,7 @@ fn region(location: &Location) -> Value {
 }
 
 fn physical(location: &Location) -> Value {
-    json!({ "artifactLocation": { "uri": uri(&location.file.path) }, "region": region(location) })
+    json!({ "artifactLocation": { "uri": uri(&location.path) }, "region": region(location) })
 }
 
 fn rules() -> Vec<Value> {
@@ -93,13 +91,14 @@ fn result(finding: &Finding) -> Value {
         "relatedLocations": related,
         "partialFingerprints": { "factlint/v1": fingerprint(finding) },
     });
-    if let Some(fix) = &finding.fix {
-        let deleted = Location::new(&finding.location.file, fix.span);
+    // Fixes replace the finding's own text: its region is the one deleted.
+    if let Some(fix) = finding.fix.as_ref().filter(|f| f.span == finding.location.span) {
+        let deleted = &finding.location;
         value["fixes"] = json!([{
             "description": { "text": format!("write “{}”", fix.replacement) },
             "artifactChanges": [{
                 "artifactLocation": { "uri": uri(finding.path()) },
-                "replacements": [{ "deletedRegion": region(&deleted), "insertedContent": { "text": fix.replacement } }],
+                "replacements": [{ "deletedRegion": region(deleted), "insertedContent": { "text": fix.replacement } }],
             }],
         }]);
     }

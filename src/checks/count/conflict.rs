@@ -1,10 +1,11 @@
 use std::collections::BTreeMap;
 
 use crate::checks::compare::{Said, disagreements};
-use crate::checks::{Check, CheckInfo, CorpusContext, declare_check, one_line};
-use crate::claim::{ClaimKind, TieStrength};
+use crate::checks::{Check, CheckInfo, CorpusContext, SourceContext, declare_check, one_line};
+use crate::claim::{ClaimKind, CountClaim, TieStrength};
 use crate::finding::{Finding, Location, Severity};
 use crate::interval::CountInterval;
+use crate::kb::{EventId, KnowledgeBase};
 use crate::text::{fold, same_noun};
 
 declare_check! {
@@ -31,69 +32,64 @@ impl Check for Conflict {
         &Self::INFO
     }
 
+    /// Counts against the rules' figures.
+    fn check_source(&self, cx: &SourceContext, out: &mut Vec<Finding>) {
+        for claim in cx.claims {
+            let ClaimKind::Count(count) = &claim.kind else { continue };
+            let Some((event_id, position, value)) = against_rules(cx.kb, count) else { continue };
+            let event = &cx.kb.events[event_id];
+            let rule = &event.counts[position];
+            let location = Location::new(&cx.source.file, claim.span);
+            let written = one_line(location.text());
+            out.push(
+                Finding::new(
+                    Self::INFO.code,
+                    Self::INFO.default_severity,
+                    location,
+                    format!("“{written}” for {}: the rules give {value} {}", event.name, rule.what),
+                )
+                .label(format!("{} here", count.interval))
+                .help(format!("the rules give {value} ({})", rule.origin))
+                .rule(
+                    &rule.origin,
+                    format!("{value} {}", rule.what),
+                    rule.source.as_ref().or(event.source.as_ref()),
+                ),
+            );
+        }
+    }
+
+    /// Counts the rules do not settle, against each other.
     fn check_corpus(&self, cx: &CorpusContext, out: &mut Vec<Finding>) {
         let mut by_count: BTreeMap<(usize, usize), Vec<Said<CountInterval>>> = BTreeMap::new();
-        for (index, (source, claims)) in cx.sources.iter().zip(cx.claims).enumerate() {
-            for claim in claims {
-                let ClaimKind::Count(count) = &claim.kind else { continue };
-                let (Some(tie), Some(unit)) = (&count.event, &count.unit) else { continue };
-                let unit = fold(unit);
-                // The first candidate event that counts this unit, and which of its counts.
-                let found = tie.candidates.iter().find_map(|&e| {
-                    let position =
-                        cx.kb.events[e].counts.iter().position(|c| c.units.iter().any(|u| same_noun(u, &unit)))?;
-                    Some((e, position))
+        for (source, fact) in &cx.facts.counts {
+            if against_rules(cx.kb, &fact.count).is_some() {
+                continue; // already reported against the rules
+            }
+            if let Some(key) = counted(cx.kb, &fact.count) {
+                by_count.entry(key).or_default().push(Said {
+                    source: *source,
+                    span: fact.span,
+                    value: fact.count.interval,
                 });
-                let Some((event_id, position)) = found else { continue };
-                let event = &cx.kb.events[event_id];
-                let rule = &event.counts[position];
-                let location = Location::new(&source.file, claim.span);
-                match rule.value {
-                    Some(value) if tie.strength != TieStrength::Weak && !count.interval.contains(value) => {
-                        let written = one_line(location.text());
-                        out.push(
-                            Finding::new(
-                                Self::INFO.code,
-                                Self::INFO.default_severity,
-                                location,
-                                format!("“{written}” for {}: the rules give {value} {}", event.name, rule.what),
-                            )
-                            .label(format!("{} here", count.interval))
-                            .help(format!("the rules give {value} ({})", rule.origin))
-                            .rule(
-                                &rule.origin,
-                                format!("{value} {}", rule.what),
-                                rule.source.as_ref().or(event.source.as_ref()),
-                            ),
-                        );
-                    }
-                    _ => by_count.entry((event_id, position)).or_default().push(Said {
-                        source: index,
-                        location,
-                        value: count.interval,
-                    }),
-                }
             }
         }
         for ((event, position), said) in by_count {
             let event = &cx.kb.events[event];
             let rule = &event.counts[position];
             for (claim, reference) in disagreements(&said, |a, b| a.meets(b)) {
+                let (here, there) = (cx.locate(claim.source, claim.span), cx.locate(reference.source, reference.span));
+                let (written, other) = (one_line(here.text()), one_line(there.text()));
+                let other_label = format!("“{other}” here");
                 out.push(
                     Finding::new(
                         Self::INFO.code,
                         Severity::Warning,
-                        claim.location.clone(),
-                        format!(
-                            "“{}” for {} here, but “{}” in {}",
-                            one_line(claim.location.text()),
-                            event.name,
-                            one_line(reference.location.text()),
-                            reference.location.file.path
-                        ),
+                        here,
+                        format!("“{written}” for {} here, but “{other}” in {}", event.name, cx.label(reference.source)),
                     )
                     .label(format!("{} {}", claim.value, rule.what))
-                    .related(reference.location.clone(), format!("“{}” here", one_line(reference.location.text())))
+                    .related(there, other_label)
                     .help(match rule.value {
                         Some(value) => format!("the sources disagree; the rules give {value} ({})", rule.origin),
                         None => "the sources disagree; the rules give no figure to settle it".to_string(),
@@ -102,4 +98,22 @@ impl Check for Conflict {
             }
         }
     }
+}
+
+/// Which count of which event a count is about: the first candidate event that counts its unit.
+fn counted(kb: &KnowledgeBase, count: &CountClaim) -> Option<(EventId, usize)> {
+    let (tie, unit) = (count.event.as_ref()?, fold(count.unit.as_deref()?));
+    tie.candidates.iter().find_map(|&e| {
+        let position = kb.events[e].counts.iter().position(|c| c.units.iter().any(|u| same_noun(u, &unit)))?;
+        Some((e, position))
+    })
+}
+
+/// The event, count and figure a count contradicts, if it is firmly tied to a counted event with
+/// a figure that does not fit.
+fn against_rules(kb: &KnowledgeBase, count: &CountClaim) -> Option<(EventId, usize, u64)> {
+    let (event, position) = counted(kb, count)?;
+    let value = kb.events[event].counts[position].value?;
+    let firm = count.event.as_ref().is_some_and(|t| t.strength != TieStrength::Weak);
+    (firm && !count.interval.contains(value)).then_some((event, position, value))
 }

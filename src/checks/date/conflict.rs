@@ -1,11 +1,11 @@
 use std::collections::BTreeMap;
 
 use crate::checks::compare::{Said, disagreements};
-use crate::checks::{Check, CheckInfo, CorpusContext, declare_check, one_line};
-use crate::claim::{ClaimKind, TieStrength};
+use crate::checks::{Check, CheckInfo, CorpusContext, SourceContext, declare_check, one_line};
+use crate::claim::{ClaimKind, DateClaim, TieStrength};
 use crate::finding::{Finding, Location};
 use crate::interval::DateInterval;
-use crate::kb::EventId;
+use crate::kb::{EventId, KnowledgeBase};
 
 declare_check! {
     /// ## What it flags
@@ -34,62 +34,69 @@ impl Check for Conflict {
         &Self::INFO
     }
 
+    /// Dates against the rules.
+    fn check_source(&self, cx: &SourceContext, out: &mut Vec<Finding>) {
+        for claim in cx.claims {
+            let ClaimKind::Date(date) = &claim.kind else { continue };
+            let Some(tie) = &date.event else { continue };
+            // A generic trigger ("meeting") may name an unlisted meeting: never against the rules.
+            if tie.strength == TieStrength::Weak || fitting_reading(cx.kb, date).is_some() {
+                continue;
+            }
+            // The candidates are ordered nearest in time first.
+            let event = &cx.kb.events[tie.event()];
+            let location = Location::new(&cx.source.file, claim.span);
+            let written = one_line(location.text());
+            out.push(
+                Finding::new(
+                    Self::INFO.code,
+                    Self::INFO.default_severity,
+                    location,
+                    format!("“{written}” for {}, which the rules date {}", event.name, event.when),
+                )
+                .label(format!("{} here", date.interval))
+                .help(format!("the rules give {} ({}); check the date or the event", event.when, event.origin))
+                .rule(&event.origin, format!("{}: {}", event.name, event.when), event.source.as_ref()),
+            );
+        }
+    }
+
+    /// Dates that fit the rules but not each other (the rules may know only the month).
     fn check_corpus(&self, cx: &CorpusContext, out: &mut Vec<Finding>) {
         let mut by_event: BTreeMap<EventId, Vec<Said<DateInterval>>> = BTreeMap::new();
-        for (index, (source, claims)) in cx.sources.iter().zip(cx.claims).enumerate() {
-            for claim in claims {
-                let ClaimKind::Date(date) = &claim.kind else { continue };
-                let Some(tie) = &date.event else { continue };
-                let location = Location::new(&source.file, claim.span);
-                // A date the words allow to be read two ways conflicts only if neither reading
-                // fits; the one that fits is what other sources are compared with.
-                let fitting = date.readings().find(|r| tie.candidates.iter().any(|&e| cx.kb.events[e].when.meets(r)));
-                if let Some(reading) = fitting {
-                    by_event.entry(tie.event()).or_default().push(Said { source: index, location, value: *reading });
-                    continue;
-                }
-                if tie.strength == TieStrength::Weak {
-                    continue;
-                }
-                // The candidates are ordered nearest in time first.
-                let event = &cx.kb.events[tie.event()];
-                let written = one_line(location.text());
-                out.push(
-                    Finding::new(
-                        Self::INFO.code,
-                        Self::INFO.default_severity,
-                        location,
-                        format!("“{written}” for {}, which the rules date {}", event.name, event.when),
-                    )
-                    .label(format!("{} here", date.interval))
-                    .help(format!("the rules give {} ({}); check the date or the event", event.when, event.origin))
-                    .rule(
-                        &event.origin,
-                        format!("{}: {}", event.name, event.when),
-                        event.source.as_ref(),
-                    ),
-                );
+        for (source, fact) in &cx.facts.dates {
+            let Some(tie) = &fact.date.event else { continue };
+            if let Some(reading) = fitting_reading(cx.kb, &fact.date) {
+                by_event.entry(tie.event()).or_default().push(Said {
+                    source: *source,
+                    span: fact.span,
+                    value: reading,
+                });
             }
         }
-        // Dates that fit the rules but not each other (the rules may know only the month).
         for (event, said) in by_event {
             let event = &cx.kb.events[event];
             for (claim, reference) in disagreements(&said, |a, b| a.meets(b)) {
+                let other = cx.label(reference.source);
                 out.push(
                     Finding::new(
                         Self::INFO.code,
                         Self::INFO.default_severity,
-                        claim.location.clone(),
-                        format!(
-                            "{} is dated {} here but {} in {}",
-                            event.name, claim.value, reference.value, reference.location.file.path
-                        ),
+                        cx.locate(claim.source, claim.span),
+                        format!("{} is dated {} here but {} in {other}", event.name, claim.value, reference.value),
                     )
                     .label(format!("{}", claim.value))
-                    .related(reference.location.clone(), format!("{} here", reference.value))
+                    .related(cx.locate(reference.source, reference.span), format!("{} here", reference.value))
                     .help(format!("the rules give {} ({})", event.when, event.origin)),
                 );
             }
         }
     }
+}
+
+/// The reading of a date that fits one of its events, if any: a date the words allow to be
+/// read two ways conflicts only if neither reading fits.
+fn fitting_reading(kb: &KnowledgeBase, date: &DateClaim) -> Option<DateInterval> {
+    let tie = date.event.as_ref()?;
+    date.readings().find(|r| tie.candidates.iter().any(|&e| kb.events[e].when.meets(r))).copied()
 }

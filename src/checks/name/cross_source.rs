@@ -2,11 +2,12 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::{given_name, is_distinct, surname};
 use crate::checks::{Check, CheckInfo, CorpusContext, declare_check, one_line};
-use crate::claim::{ClaimKind, Form};
-use crate::finding::{Finding, Location};
+use crate::claim::Form;
+use crate::finding::Finding;
 use crate::kb::{EntityKind, FormKind};
 use crate::similar::SimilarNames;
-use crate::text::{fold, strip_possessive};
+use crate::source::Span;
+use crate::text::fold;
 
 declare_check! {
     /// ## What it flags
@@ -31,12 +32,52 @@ declare_check! {
     CrossSource, "name.cross-source", Warning, "sources spell the same person differently"
 }
 
-/// One written spelling and where it occurs.
+/// One written spelling: its first place and the sources using it.
 #[derive(Debug, Default)]
 struct Spelling {
     shown: String,
-    /// Source index → first occurrence there.
-    sources: BTreeMap<usize, Location>,
+    /// The first source using it, and where.
+    first: (usize, Span),
+    /// Every source using it, ascending, once each.
+    sources: Vec<u32>,
+}
+
+impl Spelling {
+    /// Takes in another spelling's sources: the same person, spelled alike.
+    fn absorb(&mut self, other: &Spelling) {
+        self.first = self.first.min(other.first);
+        self.sources = union(&self.sources, &other.sources);
+    }
+}
+
+/// The union of two ascending lists.
+fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        let next = match (a.get(i), b.get(j)) {
+            (Some(&x), Some(&y)) if x == y => {
+                i += 1;
+                j += 1;
+                x
+            }
+            (Some(&x), Some(&y)) if x < y => {
+                i += 1;
+                x
+            }
+            (_, Some(&y)) => {
+                j += 1;
+                y
+            }
+            (Some(&x), None) => {
+                i += 1;
+                x
+            }
+            (None, None) => break,
+        };
+        out.push(next);
+    }
+    out
 }
 
 /// How alike two given names must be to be the same person's.
@@ -50,42 +91,43 @@ impl Check for CrossSource {
     fn check_corpus(&self, cx: &CorpusContext, out: &mut Vec<Finding>) {
         let mut people: BTreeMap<String, BTreeMap<String, Spelling>> = BTreeMap::new();
         let mut unknown = Names::default();
-        for (index, (source, claims)) in cx.sources.iter().zip(cx.claims).enumerate() {
-            for claim in claims {
-                let ClaimKind::Mention(m) = &claim.kind else { continue };
-                let written = strip_possessive(source.file.slice(claim.span));
-                let location = Location::new(&source.file, claim.span);
-                match (m.entity, m.form) {
-                    (Some(_), Form::Known(FormKind::Misspelling)) => {}
-                    (Some(entity), _) if cx.kb.entities[entity].kind == EntityKind::Person => {
-                        // Accepted forms of a known person differ by more than spelling ("Donald
-                        // Trump", "Donald J. Trump"): only the surname's spelling is compared.
-                        let key = format!("entity:{}", cx.kb.entities[entity].id);
-                        let last = written.split_whitespace().next_back().unwrap_or(written);
-                        add(people.entry(key).or_default(), last, index, location);
-                    }
-                    (None, Form::Unknown | Form::Ambiguous) if !is_distinct(cx.kb, written) => {
-                        unknown.add(written, m.person_like, index, location);
-                    }
-                    _ => {}
+        for name in &cx.facts.names {
+            let written = &*name.written;
+            let spelling =
+                |shown: &str| Spelling { shown: one_line(shown), first: name.first, sources: name.sources.clone() };
+            match (name.entity, name.form) {
+                (Some(_), Form::Known(FormKind::Misspelling)) => {}
+                (Some(entity), _) if cx.kb.entities[entity].kind == EntityKind::Person => {
+                    // Accepted forms of a known person differ by more than spelling ("Donald
+                    // Trump", "Donald J. Trump"): only the surname's spelling is compared.
+                    let key = format!("entity:{}", cx.kb.entities[entity].id);
+                    let last = written.split_whitespace().next_back().unwrap_or(written);
+                    add(people.entry(key).or_default(), spelling(last));
                 }
+                (None, Form::Unknown | Form::Ambiguous) if !is_distinct(cx.kb, written) => {
+                    unknown.add(spelling(written), name.person_like);
+                }
+                _ => {}
             }
         }
         for (key, spellings) in unknown.clusters(cx.settings.similarity) {
             people.insert(key, spellings);
         }
         for spellings in people.into_values() {
-            if let Some(finding) = report(spellings) {
+            if let Some(finding) = report(cx, spellings) {
                 out.push(finding);
             }
         }
     }
 }
 
-fn add(spellings: &mut BTreeMap<String, Spelling>, written: &str, source: usize, location: Location) {
-    let spelling =
-        spellings.entry(fold(written)).or_insert_with(|| Spelling { shown: one_line(written), ..Spelling::default() });
-    spelling.sources.entry(source).or_insert(location);
+fn add(spellings: &mut BTreeMap<String, Spelling>, spelling: Spelling) {
+    match spellings.entry(fold(&spelling.shown)) {
+        std::collections::btree_map::Entry::Occupied(mut known) => known.get_mut().absorb(&spelling),
+        std::collections::btree_map::Entry::Vacant(new) => {
+            new.insert(spelling);
+        }
+    }
 }
 
 /// Names that match no entity, to be grouped by similarity.
@@ -98,12 +140,12 @@ struct Names {
 }
 
 impl Names {
-    fn add(&mut self, written: &str, person_like: bool, source: usize, location: Location) {
-        let words = written.split_whitespace().count();
+    fn add(&mut self, spelling: Spelling, person_like: bool) {
+        let words = spelling.shown.split_whitespace().count();
         if person_like && words >= 2 {
-            add(&mut self.full, written, source, location);
+            add(&mut self.full, spelling);
         } else if words == 1 {
-            add(&mut self.single, written, source, location);
+            add(&mut self.single, spelling);
         }
     }
 
@@ -172,16 +214,16 @@ fn same_person(a: &str, b: &str, similarity: f64) -> bool {
 /// Two full names in one article with different given names are two people (a father and son,
 /// two ministers), however alike.
 fn named_apart(a: &Spelling, b: &Spelling, name_a: &str, name_b: &str) -> bool {
-    given_name(name_a) != given_name(name_b) && a.sources.keys().any(|s| b.sources.contains_key(s))
+    given_name(name_a) != given_name(name_b) && a.sources.iter().any(|s| b.sources.binary_search(s).is_ok())
 }
 
 /// One finding for a person spelled differently across sources, or none.
-fn report(spellings: BTreeMap<String, Spelling>) -> Option<Finding> {
+fn report(cx: &CorpusContext, spellings: BTreeMap<String, Spelling>) -> Option<Finding> {
     let mut variants: Vec<Spelling> = merge_surnames(spellings);
     if variants.len() < 2 {
         return None;
     }
-    let all_sources: BTreeSet<usize> = variants.iter().flat_map(|v| v.sources.keys().copied()).collect();
+    let all_sources: BTreeSet<u32> = variants.iter().flat_map(|v| v.sources.iter().copied()).collect();
     // Only a difference between sources counts: one source using both is `name.inconsistent`.
     if all_sources.len() < 2 || variants.iter().all(|v| v.sources.len() == all_sources.len()) {
         return None;
@@ -190,12 +232,12 @@ fn report(spellings: BTreeMap<String, Spelling>) -> Option<Finding> {
     let listing: Vec<String> = variants
         .iter()
         .map(|v| {
-            let names: Vec<String> = v.sources.values().map(|l| l.file.path.clone()).collect();
+            let names: Vec<&str> = v.sources.iter().map(|&s| cx.label(s as usize)).collect();
             format!("“{}” ({})", v.shown, names.join(", "))
         })
         .collect();
     let minority = variants.last()?;
-    let primary = minority.sources.values().next()?.clone();
+    let primary = cx.locate(minority.first.0, minority.first.1);
     let mut finding = Finding::new(
         CrossSource::INFO.code,
         CrossSource::INFO.default_severity,
@@ -205,9 +247,7 @@ fn report(spellings: BTreeMap<String, Spelling>) -> Option<Finding> {
     .label(format!("“{}”", minority.shown))
     .help(majority_help(&variants));
     for other in &variants[..variants.len() - 1] {
-        if let Some(location) = other.sources.values().next() {
-            finding = finding.related(location.clone(), format!("“{}” here", other.shown));
-        }
+        finding = finding.related(cx.locate(other.first.0, other.first.1), format!("“{}” here", other.shown));
     }
     Some(finding)
 }
@@ -224,8 +264,9 @@ fn majority_help(variants: &[Spelling]) -> String {
     }
 }
 
-fn first_place(spelling: &Spelling) -> (String, usize) {
-    spelling.sources.values().next().map_or((String::new(), 0), |l| (l.file.path.clone(), l.span.start))
+/// Sources are in path order, so their index orders them.
+fn first_place(spelling: &Spelling) -> (usize, usize) {
+    (spelling.first.0, spelling.first.1.start)
 }
 
 /// A bare surname spelled as in a full name is that spelling, not another: "Umarov" joins
@@ -235,11 +276,7 @@ fn merge_surnames(spellings: BTreeMap<String, Spelling>) -> Vec<Spelling> {
     let mut merged: Vec<(String, Spelling)> = full;
     for (word, spelling) in single {
         match merged.iter_mut().find(|(k, _)| surname(k) == word) {
-            Some((_, host)) => {
-                for (source, location) in spelling.sources {
-                    host.sources.entry(source).or_insert(location);
-                }
-            }
+            Some((_, host)) => host.absorb(&spelling),
             None => merged.push((word, spelling)),
         }
     }
@@ -277,9 +314,10 @@ mod tests {
     use super::*;
     use crate::checks::CheckSettings;
     use crate::extract::{ExtractSettings, extract};
+    use crate::facts::{CorpusFacts, SourceFacts};
     use crate::input::{Format, Loaded, Source, load};
     use crate::kb::KnowledgeBase;
-    use crate::source::{SourceFile, Span};
+    use crate::source::{Files, SourceFile};
 
     const RULES: &str = r#"
 [[entity]]
@@ -309,9 +347,14 @@ variants = ["Zelensky"]
                 }
             })
             .collect();
-        let claims: Vec<_> = sources.iter().map(|s| extract(s, &kb, &ExtractSettings::default())).collect();
+        let mut facts = CorpusFacts::default();
+        for source in &sources {
+            facts.add(SourceFacts::collect(source, &extract(source, &kb, &ExtractSettings::default())));
+        }
+        let mut files = Files::default();
+        sources.iter().for_each(|s| files.hold(&s.file));
         let settings = CheckSettings::default();
-        let cx = CorpusContext { sources: &sources, skipped: &[], claims: &claims, kb: &kb, settings: &settings };
+        let cx = CorpusContext { facts: &facts, skipped: &[], kb: &kb, settings: &settings, files: &files };
         let mut out = Vec::new();
         CrossSource.check_corpus(&cx, &mut out);
         out.into_iter().map(|f| f.message).collect()
@@ -332,15 +375,14 @@ variants = ["Zelensky"]
         }
     }
 
-    fn spelling(shown: &str, sources: &[usize]) -> Spelling {
-        let file = SourceFile::new("a.md", shown);
-        let at = Location::new(&file, Span::new(0, shown.len()));
-        Spelling { shown: shown.to_string(), sources: sources.iter().map(|&s| (s, at.clone())).collect() }
+    fn spelling(shown: &str, sources: &[u32]) -> Spelling {
+        let first = (sources[0] as usize, Span::new(0, shown.len()));
+        Spelling { shown: shown.to_string(), first, sources: sources.to_vec() }
     }
 
     #[test]
     fn the_majority_or_a_split_is_named() {
-        type Case<'a> = (&'a [(&'a str, &'a [usize])], &'a str);
+        type Case<'a> = (&'a [(&'a str, &'a [u32])], &'a str);
         let table: [Case; 3] = [
             (
                 &[("Ingrid Halvorsen", &[0, 2]), ("Ingrid Halvorson", &[1])],

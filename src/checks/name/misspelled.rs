@@ -1,10 +1,11 @@
 use std::collections::HashMap;
 
 use super::in_case_of;
-use crate::checks::{Check, CorpusContext, declare_check, one_line};
+use crate::checks::{Check, CorpusContext, SourceContext, declare_check, one_line};
 use crate::claim::{ClaimKind, Form};
-use crate::finding::{Finding, Fix, Location};
-use crate::kb::FormKind;
+use crate::finding::{Finding, Fix, Location, Related};
+use crate::kb::{EntityId, FormKind};
+use crate::source::Span;
 
 declare_check! {
     /// ## What it flags
@@ -26,55 +27,74 @@ declare_check! {
     Misspelled, "name.misspelled", Error, "a known misspelling of a name is used"
 }
 
+/// Labels of the related place showing a correct spelling.
+const SPELLED_SO: &str = "spelled so";
+
 impl Check for Misspelled {
     fn info(&self) -> &'static crate::checks::CheckInfo {
         &Self::INFO
     }
 
-    fn check_corpus(&self, cx: &CorpusContext, out: &mut Vec<Finding>) {
-        // Where each entity is first spelled correctly, to show beside the misspelling.
-        let mut correct: HashMap<usize, (usize, Location)> = HashMap::new();
-        for (index, (source, claims)) in cx.sources.iter().zip(cx.claims).enumerate() {
-            for claim in claims {
-                if let ClaimKind::Mention(m) = &claim.kind {
-                    if let (Some(entity), Form::Known(FormKind::Name | FormKind::Variant | FormKind::Surname)) =
-                        (m.entity, m.form)
-                    {
-                        correct.entry(entity).or_insert((index, Location::new(&source.file, claim.span)));
-                    }
-                }
+    fn check_source(&self, cx: &SourceContext, out: &mut Vec<Finding>) {
+        let source = cx.source;
+        let mentions = || {
+            cx.claims.iter().filter_map(|claim| match &claim.kind {
+                ClaimKind::Mention(m) => Some((claim, m.entity?, m.form)),
+                _ => None,
+            })
+        };
+        let checked = source.file.content_hash();
+        for (claim, id, form) in mentions() {
+            if form != Form::Known(FormKind::Misspelling) {
+                continue;
             }
-        }
-        for (index, (source, claims)) in cx.sources.iter().zip(cx.claims).enumerate() {
-            for claim in claims {
-                let ClaimKind::Mention(m) = &claim.kind else { continue };
-                let (Some(id), Form::Known(FormKind::Misspelling)) = (m.entity, m.form) else { continue };
-                let entity = &cx.kb.entities[id];
-                let written = source.file.slice(claim.span);
-                let replacement = in_case_of(written, entity.correction_for(written));
-                let mut finding = Finding::new(
-                    Self::INFO.code,
-                    Self::INFO.default_severity,
-                    Location::new(&source.file, claim.span),
-                    format!("“{}” is a misspelling of {}", one_line(written), entity.name),
-                )
-                .label("misspelled")
-                .help(format!("write “{replacement}” ({})", entity.origin))
-                .fix(Fix { span: claim.span, replacement: replacement.clone() });
-                // Prefer a correct spelling in another article: that is the comparison a desk wants.
-                if let Some((other, location)) = correct.get(&id) {
-                    let label = if *other == index {
-                        "spelled so here".to_string()
-                    } else {
-                        format!("spelled so in {}", cx.sources[*other].label())
-                    };
-                    finding = finding.related(location.clone(), label);
-                }
-                let listed = entity.form_origin(written);
-                finding =
-                    finding.rule(listed, format!("listed as a misspelling of {}", entity.name), entity.source.as_ref());
-                out.push(finding);
+            let entity = &cx.kb.entities[id];
+            let written = source.file.slice(claim.span);
+            let replacement = in_case_of(written, entity.correction_for(written));
+            let mut finding = Finding::new(
+                Self::INFO.code,
+                Self::INFO.default_severity,
+                Location::new(&source.file, claim.span),
+                format!("“{}” is a misspelling of {}", one_line(written), entity.name),
+            )
+            .label("misspelled")
+            .help(format!("write “{replacement}” ({})", entity.origin))
+            .fix(Fix { span: claim.span, replacement, checked })
+            .about(id);
+            let correct = mentions().find(|(_, other, form)| *other == id && is_accepted(*form));
+            if let Some((claim, _, _)) = correct {
+                finding = finding.related(Location::new(&source.file, claim.span), format!("{SPELLED_SO} here"));
             }
+            let listed = entity.form_origin(written);
+            out.push(finding.rule(
+                listed,
+                format!("listed as a misspelling of {}", entity.name),
+                entity.source.as_ref(),
+            ));
         }
     }
+
+    /// An article that only ever misspells a name is shown the right spelling from another one:
+    /// that is the comparison a desk wants.
+    fn check_corpus(&self, cx: &CorpusContext, out: &mut Vec<Finding>) {
+        let mut first_correct: HashMap<EntityId, (usize, Span)> = HashMap::new();
+        for name in &cx.facts.names {
+            if let (Some(entity), true) = (name.entity, is_accepted(name.form)) {
+                let first = first_correct.entry(entity).or_insert(name.first);
+                *first = (*first).min(name.first);
+            }
+        }
+        for finding in out.iter_mut().filter(|f| f.code == Self::INFO.code) {
+            let Some(&(other, span)) = finding.about.and_then(|e| first_correct.get(&e)) else { continue };
+            if finding.related.iter().any(|r| r.label.starts_with(SPELLED_SO)) {
+                continue;
+            }
+            let label = format!("{SPELLED_SO} in {}", cx.label(other));
+            finding.related.insert(0, Related { location: cx.locate(other, span), label });
+        }
+    }
+}
+
+fn is_accepted(form: Form) -> bool {
+    matches!(form, Form::Known(FormKind::Name | FormKind::Variant | FormKind::Surname))
 }

@@ -1,6 +1,4 @@
-use std::collections::BTreeSet;
-
-use crate::checks::{Check, CheckInfo, CorpusContext, declare_check};
+use crate::checks::{Check, CheckInfo, SourceContext, declare_check};
 use crate::finding::{Finding, Location};
 use crate::source::Span;
 
@@ -23,26 +21,21 @@ impl Check for Encoding {
         &Self::INFO
     }
 
-    fn check_corpus(&self, cx: &CorpusContext, out: &mut Vec<Finding>) {
+    fn check_source(&self, cx: &SourceContext, out: &mut Vec<Finding>) {
+        let source = cx.source;
         // Once per file, though a corpus file holds many articles.
-        let mut reported = BTreeSet::new();
-        for source in cx.sources {
-            let Some(at) = source.invalid_utf8_at else { continue };
-            if !reported.insert(source.file.path.clone()) {
-                continue;
-            }
-            let location = Location::new(&source.file, Span::new(at, (at + 1).min(source.file.text.len())));
-            let (line, _) = location.line_col();
-            out.push(
-                Finding::new(
-                    Self::INFO.code,
-                    Self::INFO.default_severity,
-                    location,
-                    format!("not valid UTF-8 (first bad byte on line {line}); each undecodable byte was read as a blank placeholder"),
-                )
-                .label("not UTF-8")
-                .help("save the file as UTF-8"),
-            );
-        }
+        let Some(at) = source.invalid_utf8_at.filter(|_| source.index_in_file == 0) else { return };
+        let location = Location::new(&source.file, Span::new(at, (at + 1).min(source.file.text.len())));
+        let (line, _) = location.line_col();
+        out.push(
+            Finding::new(
+                Self::INFO.code,
+                Self::INFO.default_severity,
+                location,
+                format!("not valid UTF-8 (first bad byte on line {line}); each undecodable byte was read as a blank placeholder"),
+            )
+            .label("not UTF-8")
+            .help("save the file as UTF-8"),
+        );
     }
 }

@@ -1,0 +1,164 @@
+//! What the cross-source checks need from a source, kept after the source itself is dropped.
+//!
+//! A run reads, extracts and checks each article on its own, then lets it go: the text and the
+//! claims of a hundred thousand articles do not fit in memory together. What the comparisons
+//! across sources need is small — each distinct spelling of a name with its first place, the
+//! dates and counts tied to events — and is merged, source after source, into [`CorpusFacts`],
+//! where a spelling used by many sources is kept once, with the list of its sources.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::claim::{Claim, ClaimKind, CountClaim, DateClaim, Form};
+use crate::input::{DateOrigin, Source};
+use crate::kb::EntityId;
+use crate::source::Span;
+use crate::text::{fold, strip_possessive};
+
+/// An article as the report lists it.
+#[derive(Debug, Clone)]
+pub struct SourceSummary {
+    pub path: Arc<str>,
+    /// The path, with the article's id for a corpus line.
+    pub label: String,
+    pub published: Option<NaiveDate>,
+    pub date_from: Option<DateOrigin>,
+}
+
+impl SourceSummary {
+    pub fn of(source: &Source) -> Self {
+        SourceSummary {
+            path: Arc::from(source.file.path.as_str()),
+            label: source.label(),
+            published: source.meta.published,
+            date_from: source.meta.date_from,
+        }
+    }
+}
+
+/// A spelling of a name in a source: its first occurrence.
+#[derive(Debug, Clone)]
+pub struct NameFact {
+    pub span: Span,
+    pub entity: Option<EntityId>,
+    pub form: Form,
+    pub person_like: bool,
+    /// As written, without a possessive.
+    pub written: Box<str>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DateFact {
+    pub span: Span,
+    pub date: DateClaim,
+}
+
+#[derive(Debug, Clone)]
+pub struct CountFact {
+    pub span: Span,
+    pub count: CountClaim,
+}
+
+/// One source's facts.
+#[derive(Debug, Clone)]
+pub struct SourceFacts {
+    pub summary: SourceSummary,
+    /// Each distinct spelling of each name (per entity, or per spelling when unknown).
+    pub names: Vec<NameFact>,
+    /// Dates and counts tied to events.
+    pub dates: Vec<DateFact>,
+    pub counts: Vec<CountFact>,
+}
+
+impl SourceFacts {
+    pub fn collect(source: &Source, claims: &[Claim]) -> Self {
+        let mut seen: HashSet<(Option<EntityId>, String)> = HashSet::new();
+        let mut facts = SourceFacts {
+            summary: SourceSummary::of(source),
+            names: Vec::new(),
+            dates: Vec::new(),
+            counts: Vec::new(),
+        };
+        for claim in claims {
+            match &claim.kind {
+                ClaimKind::Mention(m) => {
+                    let written = strip_possessive(source.file.slice(claim.span));
+                    let wanted = m.entity.is_some() || matches!(m.form, Form::Unknown | Form::Ambiguous);
+                    // Each spelling once per source: a source counts once towards it.
+                    if wanted && seen.insert((m.entity, fold(written))) {
+                        facts.names.push(NameFact {
+                            span: claim.span,
+                            entity: m.entity,
+                            form: m.form,
+                            person_like: m.person_like,
+                            written: written.into(),
+                        });
+                    }
+                }
+                ClaimKind::Date(date) if date.event.is_some() => {
+                    facts.dates.push(DateFact { span: claim.span, date: date.clone() });
+                }
+                ClaimKind::Count(count) if count.event.is_some() => {
+                    facts.counts.push(CountFact { span: claim.span, count: count.clone() });
+                }
+                _ => {}
+            }
+        }
+        facts
+    }
+}
+
+/// A spelling of a name across the corpus.
+#[derive(Debug, Clone)]
+pub struct NameEntry {
+    pub entity: Option<EntityId>,
+    pub form: Form,
+    pub person_like: bool,
+    /// As first written, without a possessive.
+    pub written: Box<str>,
+    /// The first source using it, and where.
+    pub first: (usize, Span),
+    /// Every source using it, in order, once each.
+    pub sources: Vec<u32>,
+}
+
+/// The facts of every source read so far, merged in path order.
+#[derive(Debug, Default)]
+pub struct CorpusFacts {
+    pub sources: Vec<SourceSummary>,
+    pub names: Vec<NameEntry>,
+    /// The source of each tied date and count, and the fact.
+    pub dates: Vec<(usize, DateFact)>,
+    pub counts: Vec<(usize, CountFact)>,
+    /// Where each (entity, folded spelling) is in `names`.
+    index: HashMap<(Option<EntityId>, String), usize>,
+}
+
+impl CorpusFacts {
+    /// Adds the next source's facts.
+    pub fn add(&mut self, facts: SourceFacts) {
+        let source = self.sources.len();
+        self.sources.push(facts.summary);
+        for name in facts.names {
+            let key = (name.entity, fold(&name.written));
+            match self.index.get(&key) {
+                Some(&at) => self.names[at].sources.push(source as u32),
+                None => {
+                    self.index.insert(key, self.names.len());
+                    self.names.push(NameEntry {
+                        entity: name.entity,
+                        form: name.form,
+                        person_like: name.person_like,
+                        written: name.written,
+                        first: (source, name.span),
+                        sources: vec![source as u32],
+                    });
+                }
+            }
+        }
+        self.dates.extend(facts.dates.into_iter().map(|d| (source, d)));
+        self.counts.extend(facts.counts.into_iter().map(|c| (source, c)));
+    }
+}
