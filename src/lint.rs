@@ -226,8 +226,11 @@ fn finish(findings: &mut Vec<Finding>, settings: &LintSettings, suppressions: &[
             finding.severity = severity;
         }
     }
-    findings
-        .retain(|f| !suppressions.iter().any(|(path, s)| **path == *f.path() && s.applies(f.code, f.location.span)));
+    let mut by_path: std::collections::HashMap<&str, Vec<&Suppression>> = std::collections::HashMap::new();
+    for (path, suppression) in suppressions {
+        by_path.entry(path).or_default().push(suppression);
+    }
+    findings.retain(|f| !by_path.get(f.path()).is_some_and(|s| s.iter().any(|s| s.applies(f.code, f.location.span))));
     sort(findings);
 }
 
