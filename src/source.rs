@@ -128,9 +128,9 @@ impl SourceFile {
         let starts = self.line_starts();
         let offset = offset.min(self.text.len());
         let line = starts.partition_point(|&s| s <= offset) - 1;
-        let start = starts[line];
-        let end = self.text[start..].find('\n').map_or(self.text.len(), |i| start + i);
-        Span::new(start, end)
+        // The next line's start is one past this line's newline.
+        let end = starts.get(line + 1).map_or(self.text.len(), |next| next - 1);
+        Span::new(starts[line], end)
     }
 
     pub fn slice(&self, span: Span) -> &str {

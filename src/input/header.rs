@@ -30,34 +30,36 @@ pub fn article_date(source: &Source) -> Option<(NaiveDate, DateOrigin)> {
         if index >= HEADER_LINES || start >= HEADER_BYTES {
             break;
         }
+        // Only the header's bytes of a line: a whole article may be one line.
+        let mut end = line.len().min(HEADER_BYTES - start);
+        while !line.is_char_boundary(end) {
+            end -= 1;
+        }
+        let line = &line[..end];
         start += line.len();
         for date in extract_dates(line, None) {
             if !date.interval.is_day() {
                 continue;
             }
             let before = line[..date.range.start].trim_end();
-            let label = before.trim_end_matches(':').trim().to_lowercase();
-            if LABELS
-                .iter()
-                .any(|l| label == *l || label.ends_with(&format!(" {l}")) || label.ends_with(&format!("|{l}")))
-            {
+            if is_labelled(before) {
                 return Some((date.interval.start, DateOrigin::Header));
             }
             // "Place – date –" or "PLACE, date (Agency) –", or the date alone on its line.
-            let dateline = before.ends_with(['–', '—', '-', ',', '|'])
-                && before.len() <= 80
-                && before
-                    .trim_end_matches(['–', '—', '-', ',', '|'])
-                    .trim()
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase);
             let alone =
                 before.is_empty() && line[date.range.end..].trim().trim_matches(['–', '—', '-', '|']).trim().is_empty();
-            if dateline || alone {
+            if is_dateline(before) || alone {
                 return Some((date.interval.start, DateOrigin::Dateline));
             }
         }
     }
     None
+}
+
+/// Does the text before a date end with a label such as "Updated:"?
+fn is_labelled(before: &str) -> bool {
+    let label = before.trim_end_matches(':').trim();
+    let tail = &label[label.char_indices().rev().nth(20).map_or(0, |(i, _)| i)..];
+    let tail = tail.to_lowercase();
+    LABELS.iter().any(|l| tail == *l || tail.ends_with(&format!(" {l}")) || tail.ends_with(&format!("|{l}")))
 }

@@ -43,6 +43,13 @@ impl Check for Misspelled {
                 _ => None,
             })
         };
+        // The first correct spelling of each entity here, found once.
+        let mut correct: HashMap<EntityId, Span> = HashMap::new();
+        for (claim, id, form) in mentions() {
+            if is_accepted(form) {
+                correct.entry(id).or_insert(claim.span);
+            }
+        }
         let checked = source.file.content_hash();
         for (claim, id, form) in mentions() {
             if form != Form::Known(FormKind::Misspelling) {
@@ -61,9 +68,8 @@ impl Check for Misspelled {
             .help(format!("write “{replacement}” ({})", entity.origin))
             .fix(Fix { span: claim.span, replacement, checked })
             .about(id);
-            let correct = mentions().find(|(_, other, form)| *other == id && is_accepted(*form));
-            if let Some((claim, _, _)) = correct {
-                finding = finding.related(Location::new(&source.file, claim.span), format!("{SPELLED_SO} here"));
+            if let Some(&span) = correct.get(&id) {
+                finding = finding.related(Location::new(&source.file, span), format!("{SPELLED_SO} here"));
             }
             let listed = entity.form_origin(written);
             out.push(finding.rule(
