@@ -74,7 +74,8 @@ pub struct SourceFacts {
 
 impl SourceFacts {
     pub fn collect(source: &Source, claims: &[Claim]) -> Self {
-        let mut seen: HashSet<(Option<EntityId>, String)> = HashSet::new();
+        // Spellings as written (fold them later, once per distinct one, when merging).
+        let mut seen: HashSet<(Option<EntityId>, &str)> = HashSet::new();
         let mut facts = SourceFacts {
             summary: SourceSummary::of(source),
             names: Vec::new(),
@@ -87,7 +88,7 @@ impl SourceFacts {
                     let written = strip_possessive(source.file.slice(claim.span));
                     let wanted = m.entity.is_some() || matches!(m.form, Form::Unknown | Form::Ambiguous);
                     // Each spelling once per source: a source counts once towards it.
-                    if wanted && seen.insert((m.entity, fold(written))) {
+                    if wanted && seen.insert((m.entity, written)) {
                         facts.names.push(NameFact {
                             span: claim.span,
                             entity: m.entity,

@@ -30,12 +30,12 @@ struct Named {
 }
 
 /// Ties the dates and counts among `claims` to events of the rules.
-pub fn tie_events(source: &Source, kb: &KnowledgeBase, claims: &mut [Claim]) {
+/// `text` is the source's text with line breaks inside sentences read as spaces.
+pub fn tie_events(source: &Source, text: &str, kb: &KnowledgeBase, claims: &mut [Claim]) {
     if kb.events.is_empty() {
         return;
     }
     let sentences = &source.sentences;
-    let text = &crate::extract::mention::unwrap_lines(&source.text, sentences);
     let mut triggers: Vec<Vec<(Range<usize>, usize)>> = vec![Vec::new(); sentences.len()];
     for (matcher, offset) in kb.event_matchers.iter().flatten() {
         for m in matcher.find_iter(text) {

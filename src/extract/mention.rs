@@ -122,9 +122,9 @@ const NOT_PERSON: &[&str] = &[
     "war",
 ];
 
-/// Finds every mention in `text`: known forms first, then unknown name-like sequences.
+/// Finds every mention in `text` (with line breaks inside sentences read as spaces, see
+/// [`unwrap_lines`]): known forms first, then unknown name-like sequences.
 pub fn find_mentions(text: &str, kb: &KnowledgeBase, sentences: &[Sentence]) -> Vec<MentionHit> {
-    let text = &unwrap_lines(text, sentences);
     let mut known = known_mentions(text, kb);
     let unknown = unknown_mentions(text, kb, sentences, &known);
     known.extend(unknown);
@@ -135,7 +135,7 @@ pub fn find_mentions(text: &str, kb: &KnowledgeBase, sentences: &[Sentence]) -> 
 /// The text with each line break inside a sentence read as a space, so that a name or title
 /// wrapped across lines ("Ion\nVasilescu") reads as written on one line. Lengths, and so offsets,
 /// are unchanged; breaks between sentences and paragraphs stay.
-pub(crate) fn unwrap_lines(text: &str, sentences: &[Sentence]) -> String {
+pub fn unwrap_lines(text: &str, sentences: &[Sentence]) -> String {
     let mut bytes = text.as_bytes().to_vec();
     for sentence in sentences {
         for (i, b) in text.as_bytes()[sentence.range.clone()].iter().enumerate() {

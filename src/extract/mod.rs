@@ -17,7 +17,7 @@ use crate::input::Source;
 use crate::kb::KnowledgeBase;
 use count::{CountSettings, extract_counts};
 use date::extract_dates;
-use mention::find_mentions;
+use mention::{find_mentions, unwrap_lines};
 use title::find_titles;
 
 use crate::text::title_key;
@@ -31,8 +31,10 @@ pub struct ExtractSettings {
 /// Every claim of a source, in text order.
 pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) -> Vec<Claim> {
     let text = &source.text;
-    let mentions = find_mentions(text, kb, &source.sentences);
-    let titles = find_titles(text, &mentions, &source.sentences, kb);
+    // Names and titles may wrap across lines within a sentence: read them on one line.
+    let unwrapped = unwrap_lines(text, &source.sentences);
+    let mentions = find_mentions(&unwrapped, kb, &source.sentences);
+    let titles = find_titles(&unwrapped, &mentions, &source.sentences, kb);
     let dates = extract_dates(text, source.meta.published);
     // A number inside a date ("January 3", "in 2024") is not a count. Both lists are in text
     // order: look the date up, never scan them all.
@@ -87,7 +89,7 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
         let unit = c.unit.map(|u| text[u].to_string());
         claim(range, ClaimKind::Count(CountClaim { interval: c.interval, unit, event: None }))
     }));
-    event::tie_events(source, kb, &mut claims);
+    event::tie_events(source, &unwrapped, kb, &mut claims);
     claims.sort_by_key(|c| (c.span.start, c.span.end));
     claims
 }

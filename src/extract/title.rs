@@ -40,7 +40,6 @@ pub fn find_titles(
     sentences: &[super::Sentence],
     kb: &KnowledgeBase,
 ) -> Vec<TitleHit> {
-    let text = &super::mention::unwrap_lines(text, sentences);
     let mut out = Vec::new();
     for (i, mention) in mentions.iter().enumerate() {
         if !is_person(mention, kb) {

@@ -26,19 +26,19 @@ impl Check for DuplicateParagraph {
 
     fn check_source(&self, cx: &SourceContext, out: &mut Vec<Finding>) {
         let source = cx.source;
-        let mut first: HashMap<String, usize> = HashMap::new();
+        // Paragraphs by the hash of their words (case and white space aside); a hash that repeats
+        // is then compared word by word, so nothing is copied for paragraphs seen once.
+        let mut seen: HashMap<u64, Vec<usize>> = HashMap::new();
         for (index, paragraph) in source.paragraphs.iter().enumerate() {
             let text = &source.text[paragraph.clone()];
-            let words: Vec<&str> = text.split_whitespace().collect();
-            if words.len() < cx.settings.duplicate_min_words {
+            if text.split_whitespace().nth(cx.settings.duplicate_min_words.saturating_sub(1)).is_none() {
                 continue;
             }
-            let key = words.join(" ").to_lowercase();
-            match first.get(&key) {
-                None => {
-                    first.insert(key, index);
-                }
-                Some(&earlier) => {
+            let earlier = seen.entry(normalised_hash(text)).or_default();
+            let same = earlier.iter().copied().find(|&e| same_words(&source.text[source.paragraphs[e].clone()], text));
+            match same {
+                None => earlier.push(index),
+                Some(earlier) => {
                     let original = Location::new(&source.file, source.span(source.paragraphs[earlier].clone()));
                     let (line, _) = original.line_col();
                     out.push(
@@ -54,6 +54,36 @@ impl Check for DuplicateParagraph {
                     );
                 }
             }
+        }
+    }
+}
+
+/// The words of a text, lower-case.
+fn lower_words(text: &str) -> impl Iterator<Item = impl Iterator<Item = char> + '_> + '_ {
+    text.split_whitespace().map(|w| w.chars().flat_map(char::to_lowercase))
+}
+
+fn normalised_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    for word in lower_words(text) {
+        word.for_each(|c| c.hash(&mut hasher));
+        ' '.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    let (mut a, mut b) = (lower_words(a), lower_words(b));
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) => {
+                if !x.eq(y) {
+                    return false;
+                }
+            }
+            _ => return false,
         }
     }
 }

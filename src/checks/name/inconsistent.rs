@@ -6,6 +6,7 @@ use crate::claim::{ClaimKind, Form};
 use crate::finding::{Finding, Location};
 use crate::kb::Entity;
 use crate::kb::{EntityId, FormKind};
+use crate::source::Span;
 use crate::text::{fold, strip_possessive};
 
 declare_check! {
@@ -32,8 +33,9 @@ impl Check for Inconsistent {
     }
 
     fn check_source(&self, cx: &SourceContext, out: &mut Vec<Finding>) {
-        // Per entity: each surname spelling, with its mentions.
-        let mut spellings: BTreeMap<EntityId, BTreeMap<String, Vec<Location>>> = BTreeMap::new();
+        let file = &cx.source.file;
+        // Per entity: each surname spelling, with its first place and how often it is used.
+        let mut spellings: BTreeMap<EntityId, BTreeMap<String, (Span, usize)>> = BTreeMap::new();
         for claim in cx.claims {
             let ClaimKind::Mention(m) = &claim.kind else { continue };
             let (Some(entity), Form::Known(FormKind::Name | FormKind::Variant | FormKind::Surname)) =
@@ -41,16 +43,12 @@ impl Check for Inconsistent {
             else {
                 continue;
             };
-            let written = cx.source.file.slice(claim.span);
+            let written = file.slice(claim.span);
             if is_abbreviation(&cx.kb.entities[entity], written) {
                 continue;
             }
-            spellings
-                .entry(entity)
-                .or_default()
-                .entry(surname(written))
-                .or_default()
-                .push(Location::new(&cx.source.file, claim.span));
+            let spelling = spellings.entry(entity).or_default().entry(surname(written)).or_insert((claim.span, 0));
+            spelling.1 += 1;
         }
         for (entity, forms) in spellings {
             if forms.len() < 2 {
@@ -59,24 +57,23 @@ impl Check for Inconsistent {
             // The spelling used most is the article's own (the house form on a tie); the others
             // are reported.
             let house = surname(&cx.kb.entities[entity].name);
-            let mut ranked: Vec<(&String, &Vec<Location>)> = forms.iter().collect();
-            ranked.sort_by(|a, b| {
-                (b.1.len(), *b.0 == house)
-                    .cmp(&(a.1.len(), *a.0 == house))
-                    .then(a.1[0].span.start.cmp(&b.1[0].span.start))
+            let mut ranked: Vec<(&String, &(Span, usize))> = forms.iter().collect();
+            ranked.sort_by(|(a, (a_at, a_n)), (b, (b_at, b_n))| {
+                (b_n, **b == house).cmp(&(a_n, **a == house)).then(a_at.start.cmp(&b_at.start))
             });
-            let (_, main) = ranked[0];
-            let main_text = written_surname(main[0].text());
+            let (_, &(main_at, main_n)) = ranked[0];
+            let main_text = written_surname(file.slice(main_at));
             let summary: Vec<String> =
-                ranked.iter().map(|(_, l)| format!("“{}” ({}×)", written_surname(l[0].text()), l.len())).collect();
+                ranked.iter().map(|(_, (at, n))| format!("“{}” ({n}×)", written_surname(file.slice(*at)))).collect();
             let entity = &cx.kb.entities[entity];
-            for (_, other) in &ranked[1..] {
-                let written = written_surname(other[0].text());
+            for (_, (at, _)) in ranked[1..].iter().copied() {
+                let at = *at;
+                let written = written_surname(file.slice(at));
                 out.push(
                     Finding::new(
                         Self::INFO.code,
                         Self::INFO.default_severity,
-                        other[0].clone(),
+                        Location::new(file, at),
                         format!(
                             "{} is spelled “{written}” here and “{main_text}” elsewhere in this article: {}",
                             entity.name,
@@ -84,7 +81,7 @@ impl Check for Inconsistent {
                         ),
                     )
                     .label(format!("“{written}”"))
-                    .related(main[0].clone(), format!("“{main_text}”, used {} times", main.len()))
+                    .related(Location::new(file, main_at), format!("“{main_text}”, used {main_n} times"))
                     .help(format!("pick one spelling; the rules' house form is “{}”", entity.name)),
                 );
             }

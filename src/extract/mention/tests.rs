@@ -48,7 +48,7 @@ type Seen = (String, Option<String>, &'static str);
 fn mentions(kb: &KnowledgeBase, text: &str) -> Vec<Seen> {
     let paragraphs = paragraphs(text);
     let sentences = sentences(text, &paragraphs);
-    find_mentions(text, kb, &sentences)
+    find_mentions(&unwrap_lines(text, &sentences), kb, &sentences)
         .into_iter()
         .map(|m| (text[m.range].to_string(), m.entity.map(|e| kb.entities[e].id.clone()), m.form.as_str()))
         .collect()

@@ -1,5 +1,5 @@
 use super::*;
-use crate::extract::mention::find_mentions;
+use crate::extract::mention::{find_mentions, unwrap_lines};
 use crate::input::{paragraphs, sentences};
 use crate::source::SourceFile;
 
@@ -41,8 +41,9 @@ fn titles(text: &str) -> Vec<(&str, &str, &str, Option<&'static str>)> {
     let kb = KnowledgeBase::compile(vec![SourceFile::new("t.toml", RULES)]).unwrap();
     let paragraphs = paragraphs(text);
     let sentences = sentences(text, &paragraphs);
-    let mentions = find_mentions(text, &kb, &sentences);
-    find_titles(text, &mentions, &sentences, &kb)
+    let unwrapped = unwrap_lines(text, &sentences);
+    let mentions = find_mentions(&unwrapped, &kb, &sentences);
+    find_titles(&unwrapped, &mentions, &sentences, &kb)
         .into_iter()
         .map(|t| (&text[t.range], &text[t.person], &text[t.title], t.qualifier.map(Qualifier::as_str)))
         .collect()
