@@ -270,44 +270,47 @@ fn is_given_name(word: &str, kb: &KnowledgeBase) -> bool {
 
 /// Capitalised sequences outside known mentions that look like names.
 fn unknown_mentions(text: &str, kb: &KnowledgeBase, sentences: &[Sentence], known: &[MentionHit]) -> Vec<MentionHit> {
-    // Known mentions and headlines are in text order: look them up, never scan them.
+    // Known mentions are in text order: look them up, never scan them.
     let covered = |w: &Word| {
         let next = known.partition_point(|k| k.range.end <= w.start);
         known.get(next).is_some_and(|k| k.range.start < w.end)
     };
     let sentence_starts: Vec<usize> = sentences.iter().map(|s| s.range.start).collect();
-    let headlines: Vec<&Sentence> = sentences.iter().filter(|s| is_headline(&text[s.range.clone()])).collect();
-    let in_headline = |w: &Word| {
-        let next = headlines.partition_point(|s| s.range.end < w.end);
-        headlines.get(next).is_some_and(|s| s.range.start <= w.start)
-    };
     let mut out = Vec::new();
+    let mut sentence_words: Vec<Word> = Vec::new();
     let mut run: Vec<Word> = Vec::new();
-    let flush = |run: &mut Vec<Word>, out: &mut Vec<MentionHit>| {
-        if let Some(hit) = name_from_run(text, run, kb, &sentence_starts) {
-            out.push(hit);
+    // A sentence at a time: its words are read once, for the headline test and for the runs.
+    for sentence in sentences {
+        let sentence_text = &text[sentence.range.clone()];
+        let base = sentence.range.start;
+        sentence_words.clear();
+        sentence_words.extend(words(sentence_text).map(|w| Word {
+            start: w.start + base,
+            end: w.end + base,
+            text: w.text,
+        }));
+        if is_headline(&sentence_words, sentence_text) {
+            continue;
         }
-        run.clear();
-    };
-    let mut previous_end = 0;
-    for word in words(text) {
-        let joined = run.last().is_some_and(|_| text[previous_end..word.start] == *" ");
-        let particle = PARTICLES.contains(&word.text) && !run.is_empty() && joined;
-        let capitalised = word.is_capitalised()
-            && !covered(&word)
-            && word.text.chars().any(char::is_alphabetic)
-            && !in_headline(&word);
-        if (capitalised || particle) && (run.is_empty() || joined) {
-            run.push(word);
-        } else {
-            flush(&mut run, &mut out);
-            if capitalised {
+        let mut previous_end = base;
+        for &word in &sentence_words {
+            let joined = !run.is_empty() && text[previous_end..word.start] == *" ";
+            let particle = PARTICLES.contains(&word.text) && joined;
+            let capitalised = word.is_capitalised() && !covered(&word) && word.text.chars().any(char::is_alphabetic);
+            if (capitalised || particle) && (run.is_empty() || joined) {
                 run.push(word);
+            } else {
+                out.extend(name_from_run(text, &run, kb, &sentence_starts));
+                run.clear();
+                if capitalised {
+                    run.push(word);
+                }
             }
+            previous_end = word.end;
         }
-        previous_end = word.end;
+        out.extend(name_from_run(text, &run, kb, &sentence_starts));
+        run.clear();
     }
-    flush(&mut run, &mut out);
     out
 }
 
@@ -384,10 +387,10 @@ const HEADLINE_SMALL: &[&str] =
 
 /// A headline in title case ("Allies Hold High-Level Talks in Kyiv"): its capitalised words
 /// are not names.
-fn is_headline(sentence: &str) -> bool {
+fn is_headline(words: &[Word], sentence: &str) -> bool {
     let mut counted = 0;
     let mut capitalised = 0;
-    for word in words(sentence).filter(|w| w.text.chars().next().is_some_and(char::is_alphabetic)) {
+    for word in words.iter().filter(|w| w.text.chars().next().is_some_and(char::is_alphabetic)) {
         if HEADLINE_SMALL.contains(&word.text) {
             continue;
         }
