@@ -135,7 +135,8 @@ fn title_before(text: &str, from: usize, mention: &MentionHit, kb: &KnowledgeBas
         if !text[word.end..next_start].chars().all(|c| c == ' ' || c == '\u{a0}') {
             break;
         }
-        let Some((role, qualifier)) = classify(word, kb) else { break };
+        let next = phrase.last().map(|&(_, role, _)| role);
+        let Some((role, qualifier)) = classify(word, kb).or_else(|| inner_and(word, next)) else { break };
         phrase.push((*word, role, qualifier));
         next_start = word.start;
     }
@@ -227,18 +228,28 @@ fn title_after(
     if later.first().is_some_and(|m| m.range.start < end) {
         return None;
     }
+    let appositive: Vec<Word> =
+        words(&text[start..end]).map(|w| Word { start: w.start + start, end: w.end + start, text: w.text }).collect();
     let mut phrase = Vec::new();
     let mut opening = true;
-    for word in words(&text[start..end]).map(|w| Word { start: w.start + start, end: w.end + start, text: w.text }) {
+    for (i, word) in appositive.iter().enumerate() {
         let lower = word.text.to_lowercase();
         if opening && DETERMINERS.contains(&lower.as_str()) {
             continue;
         }
-        let (role, qualifier) = classify(&word, kb)?;
+        let next = || appositive.get(i + 1).and_then(|w| classify(w, kb)).map(|(role, _)| role);
+        let (role, qualifier) = classify(word, kb).or_else(|| inner_and(word, next()))?;
         opening = matches!(role, Role::Country);
-        phrase.push((word, role, qualifier));
+        phrase.push((*word, role, qualifier));
     }
     build(text, phrase, mention.range.clone(), Side::After)
+}
+
+/// "and" inside a title joins two of its words ("National Security and Defense Council
+/// Secretary"); before a head word it starts another title ("officials and President Macron"),
+/// so it joins only when a title word that is no head follows it.
+fn inner_and(word: &Word, next: Option<Role>) -> Option<(Role, Option<Qualifier>)> {
+    (matches!(word.text, "and" | "&") && next == Some(Role::Title { head: false })).then_some((Role::Joiner, None))
 }
 
 /// "envoys", "Defense Ministers": a plural head shared by several names.

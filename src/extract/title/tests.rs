@@ -17,7 +17,7 @@ until = "2025-07-17"
 
 [[entity.role]]
 title = "Secretary of the National Security and Defense Council of Ukraine"
-forms = ["NSDC Secretary"]
+forms = ["NSDC Secretary", "National Security and Defense Council Secretary"]
 from = "2025-07-17"
 
 [[entity]]
@@ -79,6 +79,30 @@ fn sentences_in_titles_out() {
                 "defence minister",
                 Some("acting"),
             )],
+        ),
+        // "and" inside a title, before the name and after it.
+        (
+            "National Security and Defense Council Secretary Rustem Umerov spoke.",
+            vec![(
+                "National Security and Defense Council Secretary Rustem Umerov",
+                "Rustem Umerov",
+                "National Security and Defense Council Secretary",
+                None,
+            )],
+        ),
+        (
+            "Umerov, the national security and defense council secretary, spoke.",
+            vec![(
+                "Umerov, the national security and defense council secretary",
+                "Umerov",
+                "national security and defense council secretary",
+                None,
+            )],
+        ),
+        // Before a head word, "and" starts another title.
+        (
+            "He met officials and President Donald Trump.",
+            vec![("President Donald Trump", "Donald Trump", "President", None)],
         ),
         // Qualifiers.
         (
