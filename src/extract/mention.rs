@@ -333,6 +333,14 @@ fn is_descriptor(part: &str, kb: &KnowledgeBase) -> bool {
 }
 
 /// Trims a run of capitalised words down to a name, or nothing.
+/// A month or weekday, or one's abbreviation with its full stop ("Feb. 28"), which the word
+/// itself does not hold.
+fn is_calendar(text: &str, word: &Word) -> bool {
+    let lower = word.text.to_lowercase();
+    lexicon::is_calendar_word(&lower)
+        || (text[word.end..].starts_with('.') && lexicon::is_calendar_word(&format!("{lower}.")))
+}
+
 fn name_from_run(text: &str, run: &[Word], kb: &KnowledgeBase, sentence_starts: &[usize]) -> Option<MentionHit> {
     let mut words: &[Word] = run;
     // Leading titles, nationalities, honorifics and sentence-initial ordinary words are not names.
@@ -341,7 +349,7 @@ fn name_from_run(text: &str, run: &[Word], kb: &KnowledgeBase, sentence_starts: 
         let sentence_start = sentence_starts.binary_search(&first.start).is_ok() || line_start(text, first.start);
         let skip = all_parts(first.text, |p| is_descriptor(p, kb))
             || lexicon::is_country(strip_possessive(first.text))
-            || lexicon::is_calendar_word(&lower)
+            || is_calendar(text, first)
             || first.is_acronym()
             || PARTICLES.contains(&first.text)
             || (sentence_start && all_parts(first.text, |p| lexicon::is_common_word(p) || is_descriptor(p, kb)));
@@ -351,7 +359,7 @@ fn name_from_run(text: &str, run: &[Word], kb: &KnowledgeBase, sentence_starts: 
         words = &words[1..];
     }
     while words.last().is_some_and(|w| {
-        PARTICLES.contains(&w.text) || w.is_acronym() || lexicon::is_calendar_word(&w.text.to_lowercase())
+        PARTICLES.contains(&w.text) || w.is_acronym() || is_calendar(text, w)
     }) {
         words = &words[..words.len() - 1];
     }

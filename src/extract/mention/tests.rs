@@ -136,6 +136,7 @@ fn sentences_without_names() {
         "He said the rice was cold.",
         "Officials said nothing on Monday.",
         "In January the talks resumed.",
+        "It began on Feb. 24, 2022, and resumed on Sept. 3.",
         "",
         "Allies Hold High-Level Talks on Future Support",
     ] {
