@@ -100,17 +100,9 @@ const GLUED_SUFFIXES: &[(&str, u64)] = &[
     ("b", 1_000_000_000),
 ];
 
-/// Scale abbreviations that may also stand apart from the digits: "2.33 k", "10 bln".
-const SPACED_SUFFIXES: &[(&str, u64)] = &[
-    ("bln", 1_000_000_000),
-    ("mln", 1_000_000),
-    ("tln", 1_000_000_000_000),
-    ("trn", 1_000_000_000_000),
-    ("bn", 1_000_000_000),
-    ("mn", 1_000_000),
-    ("tn", 1_000_000_000_000),
-    ("k", 1_000),
-];
+/// Scale abbreviations that may also stand apart from the digits: "2.33 k", "10 bln". The glued
+/// ones but the last two: a lone "m" or "b" is a word, not a scale.
+const SPACED_SUFFIXES: &[(&str, u64)] = GLUED_SUFFIXES.split_at(GLUED_SUFFIXES.len() - 2).0;
 
 /// Fraction words and their denominators: "three quarters", "a half", "two fifths".
 const FRACTIONS: &[(&str, u32)] = &[
