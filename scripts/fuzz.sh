@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(rules input dates counts check)
+[ ${#targets[@]} -gt 0 ] || targets=(rules input names dates counts check)
 
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 export RUSTC_BOOTSTRAP=1
@@ -26,7 +26,7 @@ seed() {
             for f in rules/*/*.toml rules/*.toml fixtures/rules-invalid/*.toml fixtures/checks/*/rules/*.toml; do
                 i=$((i + 1)); cp "$f" "$dir/seed$i"
             done ;;
-        dates|counts)
+        names|dates|counts)
             for f in fixtures/seeds/*.md fixtures/checks/*/*/*.md; do
                 i=$((i + 1)); head -c 2000 "$f" > "$dir/seed$i"
             done ;;

@@ -30,7 +30,8 @@ fuzz_target!(|data: &[u8]| {
     let claims: Vec<_> = corpus.sources.iter().map(|s| extract(s, kb(), &ExtractSettings::default())).collect();
     let findings = lint(&corpus, &claims, kb(), &LintSettings::default());
     let mut files = Files::default();
-    corpus.sources.iter().map(|s| &s.file).chain(&kb().files).for_each(|f| files.hold(f));
+    // Skipped binary files are held too: their `source.skipped` finding points at them.
+    corpus.sources.iter().map(|s| &s.file).chain(&corpus.skipped).chain(&kb().files).for_each(|f| files.hold(f));
     let inside = |location: &factlint::finding::Location| {
         let file = files.get(&location.path).expect("held");
         let span = location.span;
