@@ -332,20 +332,18 @@ fn is_descriptor(part: &str, kb: &KnowledgeBase) -> bool {
         || lexicon::QUALIFIER_WORDS.contains(&part)
 }
 
-/// Trims a run of capitalised words down to a name, or nothing.
 /// A month or weekday, or one's abbreviation with its full stop ("Feb. 28"), which the word
 /// itself does not hold.
 fn is_calendar(text: &str, word: &Word) -> bool {
-    let lower = word.text.to_lowercase();
-    lexicon::is_calendar_word(&lower)
-        || (text[word.end..].starts_with('.') && lexicon::is_calendar_word(&format!("{lower}.")))
+    let end = if text[word.end..].starts_with('.') { word.end + 1 } else { word.end };
+    lexicon::is_calendar_word(&text[word.start..end].to_lowercase())
 }
 
+/// Trims a run of capitalised words down to a name, or nothing.
 fn name_from_run(text: &str, run: &[Word], kb: &KnowledgeBase, sentence_starts: &[usize]) -> Option<MentionHit> {
     let mut words: &[Word] = run;
     // Leading titles, nationalities, honorifics and sentence-initial ordinary words are not names.
     while let Some(first) = words.first() {
-        let lower = first.text.to_lowercase();
         let sentence_start = sentence_starts.binary_search(&first.start).is_ok() || line_start(text, first.start);
         let skip = all_parts(first.text, |p| is_descriptor(p, kb))
             || lexicon::is_country(strip_possessive(first.text))
