@@ -356,9 +356,7 @@ fn name_from_run(text: &str, run: &[Word], kb: &KnowledgeBase, sentence_starts: 
         }
         words = &words[1..];
     }
-    while words.last().is_some_and(|w| {
-        PARTICLES.contains(&w.text) || w.is_acronym() || is_calendar(text, w)
-    }) {
+    while words.last().is_some_and(|w| PARTICLES.contains(&w.text) || w.is_acronym() || is_calendar(text, w)) {
         words = &words[..words.len() - 1];
     }
     // A title head inside the run ends a description before the name: "Fisheries Minister
