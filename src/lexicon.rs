@@ -4,8 +4,9 @@
 //! These are language data, not facts about any article: facts live in the rule files. Each list
 //! is built on first use, so a run that never needs one never pays for it.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet as HashSet;
 
 /// Lower-case English words (SCOWL size 35, see `data/common-words.LICENSE`), sorted.
 static COMMON_WORDS: &str = include_str!("../data/common-words.txt");
@@ -15,9 +16,11 @@ static COUNTRIES: &str = include_str!("../data/countries.txt");
 
 /// True for an ordinary English word (given lower-case), as opposed to a name.
 pub fn is_common_word(lower: &str) -> bool {
-    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    // Looked up for most capitalised words of every article: a hash set, not a search of the
+    // sorted list.
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let words = WORDS.get_or_init(|| COMMON_WORDS.lines().collect());
-    let found = |w: &str| words.binary_search(&w).is_ok();
+    let found = |w: &str| words.contains(w);
     found(lower)
         || lower.strip_suffix("'s").is_some_and(found)
         || lower.strip_suffix('s').is_some_and(found)
@@ -34,7 +37,7 @@ struct Countries {
 fn countries() -> &'static Countries {
     static COUNTRY_SET: OnceLock<Countries> = OnceLock::new();
     COUNTRY_SET.get_or_init(|| {
-        let mut words = HashSet::new();
+        let mut words = HashSet::default();
         for line in COUNTRIES.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
             for field in line.split('|') {
                 for item in field.split(',').filter(|s| !s.is_empty()) {

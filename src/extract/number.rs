@@ -132,20 +132,24 @@ const DOZENS: &[&str] = &["dozen", "dozens", "dz", "dzs", "doz", "dozs"];
 
 /// The value of one number word ("eighteen", "Twenty-one", "dozen", "nought"), if it is one.
 pub fn word_value(word: &str) -> Option<u64> {
-    if !word.is_ascii() {
+    // Asked of most words of every article: no allocation, and long words are rejected unread.
+    if word.len() > LONGEST_NUMBER_WORD || !word.is_ascii() {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
-    if lower == "dozen" {
+    if word.eq_ignore_ascii_case("dozen") {
         return Some(12);
     }
-    if let Some((tens, unit)) = lower.split_once('-') {
-        let tens = UNITS.iter().find(|(w, v)| *w == tens && *v >= 20 && v % 10 == 0)?.1;
-        let unit = UNITS.iter().find(|(w, v)| *w == unit && *v < 10 && *v > 0)?.1;
-        return Some(tens + unit);
+    let unit = |w: &str| UNITS.iter().find(|(u, _)| u.eq_ignore_ascii_case(w)).map(|&(_, v)| v);
+    if let Some((tens, ones)) = word.split_once('-') {
+        let tens = unit(tens).filter(|v| *v >= 20 && v % 10 == 0)?;
+        let ones = unit(ones).filter(|v| (1..10).contains(v))?;
+        return Some(tens + ones);
     }
-    UNITS.iter().find(|(w, _)| *w == lower).map(|(_, v)| *v)
+    unit(word)
 }
+
+/// "seventy-seven": two unit words and a hyphen.
+const LONGEST_NUMBER_WORD: usize = 2 * 9 + 1;
 
 /// Reads a number at the start of `text` (after any spaces, which `len` then includes).
 pub fn parse_number(text: &str) -> Option<Number> {
@@ -785,6 +789,8 @@ mod tests {
         assert_eq!(word_value("one-off"), None);
         assert_eq!(word_value("hundred"), None);
         assert_eq!(word_value("zwölf"), None);
+        assert_eq!(word_value("SEVENTY-seven"), Some(77));
+        assert!(UNITS.iter().all(|(w, _)| 2 * w.len() < LONGEST_NUMBER_WORD));
     }
 
     #[test]
