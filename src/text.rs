@@ -94,6 +94,15 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// An ASCII word lower-cased into `buf`, for lookups that must not allocate; `None` when it is
+/// longer than `buf` or not ASCII (no word looked up so is).
+pub fn ascii_lower<'a>(word: &str, buf: &'a mut [u8]) -> Option<&'a str> {
+    let buf = buf.get_mut(..word.len()).filter(|_| word.is_ascii())?;
+    buf.copy_from_slice(word.as_bytes());
+    buf.make_ascii_lowercase();
+    std::str::from_utf8(buf).ok()
+}
+
 /// The surname of a written name, folded: its last word, without a possessive.
 pub fn surname(written: &str) -> String {
     fold(strip_possessive(written.split_whitespace().next_back().unwrap_or(written)))

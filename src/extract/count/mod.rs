@@ -422,10 +422,9 @@ fn vague_at(text: &str, start: usize, first_end: usize) -> Option<(usize, u64, u
 
 fn word_atom(text: &str, start: usize, word_end: usize) -> Option<Atom> {
     let word = &text[start..word_end];
-    if word.len() > 12 || !word.is_ascii() {
-        return None;
-    }
-    let lower = word.to_ascii_lowercase();
+    // Every word of the text comes here: it is lower-cased on the stack, not allocated.
+    let mut buf = [0u8; 12];
+    let lower = crate::text::ascii_lower(word, &mut buf)?;
     let blank = |end| Atom {
         start,
         end,
@@ -435,15 +434,15 @@ fn word_atom(text: &str, start: usize, word_end: usize) -> Option<Atom> {
         after_dash: false,
         glued_post: None,
     };
-    let may_be_vague = vague_scale(&lower).is_some() || matches!(lower.as_str(), "several" | "few" | "many" | "a");
+    let may_be_vague = vague_scale(lower).is_some() || matches!(lower, "several" | "few" | "many" | "a");
     if may_be_vague && let Some((end, low, high)) = vague_at(text, start, word_end) {
         let mut atom = blank(end);
         atom.reading.value = low as f64;
         atom.vague = Some((low, high));
         return Some(atom);
     }
-    let candidate = super::number::word_value(&lower).is_some_and(|_| lower != "dozen")
-        || matches!(lower.as_str(), "a" | "an" | "half" | "quarter");
+    let candidate = super::number::word_value(lower).is_some_and(|_| lower != "dozen")
+        || matches!(lower, "a" | "an" | "half" | "quarter");
     if !candidate {
         return None;
     }
