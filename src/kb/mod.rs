@@ -676,14 +676,16 @@ fn build_matcher<'a>(patterns: impl Iterator<Item = &'a str>, kind: MatchKind) -
         return None;
     }
     // Patterns are plain strings: matching is linear in the text whatever they contain. A DFA
-    // costs more memory and start-up than the default NFA but searches fastest.
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(kind)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&patterns)
-        .ok()
+    // searches fastest but its table grows with the patterns times the alphabet; past
+    // `DFA_PATTERN_BYTES` (enormous rule files) the compact NFA keeps memory linear in them.
+    let bytes: usize = patterns.iter().map(|p| p.len()).sum();
+    let automaton = if bytes <= DFA_PATTERN_BYTES { AhoCorasickKind::DFA } else { AhoCorasickKind::ContiguousNFA };
+    AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(kind).kind(Some(automaton)).build(&patterns).ok()
 }
+
+/// The most pattern text an automaton is built as a DFA for: 2,000 people with their forms
+/// (72 KB) take about a quarter of it; at the limit the whole knowledge base takes about 150 MB.
+const DFA_PATTERN_BYTES: usize = 256 << 10;
 
 #[cfg(test)]
 mod tests;

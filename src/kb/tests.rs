@@ -128,3 +128,28 @@ fn organisations_have_no_default_surname() {
     assert_eq!(kb.entities[0].surname, None);
     assert!(kb.names.iter().all(|p| p.text != "Bank"));
 }
+
+/// Past `DFA_PATTERN_BYTES` the names are matched by the compact NFA: memory stays linear in
+/// the rules, and every name is still found.
+#[test]
+fn enormous_rule_files_are_matched_all_the_same() {
+    let mut rules = String::new();
+    let mut i = 0;
+    while rules.len() < 4 * DFA_PATTERN_BYTES {
+        rules.push_str(&format!("[[entity]]\nid = \"p{i}\"\nname = \"Given{i} Family{i}\"\nkind = \"person\"\n\n"));
+        i += 1;
+    }
+    let kb = compile(&rules).unwrap();
+    assert!(kb.names.iter().map(|p| p.text.len()).sum::<usize>() > DFA_PATTERN_BYTES);
+    let text = format!("Given7 Family7 met Family{} in Kyiv.", i - 1);
+    let found: Vec<&str> = crate::extract::mention::find_mentions(
+        &text,
+        &kb,
+        &crate::input::sentences(&text, &crate::input::paragraphs(&text)),
+    )
+    .iter()
+    .filter(|m| m.entity.is_some())
+    .map(|m| &text[m.range.clone()])
+    .collect();
+    assert_eq!(found, ["Given7 Family7".to_string(), format!("Family{}", i - 1)]);
+}
