@@ -7,8 +7,6 @@
 //! decimal point, a plain four-digit run that may be a year, …). Neither decides whether the
 //! number is a count: "3rd" reads as 3 and "29km" as 29, the callers look at what follows.
 
-use crate::text::ascii_lower;
-
 /// A number read at the start of a text: its value and how many bytes it took.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Number {
@@ -44,36 +42,36 @@ pub struct Reading {
 }
 
 /// The value of one number word below a hundred, given in lower case.
-fn unit_value(lower: &str) -> Option<u64> {
+fn unit_value(lower: &[u8]) -> Option<u64> {
     Some(match lower {
-        "zero" | "nought" | "naught" => 0,
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
+        b"zero" | b"nought" | b"naught" => 0,
+        b"one" => 1,
+        b"two" => 2,
+        b"three" => 3,
+        b"four" => 4,
+        b"five" => 5,
+        b"six" => 6,
+        b"seven" => 7,
+        b"eight" => 8,
+        b"nine" => 9,
+        b"ten" => 10,
+        b"eleven" => 11,
+        b"twelve" => 12,
+        b"thirteen" => 13,
+        b"fourteen" => 14,
+        b"fifteen" => 15,
+        b"sixteen" => 16,
+        b"seventeen" => 17,
+        b"eighteen" => 18,
+        b"nineteen" => 19,
+        b"twenty" => 20,
+        b"thirty" => 30,
+        b"forty" => 40,
+        b"fifty" => 50,
+        b"sixty" => 60,
+        b"seventy" => 70,
+        b"eighty" => 80,
+        b"ninety" => 90,
         _ => return None,
     })
 }
@@ -136,15 +134,18 @@ const DOZENS: &[&str] = &["dozen", "dozens", "dz", "dzs", "doz", "dozs"];
 
 /// The value of one number word ("eighteen", "Twenty-one", "dozen", "nought"), if it is one.
 pub fn word_value(word: &str) -> Option<u64> {
-    // Asked of most words of every article: lower-cased on the stack, matched without a search.
+    // Asked of most words of every article: lower-cased on the stack and matched as bytes, with
+    // no allocation and no search.
     let mut buf = [0u8; LONGEST_NUMBER_WORD];
-    let lower = ascii_lower(word, &mut buf)?;
-    if lower == "dozen" {
+    let lower = buf.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    if lower == b"dozen" {
         return Some(12);
     }
-    if let Some((tens, ones)) = lower.split_once('-') {
-        let tens = unit_value(tens).filter(|v| *v >= 20 && v % 10 == 0)?;
-        let ones = unit_value(ones).filter(|v| (1..10).contains(v))?;
+    if let Some(dash) = lower.iter().position(|&b| b == b'-') {
+        let tens = unit_value(&lower[..dash]).filter(|v| *v >= 20 && v % 10 == 0)?;
+        let ones = unit_value(&lower[dash + 1..]).filter(|v| (1..10).contains(v))?;
         return Some(tens + ones);
     }
     unit_value(lower)
