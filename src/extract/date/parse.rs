@@ -2627,9 +2627,9 @@ impl<'a> Parser<'a> {
     // ------------------------------------------------------------------------------------
 
     /// One end of a range: any date, or what only a range makes a date ("4", "the ninth",
-    /// "2014", "now", "date", "May").
-    fn side(&self, j: usize, after_to: bool) -> Option<(M, Side)> {
-        if let Some(a) = self.atom(j) {
+    /// "2014", "now", "date", "May"). `atom` is the caller's reading of the atom at `j`.
+    fn side(&self, j: usize, atom: Option<M>, after_to: bool) -> Option<(M, Side)> {
+        if let Some(a) = atom {
             let kind = match a.p {
                 P::Day(_) => Side::Day,
                 _ => Side::Date,
@@ -2689,10 +2689,10 @@ impl<'a> Parser<'a> {
         }
         let pre = self.kw_at(i).filter(|k| matches!(k, Kw::From | Kw::Between));
         let k = if pre.is_some() { i + 1 } else { i };
-        let (s1, k1) = match atom_at_i {
-            Some(a) if k == i => (a, if matches!(a.p, P::Day(_)) { Side::Day } else { Side::Date }),
-            _ => self.side(k, false)?,
-        };
+        // The scan has read the atom at `i` already: most tokens have none, and reading it again
+        // would double the scan's cost.
+        let atom = if k == i { atom_at_i } else { self.atom(k) };
+        let (s1, k1) = self.side(k, atom, false)?;
         let c = s1.end;
         let conn = match self.t.get(c)?.kind {
             Kind::Word(W::Kw(Kw::And)) => pre == Some(Kw::Between),
@@ -2704,7 +2704,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         let after_to = matches!(self.kw_at(c), Some(Kw::To | Kw::Till | Kw::Until));
-        let (s2, k2) = self.side(c + 1, after_to)?;
+        let (s2, k2) = self.side(c + 1, self.atom(c + 1), after_to)?;
         // Bare numbers on both sides must be years, or days with a month on the other side.
         let (k1, k2) = match (k1, k2) {
             (Side::DayWord, _) if matches!(s2.p, P::Yl(_)) => (Side::Day, k2),
