@@ -185,33 +185,32 @@ fn classify(lower: &str) -> W {
     if let Some(value) = crate::extract::number::word_value(lower).filter(|_| !lower.contains('-')) {
         return W::Card(value as u32);
     }
-    const ORDS: [&str; 20] = [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-    ];
-    if let Some(i) = ORDS.iter().position(|c| *c == lower) {
-        return W::Ord(i as u32 + 1);
-    }
-    if lower == "thirtieth" {
-        return W::Ord(30);
+    let ordinal = match lower {
+        "first" => Some(1),
+        "second" => Some(2),
+        "third" => Some(3),
+        "fourth" => Some(4),
+        "fifth" => Some(5),
+        "sixth" => Some(6),
+        "seventh" => Some(7),
+        "eighth" => Some(8),
+        "ninth" => Some(9),
+        "tenth" => Some(10),
+        "eleventh" => Some(11),
+        "twelfth" => Some(12),
+        "thirteenth" => Some(13),
+        "fourteenth" => Some(14),
+        "fifteenth" => Some(15),
+        "sixteenth" => Some(16),
+        "seventeenth" => Some(17),
+        "eighteenth" => Some(18),
+        "nineteenth" => Some(19),
+        "twentieth" => Some(20),
+        "thirtieth" => Some(30),
+        _ => None,
+    };
+    if let Some(n) = ordinal {
+        return W::Ord(n);
     }
     let decade = match lower {
         "noughties" | "aughts" => Some(0),
