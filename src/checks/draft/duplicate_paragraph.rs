@@ -64,11 +64,21 @@ fn lower_words(text: &str) -> impl Iterator<Item = impl Iterator<Item = char> + 
 }
 
 fn normalised_hash(text: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
+    use std::hash::Hasher;
+    // Every paragraph of every article is hashed: a word at a time, lower-cased into one reused
+    // buffer (ASCII words byte-wise), rather than a char at a time.
     let mut hasher = rustc_hash::FxHasher::default();
-    for word in lower_words(text) {
-        word.for_each(|c| c.hash(&mut hasher));
-        ' '.hash(&mut hasher);
+    let mut lower = String::new();
+    for word in text.split_whitespace() {
+        lower.clear();
+        if word.is_ascii() {
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        hasher.write(lower.as_bytes());
+        hasher.write_u8(b' ');
     }
     hasher.finish()
 }
