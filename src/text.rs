@@ -89,7 +89,14 @@ pub fn fold(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().map(|c| if c == '’' { '\'' } else { c }).flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            // Most names: lower-cased in place, not a char at a time.
+            let from = out.len();
+            out.push_str(word);
+            out[from..].make_ascii_lowercase();
+        } else {
+            out.extend(word.chars().map(|c| if c == '’' { '\'' } else { c }).flat_map(char::to_lowercase));
+        }
     }
     out
 }
