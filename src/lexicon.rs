@@ -57,10 +57,16 @@ fn country_key(text: &str) -> String {
 /// True for a country name, nationality adjective or abbreviation: "Ukraine", "Ukrainian",
 /// "U.S.", "UK". Possessives are the caller's to strip.
 pub fn is_country(text: &str) -> bool {
-    let key = country_key(text);
     let words = &countries().words;
     // "Ukrainians" are people of a country, still not a name.
-    words.contains(&key) || key.strip_suffix('s').is_some_and(|k| words.contains(k))
+    let found = |key: &str| words.contains(key) || key.strip_suffix('s').is_some_and(|k| words.contains(k));
+    // Asked of most capitalised words: a plain ASCII word is lower-cased on the stack.
+    let text = text.trim();
+    let mut buf = [0u8; 32];
+    match crate::text::ascii_lower(text, &mut buf).filter(|_| !text.contains('.')) {
+        Some(key) => found(key),
+        None => found(&country_key(text)),
+    }
 }
 
 /// The most words a country name has ("United Arab Emirates": 3).

@@ -229,11 +229,14 @@ fn scan(text: &str) -> Vec<Atom> {
 
 /// The end of the alphanumeric run (with inner hyphens and apostrophes) starting at `pos`.
 fn word_end(text: &str, pos: usize) -> usize {
-    let mut end = pos;
-    let mut chars = text[pos..].char_indices().peekable();
+    // ASCII letters and digits a byte at a time; hyphens, apostrophes and other scripts a char
+    // at a time.
+    let ascii = text.as_bytes()[pos..].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'_').count();
+    let (base, mut end) = (pos + ascii, pos + ascii);
+    let mut chars = text[base..].char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c.is_alphanumeric() || c == '_' {
-            end = pos + i + c.len_utf8();
+            end = base + i + c.len_utf8();
         } else if matches!(c, '-' | '\'' | '’') && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric()) {
             continue;
         } else {
