@@ -329,6 +329,8 @@ fn classify(lower: &str) -> W {
 pub(super) fn tokenize(text: &str) -> Vec<Tok> {
     let bytes = text.as_bytes();
     let mut toks = Vec::with_capacity(text.len() / 5 + 4);
+    // Each ASCII word is lower-cased into this one buffer: no allocation, no UTF-8 check.
+    let mut lower = String::with_capacity(16);
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -375,11 +377,10 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
         }
         let word = &text[s..i];
         let w = if ascii && word.len() <= 16 {
-            let mut buf = [0u8; 16];
-            for (d, b) in buf.iter_mut().zip(word.bytes()) {
-                *d = b.to_ascii_lowercase();
-            }
-            std::str::from_utf8(&buf[..word.len()]).map_or(W::Other, classify)
+            lower.clear();
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+            classify(&lower)
         } else {
             W::Other
         };
