@@ -249,7 +249,8 @@ fn title_after(
 /// Secretary"); before a head word it starts another title ("officials and President Macron"),
 /// so it joins only when a title word that is no head follows it.
 fn inner_and(word: &Word, next: Option<Role>) -> Option<(Role, Option<Qualifier>)> {
-    (matches!(word.text, "and" | "&") && next == Some(Role::Title { head: false })).then_some((Role::Joiner, None))
+    ((word.text.eq_ignore_ascii_case("and") || word.text == "&") && next == Some(Role::Title { head: false }))
+        .then_some((Role::Joiner, None))
 }
 
 /// "envoys", "Defense Ministers": a plural head shared by several names.
