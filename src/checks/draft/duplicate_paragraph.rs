@@ -1,4 +1,4 @@
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::checks::{Check, CheckInfo, SourceContext, declare_check};
 use crate::finding::{Finding, Location};
@@ -28,13 +28,14 @@ impl Check for DuplicateParagraph {
         let source = cx.source;
         // Paragraphs by the hash of their words (case and white space aside); a hash that repeats
         // is then compared word by word, so nothing is copied for paragraphs seen once.
-        let mut seen: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut seen: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
         for (index, paragraph) in source.paragraphs.iter().enumerate() {
             let text = &source.text[paragraph.clone()];
-            if text.split_whitespace().nth(cx.settings.duplicate_min_words.saturating_sub(1)).is_none() {
+            let (hash, words) = normalised_hash(text);
+            if words < cx.settings.duplicate_min_words {
                 continue;
             }
-            let earlier = seen.entry(normalised_hash(text)).or_default();
+            let earlier = seen.entry(hash).or_default();
             let same = earlier.iter().copied().find(|&e| same_words(&source.text[source.paragraphs[e].clone()], text));
             match same {
                 None => earlier.push(index),
@@ -63,12 +64,14 @@ fn lower_words(text: &str) -> impl Iterator<Item = impl Iterator<Item = char> + 
     text.split_whitespace().map(|w| w.chars().flat_map(char::to_lowercase))
 }
 
-fn normalised_hash(text: &str) -> u64 {
+/// The hash of a text's words, lower-case, and how many words it has.
+fn normalised_hash(text: &str) -> (u64, usize) {
     use std::hash::Hasher;
     // Every paragraph of every article is hashed: a word at a time, lower-cased into one reused
     // buffer (ASCII words byte-wise), rather than a char at a time.
-    let mut hasher = rustc_hash::FxHasher::default();
+    let mut hasher = FxHasher::default();
     let mut lower = String::new();
+    let mut words = 0;
     for word in text.split_whitespace() {
         lower.clear();
         if word.is_ascii() {
@@ -79,8 +82,9 @@ fn normalised_hash(text: &str) -> u64 {
         }
         hasher.write(lower.as_bytes());
         hasher.write_u8(b' ');
+        words += 1;
     }
-    hasher.finish()
+    (hasher.finish(), words)
 }
 
 fn same_words(a: &str, b: &str) -> bool {
