@@ -13,7 +13,7 @@ import sys, collections, re
 rules = [
     # Frames perf could not resolve to an inlined caller, attributed by what they do.
     ("extract: event ties (AC overlapping + refers_back regex)", ["try_find_overlapping", "search_half", "btree::set_val"]),
-    ("extract: known names (AC)", ["Automaton::try_find", "try_find_fwd"]),
+    ("extract: event triggers and places (AC)", ["Automaton::try_find", "try_find_fwd"]),
     ("extract: unknown names (capitalised runs)", ["text::words::"]),
     ("extract: other (claims, sort)", ["slice::sort", "driftsort"]),
     ("extract: dates (regex)", ["extract::date::extract_dates", "extract_dates"]),
@@ -22,7 +22,7 @@ rules = [
     ("extract: titles", ["find_titles", "title_before", "title_after", "extract::title::"]),
     ("extract: unknown names (capitalised runs)", ["unknown_mentions", "name_from_run", "is_headline"]),
     ("extract: given-name check", ["given_name_check", "is_given_name"]),
-    ("extract: known names (AC)", ["known_mentions"]),
+    ("extract: known names (word index)", ["known_mentions", "kb::names::"]),
     ("extract: other (claims, sort)", ["factlint::extract::extract", "find_mentions"]),
     ("load: markdown masking, paragraphs, sentences", ["factlint::input::", "load_corpus", "decode_keeping_offsets"]),
     ("check: name.* near-miss index (deletion keys)", ["checks::name::similar"]),

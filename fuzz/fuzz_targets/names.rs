@@ -6,6 +6,7 @@
 use std::sync::OnceLock;
 
 use factlint::extract::mention::{find_mentions, unwrap_lines};
+use factlint::kb::phrases::WordHashes;
 use factlint::extract::title::find_titles;
 use factlint::input::{paragraphs, sentences};
 use factlint::kb::KnowledgeBase;
@@ -20,7 +21,7 @@ fuzz_target!(|text: &str| {
     let sentences = sentences(text, &paragraphs(text));
     let unwrapped = unwrap_lines(text, &sentences);
     assert_eq!(unwrapped.len(), text.len(), "unwrapping keeps every offset");
-    let mentions = find_mentions(&unwrapped, kb(), &sentences);
+    let mentions = find_mentions(&unwrapped, &WordHashes::new(&unwrapped), kb(), &sentences);
     let boundary = |r: &std::ops::Range<usize>| text.is_char_boundary(r.start) && text.is_char_boundary(r.end);
     let mut previous_end = 0;
     for mention in &mentions {

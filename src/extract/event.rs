@@ -17,9 +17,10 @@ use regex::Regex;
 
 use crate::claim::{Claim, ClaimKind, EventTie, TieStrength};
 use crate::input::Source;
+use crate::kb::phrases::WordHashes;
 use crate::kb::{EventId, KnowledgeBase};
 use crate::lexicon;
-use crate::text::{fold, is_whole_word, same_noun};
+use crate::text::{fold, same_noun};
 
 /// An event a sentence names, and the trigger that named it.
 #[derive(Debug, Clone)]
@@ -30,20 +31,18 @@ struct Named {
 }
 
 /// Ties the dates and counts among `claims` to events of the rules.
-/// `text` is the source's text with line breaks inside sentences read as spaces.
-pub fn tie_events(source: &Source, text: &str, kb: &KnowledgeBase, claims: &mut [Claim]) {
+/// `text` is the source's text with line breaks inside sentences read as spaces; `words`, its
+/// words.
+pub fn tie_events(source: &Source, text: &str, words: &WordHashes, kb: &KnowledgeBase, claims: &mut [Claim]) {
     if kb.events.is_empty() {
         return;
     }
     let sentences = &source.sentences;
     let mut triggers: Vec<Vec<(Range<usize>, usize)>> = vec![Vec::new(); sentences.len()];
-    for (matcher, offset) in kb.event_matchers.iter().flatten() {
-        for m in matcher.find_iter(text) {
-            let (start, end) = (m.start(), m.end());
-            if text.is_char_boundary(start) && text.is_char_boundary(end) && is_whole_word(text, start, end) {
-                if let Some(sentence) = source.sentence_at(start) {
-                    triggers[sentence].push((start..end, offset + m.pattern().as_usize()));
-                }
+    for (index, offset) in &kb.event_matchers {
+        for m in index.find(text, words) {
+            if let Some(sentence) = source.sentence_at(m.range.start) {
+                triggers[sentence].push((m.range, offset + m.pattern));
             }
         }
     }

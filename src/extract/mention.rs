@@ -9,9 +9,10 @@ use std::ops::Range;
 
 use super::Sentence;
 use crate::claim::Form;
+use crate::kb::phrases::WordHashes;
 use crate::kb::{EntityId, EntityKind, FormKind, KnowledgeBase};
 use crate::lexicon;
-use crate::text::{Word, is_whole_word, strip_possessive, words};
+use crate::text::{Word, strip_possessive, words};
 
 /// A name found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,9 +124,10 @@ const NOT_PERSON: &[&str] = &[
 ];
 
 /// Finds every mention in `text` (with line breaks inside sentences read as spaces, see
-/// [`unwrap_lines`]): known forms first, then unknown name-like sequences.
-pub fn find_mentions(text: &str, kb: &KnowledgeBase, sentences: &[Sentence]) -> Vec<MentionHit> {
-    let mut known = known_mentions(text, kb);
+/// [`unwrap_lines`]), whose words are `words`: known forms first, then unknown name-like
+/// sequences.
+pub fn find_mentions(text: &str, words: &WordHashes, kb: &KnowledgeBase, sentences: &[Sentence]) -> Vec<MentionHit> {
+    let mut known = known_mentions(text, words, kb);
     let unknown = unknown_mentions(text, kb, sentences, &known);
     known.extend(unknown);
     known.sort_by_key(|m| (m.range.start, m.range.end));
@@ -147,15 +149,11 @@ pub fn unwrap_lines(text: &str, sentences: &[Sentence]) -> String {
     String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
 }
 
-fn known_mentions(text: &str, kb: &KnowledgeBase) -> Vec<MentionHit> {
-    let Some(matcher) = &kb.name_matcher else { return Vec::new() };
+fn known_mentions(text: &str, words: &WordHashes, kb: &KnowledgeBase) -> Vec<MentionHit> {
     let mut hits: Vec<MentionHit> = Vec::new();
-    for m in matcher.find_iter(text) {
-        let (start, end) = (m.start(), m.end());
-        if !text.is_char_boundary(start) || !text.is_char_boundary(end) || !is_whole_word(text, start, end) {
-            continue;
-        }
-        let pattern = &kb.names[m.pattern().as_usize()];
+    for m in kb.name_index.find(text, words) {
+        let (start, end) = (m.range.start, m.range.end);
+        let pattern = &kb.names[m.pattern];
         let written = &text[start..end];
         let any_case = pattern.owners.iter().all(|&(e, _)| kb.entities[e].kind != EntityKind::Person);
         if !any_case && !same_capitalisation(written, &pattern.text) {

@@ -15,7 +15,8 @@ use crate::claim::{Claim, ClaimKind, CountClaim, DateClaim, Mention, Title};
 pub use crate::input::Sentence;
 use crate::input::Source;
 use crate::kb::KnowledgeBase;
-use count::{CountSettings, extract_counts};
+use crate::kb::phrases::WordHashes;
+use count::{CountSettings, extract_counts_around};
 use date::extract_dates;
 use mention::{find_mentions, unwrap_lines};
 use title::find_titles;
@@ -33,12 +34,14 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
     let text = &source.text;
     // Names and titles may wrap across lines within a sentence: read them on one line.
     let unwrapped = unwrap_lines(text, &source.sentences);
-    let mentions = find_mentions(&unwrapped, kb, &source.sentences);
+    let words = WordHashes::new(&unwrapped);
+    let mentions = find_mentions(&unwrapped, &words, kb, &source.sentences);
     let titles = find_titles(&unwrapped, &mentions, &source.sentences, kb);
     let dates = extract_dates(text, source.meta.published);
     // A number inside a date ("January 3", "in 2024") is not a count. Both lists are in text
     // order: look the date up, never scan them all.
-    let counts: Vec<_> = extract_counts(text, &settings.counts)
+    let date_ranges: Vec<_> = dates.iter().map(|d| d.range.clone()).collect();
+    let counts: Vec<_> = extract_counts_around(text, &settings.counts, &date_ranges)
         .into_iter()
         .filter(|c| {
             let next = dates.partition_point(|d| d.range.end <= c.range.start);
@@ -89,7 +92,7 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
         let unit = c.unit.map(|u| text[u].to_string());
         claim(range, ClaimKind::Count(CountClaim { interval: c.interval, unit, event: None }))
     }));
-    event::tie_events(source, &unwrapped, kb, &mut claims);
+    event::tie_events(source, &unwrapped, &words, kb, &mut claims);
     claims.sort_by_key(|c| (c.span.start, c.span.end));
     claims
 }

@@ -7,6 +7,7 @@
 mod bundled;
 pub mod model;
 mod period;
+pub mod phrases;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -24,6 +25,7 @@ use crate::interval::DateInterval;
 use crate::similar::SimilarNames;
 use crate::source::{FileRef, SourceFile, Span};
 use crate::text::{fold, surname, title_key};
+use phrases::PhraseIndex;
 
 /// Where a rule is written: shown beside findings that rest on it.
 #[derive(Debug, Clone)]
@@ -162,10 +164,10 @@ pub struct KnowledgeBase {
     pub distinct: HashSet<String>,
     pub files: Vec<FileRef>,
     pub names: Vec<NamePattern>,
-    pub name_matcher: Option<AhoCorasick>,
+    pub name_index: PhraseIndex,
     pub event_patterns: Vec<EventPattern>,
     /// Triggers and places, each with the index of its first pattern in `event_patterns`.
-    pub event_matchers: [Option<(AhoCorasick, usize)>; 2],
+    pub event_matchers: [(PhraseIndex, usize); 2],
     /// Lower-case words that occur in role titles and forms: title vocabulary the general
     /// lexicon may lack ("NSDC", "intelligence").
     pub title_words: HashSet<String>,
@@ -625,7 +627,7 @@ fn compile_indexes(
         }
     }
     let names: Vec<NamePattern> = patterns.into_values().collect();
-    let name_matcher = build_matcher(names.iter().map(|p| p.text.as_str()), MatchKind::LeftmostLongest);
+    let name_index = PhraseIndex::new(names.iter().map(|p| p.text.as_str()));
 
     // Triggers first, then places: two automata, so that a place inside a longer trigger
     // ("Kyiv" in "Kyiv summit") is still found, while each finds its longest match only.
@@ -644,8 +646,8 @@ fn compile_indexes(
     let event_patterns: Vec<EventPattern> = event_index.into_values().collect();
     let (trigger_texts, place_texts) = event_texts.split_at(place_offset);
     let event_matchers = [
-        build_matcher(trigger_texts.iter().map(String::as_str), MatchKind::LeftmostLongest).map(|m| (m, 0)),
-        build_matcher(place_texts.iter().map(String::as_str), MatchKind::LeftmostLongest).map(|m| (m, place_offset)),
+        (PhraseIndex::new(trigger_texts.iter().map(String::as_str)), 0),
+        (PhraseIndex::new(place_texts.iter().map(String::as_str)), place_offset),
     ];
 
     let title_words = entities
@@ -662,7 +664,7 @@ fn compile_indexes(
         distinct,
         files,
         names,
-        name_matcher,
+        name_index,
         event_patterns,
         event_matchers,
         title_words,
@@ -670,7 +672,7 @@ fn compile_indexes(
     }
 }
 
-fn build_matcher<'a>(patterns: impl Iterator<Item = &'a str>, kind: MatchKind) -> Option<AhoCorasick> {
+pub(crate) fn build_matcher<'a>(patterns: impl Iterator<Item = &'a str>, kind: MatchKind) -> Option<AhoCorasick> {
     let patterns: Vec<&str> = patterns.collect();
     if patterns.is_empty() {
         return None;

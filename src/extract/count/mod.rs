@@ -73,8 +73,16 @@ pub struct CountMention {
 
 /// Every count expression in `text`, in order, not overlapping.
 pub fn extract_counts(text: &str, settings: &CountSettings) -> Vec<CountMention> {
+    extract_counts_around(text, settings, &[])
+}
+
+/// The same, where `dates` (in text order) are date expressions already read: a number inside
+/// one is no count on its own, and is not read as one. A count that would take in a number of
+/// a date may still be returned, for the caller to drop.
+pub fn extract_counts_around(text: &str, settings: &CountSettings, dates: &[Range<usize>]) -> Vec<CountMention> {
     let atoms = scan(text);
     let mut built: Vec<Built> = Vec::new();
+    let mut next_date = 0;
     let mut i = 0;
     while i < atoms.len() {
         match range_at(text, &atoms, i) {
@@ -89,7 +97,12 @@ pub fn extract_counts(text: &str, settings: &CountSettings) -> Vec<CountMention>
             }
             RangeOutcome::NotRange => {}
         }
-        if let Some(b) = single(text, &atoms[i], settings) {
+        let atom = &atoms[i];
+        while dates.get(next_date).is_some_and(|d| d.end <= atom.start) {
+            next_date += 1;
+        }
+        let in_date = dates.get(next_date).is_some_and(|d| d.start < atom.end);
+        if !in_date && let Some(b) = single(text, atom, settings) {
             built.push(b);
         }
         i += 1;

@@ -48,7 +48,8 @@ type Seen = (String, Option<String>, &'static str);
 fn mentions(kb: &KnowledgeBase, text: &str) -> Vec<Seen> {
     let paragraphs = paragraphs(text);
     let sentences = sentences(text, &paragraphs);
-    find_mentions(&unwrap_lines(text, &sentences), kb, &sentences)
+    let unwrapped = unwrap_lines(text, &sentences);
+    find_mentions(&unwrapped, &crate::kb::phrases::WordHashes::new(&unwrapped), kb, &sentences)
         .into_iter()
         .map(|m| (text[m.range].to_string(), m.entity.map(|e| kb.entities[e].id.clone()), m.form.as_str()))
         .collect()

@@ -1,6 +1,7 @@
 use super::*;
 use crate::extract::mention::{find_mentions, unwrap_lines};
 use crate::input::{paragraphs, sentences};
+use crate::kb::phrases::WordHashes;
 use crate::source::SourceFile;
 
 const RULES: &str = r#"
@@ -42,7 +43,7 @@ fn titles(text: &str) -> Vec<(&str, &str, &str, Option<&'static str>)> {
     let paragraphs = paragraphs(text);
     let sentences = sentences(text, &paragraphs);
     let unwrapped = unwrap_lines(text, &sentences);
-    let mentions = find_mentions(&unwrapped, &kb, &sentences);
+    let mentions = find_mentions(&unwrapped, &WordHashes::new(&unwrapped), &kb, &sentences);
     find_titles(&unwrapped, &mentions, &sentences, &kb)
         .into_iter()
         .map(|t| (&text[t.range], &text[t.person], &text[t.title], t.qualifier.map(Qualifier::as_str)))
