@@ -1,6 +1,8 @@
 //! Small text helpers shared by extraction and rule compilation: word tokens with byte offsets,
 //! word boundaries, and the normal forms names and titles are compared in.
 
+use std::borrow::Cow;
+
 use crate::lexicon;
 
 /// A word with its byte range in the text it came from.
@@ -102,12 +104,38 @@ pub fn fold(text: &str) -> String {
 }
 
 /// An ASCII word lower-cased into `buf`, for lookups that must not allocate; `None` when it is
-/// longer than `buf` or not ASCII (no word looked up so is).
-pub fn ascii_lower<'a>(word: &str, buf: &'a mut [u8]) -> Option<&'a str> {
-    let buf = buf.get_mut(..word.len()).filter(|_| word.is_ascii())?;
+/// longer than `buf` or not ASCII (no word looked up so is). A word already in lower case, as
+/// most are, is returned as it is.
+pub fn ascii_lower<'a>(word: &'a str, buf: &'a mut [u8]) -> Option<&'a str> {
+    if !word.is_ascii() || word.len() > buf.len() {
+        return None;
+    }
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Some(word);
+    }
+    let buf = &mut buf[..word.len()];
     buf.copy_from_slice(word.as_bytes());
     buf.make_ascii_lowercase();
     std::str::from_utf8(buf).ok()
+}
+
+/// `word.to_lowercase()`, borrowed when it is already in lower case (most words of prose are),
+/// so that reading the words around a number allocates only for capitalised ones.
+pub fn lower(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// `word.to_ascii_lowercase()`, borrowed when that changes nothing.
+pub fn ascii_lowercase(word: &str) -> Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 /// The surname of a written name, folded: its last word, without a possessive.

@@ -311,8 +311,8 @@ enum Tok {
 }
 
 fn classify(word: &str) -> Option<Tok> {
-    let lower = word.to_ascii_lowercase();
-    if DOZENS.contains(&lower.as_str()) {
+    let lower = crate::text::ascii_lowercase(word);
+    if DOZENS.contains(&&*lower) {
         return Some(Tok::Dozen);
     }
     if let Some(v) = word_value(&lower) {
@@ -326,7 +326,7 @@ fn classify(word: &str) -> Option<Tok> {
     if let Some((_, v)) = SCALES.iter().find(|(w, _)| *w == singular) {
         return Some(Tok::Big(*v as f64));
     }
-    match lower.as_str() {
+    match &*lower {
         "and" => return Some(Tok::And),
         "a" | "an" => return Some(Tok::A),
         _ => {}

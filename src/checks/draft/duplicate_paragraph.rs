@@ -1,4 +1,4 @@
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::FxHashMap;
 
 use crate::checks::{Check, CheckInfo, SourceContext, declare_check};
 use crate::finding::{Finding, Location};
@@ -66,25 +66,47 @@ fn lower_words(text: &str) -> impl Iterator<Item = impl Iterator<Item = char> + 
 
 /// The hash of a text's words, lower-case, and how many words it has.
 fn normalised_hash(text: &str) -> (u64, usize) {
-    use std::hash::Hasher;
-    // Every paragraph of every article is hashed: a word at a time, lower-cased into one reused
-    // buffer (ASCII words byte-wise), rather than a char at a time.
-    let mut hasher = FxHasher::default();
-    let mut lower = String::new();
-    let mut words = 0;
-    for word in text.split_whitespace() {
-        lower.clear();
-        if word.is_ascii() {
-            lower.push_str(word);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.extend(word.chars().flat_map(char::to_lowercase));
+    // Every paragraph of every article is hashed, so a byte at a time with no buffer: ASCII
+    // bytes as they are, other characters decoded and lower-cased. A rotate and an exclusive or
+    // per byte, a multiplication per word.
+    let bytes = text.as_bytes();
+    let (mut hash, mut word, mut words, mut in_word) = (0u64, 0u64, 0, false);
+    let mut end_word = |word: &mut u64, in_word: &mut bool| {
+        if *in_word {
+            hash = (hash.rotate_left(5) ^ *word).wrapping_mul(0x517c_c1b7_2722_0a95);
+            words += 1;
         }
-        hasher.write(lower.as_bytes());
-        hasher.write_u8(b' ');
-        words += 1;
+        (*word, *in_word) = (0, false);
+    };
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            // The ASCII white space of `char::is_whitespace`.
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+                end_word(&mut word, &mut in_word);
+            } else {
+                word = word.rotate_left(5) ^ u64::from(b.to_ascii_lowercase());
+                in_word = true;
+            }
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
+        if c.is_whitespace() {
+            end_word(&mut word, &mut in_word);
+            continue;
+        }
+        let mut utf8 = [0; 4];
+        for lower in c.to_lowercase() {
+            for &b in lower.encode_utf8(&mut utf8).as_bytes() {
+                word = word.rotate_left(5) ^ u64::from(b);
+            }
+        }
+        in_word = true;
     }
-    (hasher.finish(), words)
+    end_word(&mut word, &mut in_word);
+    (hash, words)
 }
 
 fn same_words(a: &str, b: &str) -> bool {

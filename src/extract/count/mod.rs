@@ -38,6 +38,7 @@ mod lexicon;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -45,6 +46,7 @@ use regex::Regex;
 
 use super::number::{Reading, is_space, read_number, skip_space};
 use crate::interval::CountInterval;
+use crate::text::{ascii_lowercase, lower};
 use lexicon::{Post, Qual};
 
 /// Settings for reading counts.
@@ -380,22 +382,22 @@ fn scale_word(word: &str) -> Option<(u64, u64)> {
 }
 
 /// The ASCII word after `pos` (spaces skipped), lower-cased, with its range.
-fn next_word_lower(text: &str, pos: usize) -> Option<(String, Range<usize>)> {
+fn next_word_lower(text: &str, pos: usize) -> Option<(Cow<'_, str>, Range<usize>)> {
     let r = word_after(text, pos)?;
-    Some((text[r.clone()].to_ascii_lowercase(), r))
+    Some((ascii_lowercase(&text[r.clone()]), r))
 }
 
 /// "hundreds of thousands", "dozens", "several hundred", "a few thousand", "tens of millions":
 /// where the expression ends and its interval.
 fn vague_at(text: &str, start: usize, first_end: usize) -> Option<(usize, u64, u64)> {
-    let first = text[start..first_end].to_ascii_lowercase();
+    let first = ascii_lowercase(&text[start..first_end]);
     let (mut scale, mut next, mut end);
     let plural_first = vague_scale(&first).is_some();
     if let Some((s, n)) = vague_scale(&first) {
         (scale, next, end) = (s, n, first_end);
     } else {
         let mut at = first_end;
-        match first.as_str() {
+        match &*first {
             "several" | "few" | "many" => {}
             "a" => {
                 let (w, r) = next_word_lower(text, at)?;
@@ -430,7 +432,7 @@ fn vague_at(text: &str, start: usize, first_end: usize) -> Option<(usize, u64, u
             }
         }
         // A bare "tens" or "scores" is no quantity.
-        _ if matches!(first.as_str(), "tens" | "scores") => return None,
+        _ if matches!(&*first, "tens" | "scores") => return None,
         _ => {}
     }
     Some((end, 2 * scale, next - 1))
@@ -543,8 +545,8 @@ fn word_before(text: &str, pos: usize) -> Option<Range<usize>> {
     (start < end).then_some(start..end)
 }
 
-fn lower_before(text: &str, pos: usize) -> Option<String> {
-    word_before(text, pos).map(|r| text[r].to_lowercase())
+fn lower_before(text: &str, pos: usize) -> Option<Cow<'_, str>> {
+    word_before(text, pos).map(|r| lower(&text[r]))
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -553,26 +555,26 @@ fn is_capitalised(word: &str) -> bool {
 
 /// Tokens before `pos`, nearest first: words (lower case, "approx." with its dot) and the
 /// symbols > < = ≥ ≤ ~. Stops at any other punctuation.
-fn tokens_before(text: &str, pos: usize, max: usize) -> Vec<(usize, String)> {
-    let mut out = Vec::new();
+fn tokens_before(text: &str, pos: usize, max: usize) -> Vec<(usize, Cow<'_, str>)> {
+    let mut out = Vec::with_capacity(max);
     let mut at = pos;
     while out.len() < max {
         let end = skip_space_back(text, at);
         let Some(c) = char_before(text, end) else { break };
         if matches!(c, '>' | '<' | '=' | '≥' | '≤' | '~') {
             let s = end - c.len_utf8();
-            out.push((s, c.to_string()));
+            out.push((s, Cow::Owned(c.to_string())));
             at = s;
             continue;
         }
         let word_end = if c == '.' { end - 1 } else { end };
         let Some(r) = word_before(text, word_end).filter(|r| r.end == word_end) else { break };
-        let mut word = text[r.clone()].to_lowercase();
+        let mut word = lower(&text[r.clone()]);
         if c == '.' {
-            if !matches!(word.as_str(), "approx" | "c" | "ca" | "est") {
+            if !matches!(&*word, "approx" | "c" | "ca" | "est") {
                 break;
             }
-            word.push('.');
+            word.to_mut().push('.');
         }
         out.push((r.start, word));
         at = r.start;
@@ -609,11 +611,11 @@ fn qualifier_before(text: &str, pos: usize) -> Option<(Qual, usize, &'static str
 /// The phrase just after `pos` that bounds the number ("or more", "or less than", "or so"),
 /// unless a number follows it ("or more than 4500" starts a count of its own).
 fn postfix_after(text: &str, pos: usize) -> Option<(Post, usize)> {
-    let mut words: Vec<(String, usize)> = Vec::new();
+    let mut words: Vec<(Cow<str>, usize)> = Vec::with_capacity(4);
     let mut at = pos;
     while words.len() < 4 {
         let Some(r) = word_after(text, at) else { break };
-        words.push((text[r.clone()].to_ascii_lowercase(), r.end));
+        words.push((ascii_lowercase(&text[r.clone()]), r.end));
         at = r.end;
     }
     for (phrase, post) in lexicon::postfixes() {
@@ -632,7 +634,7 @@ fn postfix_after(text: &str, pos: usize) -> Option<(Post, usize)> {
         }
         if let Some(r) = word_after(text, end)
             && (read_number(&text[r.start..]).is_some()
-                || matches!(text[r].to_ascii_lowercase().as_str(), "than" | "or" | "equal" | "to"))
+                || matches!(&*ascii_lowercase(&text[r]), "than" | "or" | "equal" | "to"))
         {
             return None;
         }
@@ -680,13 +682,13 @@ fn is_plural(lower: &str) -> bool {
 }
 
 fn is_adjective_like(word: &str) -> bool {
-    let lower = word.to_lowercase();
+    let lower = lower(word);
     is_capitalised(word)
         || ["an", "ian", "ese", "ish", "ic", "al", "ive", "ous", "ful", "less", "ed", "ing", "ary", "ern", "ile"]
             .iter()
             .any(|s| lower.ends_with(s))
         || matches!(
-            lower.as_str(),
+            &*lower,
             "new"
                 | "more"
                 | "other"
@@ -760,7 +762,7 @@ fn unit_after(text: &str, pos: usize, singular: bool, skip_of: bool) -> UnitChec
     while seen < 3 {
         let Some(r) = word_after(text, at) else { break };
         let word = &text[r.clone()];
-        let lower = word.to_lowercase();
+        let lower = lower(word);
         let lower = lower.trim_end_matches('.');
         at = r.end;
         if skip_of && !of_skipped && seen == 0 && lower == "of" {
@@ -885,9 +887,7 @@ fn labelled(text: &str, atom: &Atom) -> bool {
         return false; // punctuation or the start of the text right before the number
     }
     if let Some(t) = trimmed.strip_suffix('.') {
-        return word_before(t, t.len())
-            .filter(|r| r.end == t.len())
-            .is_some_and(|r| lexicon::is_label(&t[r].to_lowercase()));
+        return word_before(t, t.len()).filter(|r| r.end == t.len()).is_some_and(|r| lexicon::is_label(&lower(&t[r])));
     }
     // The word right before, digits and hyphens included ("MH-17 5" is rare, "A320 5" too).
     let Some(r) = word_before(trimmed, trimmed.len()).filter(|r| r.end == trimmed.len()) else {
@@ -897,7 +897,7 @@ fn labelled(text: &str, atom: &Atom) -> bool {
     if word.ends_with("'s") || word.ends_with("’s") || word.ends_with("s'") || word.ends_with("s’") {
         return false;
     }
-    let lower = word.to_lowercase();
+    let lower = lower(word);
     if lexicon::is_label(&lower) {
         return true;
     }
@@ -963,7 +963,7 @@ fn single(text: &str, atom: &Atom, settings: &CountSettings) -> Option<Built> {
     } else if post.is_some() && unit.is_none() {
         end = post.map_or(atom.end, |(_, e)| e);
     }
-    if r.bare_m && unit.as_ref().is_none_or(|u| !is_plural(&text[u.clone()].to_lowercase())) {
+    if r.bare_m && unit.as_ref().is_none_or(|u| !is_plural(&lower(&text[u.clone()]))) {
         return None; // "1m" is a metre unless people or things follow
     }
     if r.lone_one && !lone_one_is_count(text, atom, unit.as_ref()) {
@@ -1016,7 +1016,7 @@ fn in_ratio(text: &str, atom: &Atom) -> bool {
     };
     // After: "in 5", "out of 10".
     if let Some((w, r)) = next_word_lower(text, atom.end) {
-        let after = match w.as_str() {
+        let after = match &*w {
             "in" => Some(r.end),
             "out" => next_word_lower(text, r.end).filter(|(of, _)| of == "of").map(|(_, r2)| r2.end),
             _ => None,
@@ -1027,8 +1027,8 @@ fn in_ratio(text: &str, atom: &Atom) -> bool {
     }
     // Before: "1 in", "nine out of".
     if let Some(r) = word_before(text, atom.start) {
-        let w = text[r.clone()].to_ascii_lowercase();
-        let before = match w.as_str() {
+        let w = ascii_lowercase(&text[r.clone()]);
+        let before = match &*w {
             "in" => Some(r.start),
             "of" => {
                 word_before(text, r.start).filter(|r2| text[r2.clone()].eq_ignore_ascii_case("out")).map(|r2| r2.start)
@@ -1049,7 +1049,7 @@ fn lone_one_is_count(text: &str, atom: &Atom, unit: Option<&Range<usize>>) -> bo
         return false;
     }
     let Some(u) = unit else { return false };
-    !matches!(text[u.clone()].to_lowercase().as_str(), "time" | "way" | "thing" | "another" | "point")
+    !matches!(&*lower(&text[u.clone()]), "time" | "way" | "thing" | "another" | "point")
 }
 
 enum RangeOutcome {
@@ -1075,7 +1075,7 @@ fn connector(gap: &str) -> Option<Connector> {
         "—" if spaced => None,
         "-" | "–" | "—" | "‑" | "~" => Some(Connector::Dash),
         _ if !spaced => None,
-        _ => match t.to_lowercase().as_str() {
+        _ => match &*lower(t) {
             "to" | "through" | "thru" | "till" | "until" => Some(Connector::To),
             "and" => Some(Connector::And),
             "or" => Some(Connector::Or),
@@ -1157,7 +1157,7 @@ fn range_at(text: &str, atoms: &[Atom], i: usize) -> RangeOutcome {
         });
         let score_after = next_word_lower(text, b.end).is_some_and(|(w, _)| {
             matches!(
-                w.as_str(),
+                &*w,
                 "win"
                     | "victory"
                     | "defeat"
