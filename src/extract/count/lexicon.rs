@@ -824,6 +824,14 @@ const LABELS: &[&str] = &[
     "po",
 ];
 
+/// Labels written abbreviated with a full stop ("No. 5", "Art. 5", "Vol. 3"). Only these label a
+/// number across a full stop: a whole word before one ends a sentence ("… the sector. 3,000
+/// people …").
+const LABEL_ABBREVIATIONS: &[&str] = &[
+    "art", "sec", "ch", "p", "pp", "para", "apt", "vol", "fig", "ver", "cat", "no", "nos", "nr", "num", "gen", "mk",
+    "ref", "tel", "ext", "po",
+];
+
 /// Capitalised words before a number that do not label it ("In 18 countries", "About 50").
 const CAPITAL_OK: &[&str] = &[
     "about",
@@ -1234,6 +1242,7 @@ lookup!(is_stop, STOP);
 lookup!(is_irregular_plural, IRREGULAR_PLURALS);
 lookup!(is_not_plural, NOT_PLURAL);
 lookup!(is_label, LABELS);
+lookup!(is_label_abbreviation, LABEL_ABBREVIATIONS);
 lookup!(is_capital_ok, CAPITAL_OK);
 lookup!(is_before_years, BEFORE_YEARS);
 lookup!(is_street, STREETS);

@@ -887,7 +887,9 @@ fn labelled(text: &str, atom: &Atom) -> bool {
         return false; // punctuation or the start of the text right before the number
     }
     if let Some(t) = trimmed.strip_suffix('.') {
-        return word_before(t, t.len()).filter(|r| r.end == t.len()).is_some_and(|r| lexicon::is_label(&lower(&t[r])));
+        return word_before(t, t.len())
+            .filter(|r| r.end == t.len())
+            .is_some_and(|r| lexicon::is_label_abbreviation(&lower(&t[r])));
     }
     // The word right before, digits and hyphens included ("MH-17 5" is rare, "A320 5" too).
     let Some(r) = word_before(trimmed, trimmed.len()).filter(|r| r.end == trimmed.len()) else {

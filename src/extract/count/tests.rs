@@ -307,6 +307,21 @@ fn not_counts() {
 }
 
 #[test]
+fn a_count_opening_a_sentence_is_read_whatever_word_ends_the_one_before() {
+    // "sector", "rules" and "bill" label numbers ("Sector 7"), but a full stop after the whole
+    // word ends its sentence; only an abbreviation's dot labels across it ("No. 10").
+    check(&[
+        (
+            "Jobs depend on the sector. 3,000-3,500 participants registered.",
+            &[("3,000-3,500", 3000, Some(3500), false, false, Some("participants"))],
+        ),
+        ("They broke the rules. 18 countries objected.", &[("18", 18, Some(18), false, false, Some("countries"))]),
+        ("It passed the bill. 40 senators voted.", &[("40", 40, Some(40), false, false, Some("senators"))]),
+        ("See Vol. 3 and Art. 5 of the treaty.", &[]),
+    ]);
+}
+
+#[test]
 fn approximations_round_outwards() {
     let a = |n| approximate(n, 0.1);
     assert_eq!(a(50), CountInterval::closed(45, 55));
