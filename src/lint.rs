@@ -12,7 +12,7 @@ use crate::checks::{CHECKS, Check, CheckSettings, CorpusContext, SourceContext, 
 use crate::claim::Claim;
 use crate::corpus::{Corpus, Item, LoadOptions, Progress, Silent, items, line_errors, read};
 use crate::error::Error;
-use crate::extract::{ExtractSettings, extract};
+use crate::extract::{ExtractSettings, Needs, Scope, extract};
 use crate::facts::{CorpusFacts, SourceFacts, SourceSummary};
 use crate::finding::{Finding, Severity};
 use crate::input::{Loaded, Source, Suppression};
@@ -43,6 +43,16 @@ impl LintSettings {
 
     fn checks(&self) -> Vec<&'static dyn Check> {
         CHECKS.iter().copied().filter(|c| self.enabled(c.info().code)).collect()
+    }
+
+    /// The dates and counts the enabled checks read.
+    pub fn needs(&self) -> Needs {
+        self.checks().iter().fold(Needs::default(), |needs, check| needs | check.needs())
+    }
+
+    /// Extraction for these checks: only the dates and counts they read.
+    fn scoped(&self, extract: &ExtractSettings) -> ExtractSettings {
+        ExtractSettings { scope: Scope::Needed(self.needs()), ..*extract }
     }
 }
 
@@ -148,6 +158,7 @@ impl Run {
         progress: &dyn Progress,
     ) -> Run {
         let checks = settings.checks();
+        let extract = &settings.scoped(extract);
         let (items, errors) = items(load);
         let mut files = Files::default();
         kb.files.iter().for_each(|f| files.hold(f));

@@ -12,10 +12,10 @@
 use std::path::{Path, PathBuf};
 
 use factlint::checks::CHECKS;
-use factlint::corpus::LoadOptions;
-use factlint::extract::ExtractSettings;
+use factlint::corpus::{LoadOptions, Silent, extract_all, load_corpus};
+use factlint::extract::{ExtractSettings, Scope};
 use factlint::kb::KnowledgeBase;
-use factlint::lint::{LintSettings, Run};
+use factlint::lint::{LintSettings, Run, lint};
 use factlint::report::human::{Style, write};
 
 const ROOT: &str = "fixtures/checks";
@@ -73,6 +73,36 @@ fn flagged_articles_are_reported() {
         }
         insta::assert_snapshot!(render(&run));
     });
+}
+
+/// `factlint check` reads only the dates and counts its checks need (`Scope::Needed`); it must
+/// find exactly what reading every claim finds, for each check alone and for all together.
+#[test]
+fn reading_only_what_the_checks_need_finds_the_same() {
+    let mut folders: Vec<(PathBuf, PathBuf)> = vec![("fixtures/seeds".into(), "rules".into())];
+    for check in CHECKS {
+        let folder = PathBuf::from(ROOT).join(check.info().code);
+        folders.push((folder.join("flagged"), folder.join("rules")));
+        folders.push((folder.join("clean"), folder.join("rules")));
+    }
+    for (articles, rules) in folders {
+        let kb = KnowledgeBase::load(&[rules]).unwrap();
+        let corpus = load_corpus(&LoadOptions { paths: vec![articles.clone()], ..LoadOptions::default() }, &Silent);
+        let all = extract_all(&corpus.sources, &kb, &ExtractSettings::default(), &Silent);
+        let selections = std::iter::once(Vec::new()).chain(CHECKS.iter().map(|c| vec![c.info().code.to_string()]));
+        for select in selections {
+            let settings = LintSettings { select, ..LintSettings::default() };
+            let scoped = ExtractSettings { scope: Scope::Needed(settings.needs()), ..ExtractSettings::default() };
+            let needed = extract_all(&corpus.sources, &kb, &scoped, &Silent);
+            assert_eq!(
+                format!("{:?}", lint(&corpus, &needed, &kb, &settings)),
+                format!("{:?}", lint(&corpus, &all, &kb, &settings)),
+                "{} with {:?}",
+                articles.display(),
+                settings.select
+            );
+        }
+    }
 }
 
 #[test]

@@ -8,13 +8,13 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use factlint::claim::ClaimKind;
 use factlint::corpus::{LoadOptions, Silent, extract_all, load_corpus};
-use factlint::extract::ExtractSettings;
+use factlint::extract::{ExtractSettings, Scope};
 use factlint::finding::Finding;
 use factlint::fix;
 use factlint::input::{Format, Loaded, load};
 use factlint::interval::{CountInterval, DateInterval};
 use factlint::kb::KnowledgeBase;
-use factlint::lint::{LintSettings, Run};
+use factlint::lint::{LintSettings, Run, lint};
 use factlint::source::{FileRef, Files};
 use proptest::prelude::*;
 
@@ -115,6 +115,23 @@ proptest! {
         for finding in &run.findings {
             assert_finding_spans(finding, &run.files);
         }
+    }
+
+    #[test]
+    fn reading_only_what_the_checks_need_finds_the_same(first in article(), second in article()) {
+        let kb = KnowledgeBase::bundled().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.md"), front_matter(&first)).unwrap();
+        std::fs::write(dir.path().join("b.txt"), &second).unwrap();
+        let corpus = load_corpus(&LoadOptions { paths: vec![dir.path().to_path_buf()], ..LoadOptions::default() }, &Silent);
+        let settings = LintSettings::default();
+        let scoped = ExtractSettings { scope: Scope::Needed(settings.needs()), ..ExtractSettings::default() };
+        let all = extract_all(&corpus.sources, &kb, &ExtractSettings::default(), &Silent);
+        let needed = extract_all(&corpus.sources, &kb, &scoped, &Silent);
+        prop_assert_eq!(
+            format!("{:?}", lint(&corpus, &needed, &kb, &settings)),
+            format!("{:?}", lint(&corpus, &all, &kb, &settings))
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod source;
 pub mod title;
 
 use crate::claim::Claim;
+use crate::extract::Needs;
 use crate::facts::CorpusFacts;
 use crate::finding::{Finding, Location, Severity};
 use crate::input::Source;
@@ -93,6 +94,11 @@ impl CorpusContext<'_> {
 
 pub trait Check: Sync {
     fn info(&self) -> &'static CheckInfo;
+
+    /// The dates and counts the check reads: `factlint check` reads only what its checks need.
+    fn needs(&self) -> Needs {
+        Needs::default()
+    }
 
     /// Findings within one source.
     fn check_source(&self, _cx: &SourceContext, _out: &mut Vec<Finding>) {}

@@ -54,7 +54,10 @@ impl Setup {
                 exclude: config.exclude,
                 stdin,
             },
-            extract: ExtractSettings { counts: CountSettings { approximate: config.count_tolerance } },
+            extract: ExtractSettings {
+                counts: CountSettings { approximate: config.count_tolerance },
+                ..ExtractSettings::default()
+            },
             lint: LintSettings {
                 checks: config.checks,
                 select: config.select,

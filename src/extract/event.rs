@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::mention::MentionHit;
 use crate::claim::{Claim, ClaimKind, EventTie, TieStrength};
 use crate::input::Source;
 use crate::kb::phrases::WordHashes;
@@ -30,142 +31,159 @@ struct Named {
     strong: bool,
 }
 
-/// Ties the dates and counts among `claims` to events of the rules.
-/// `text` is the source's text with line breaks inside sentences read as spaces; `words`, its
-/// words.
-pub fn tie_events(source: &Source, text: &str, words: &WordHashes, kb: &KnowledgeBase, claims: &mut [Claim]) {
-    if kb.events.is_empty() {
-        return;
-    }
-    let sentences = &source.sentences;
-    let mut triggers: Vec<Vec<(Range<usize>, usize)>> = vec![Vec::new(); sentences.len()];
-    for (index, offset) in &kb.event_matchers {
-        for m in index.find(text, words) {
-            if let Some(sentence) = source.sentence_at(m.range.start) {
-                triggers[sentence].push((m.range, offset + m.pattern));
-            }
-        }
-    }
-    let mut entities: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); sentences.len()];
-    for claim in claims.iter() {
-        if let ClaimKind::Mention(m) = &claim.kind {
-            if let (Some(entity), Some(set)) = (m.entity, entities.get_mut(claim.sentence)) {
-                set.insert(entity);
-            }
-        }
-    }
+/// The events each sentence of a source names, or refers back to: what its dates and counts
+/// can be tied to. Worked out before any date or count is read, so that only the sentences that
+/// can be tied need reading (see [`super::Scope`]).
+#[derive(Debug, Default)]
+pub struct SentenceEvents {
+    named: Vec<Vec<Named>>,
+    /// Sentences whose events are the focus carried from an earlier sentence.
+    inherited: Vec<bool>,
+}
 
-    // Only sentences with a date or count need their events: the others only set the focus.
-    let mut quantified = vec![false; sentences.len()];
-    for claim in claims.iter() {
-        if matches!(claim.kind, ClaimKind::Date(_) | ClaimKind::Count(_)) {
-            if let Some(q) = quantified.get_mut(claim.sentence) {
-                *q = true;
+impl SentenceEvents {
+    /// `text` is the source's text with line breaks inside sentences read as spaces; `words`,
+    /// its words; `mentions`, the names found in it.
+    pub fn new(
+        source: &Source,
+        text: &str,
+        words: &WordHashes,
+        kb: &KnowledgeBase,
+        mentions: &[MentionHit],
+    ) -> SentenceEvents {
+        let sentences = &source.sentences;
+        if kb.events.is_empty() {
+            return SentenceEvents::default();
+        }
+        let mut triggers: Vec<Vec<(Range<usize>, usize)>> = vec![Vec::new(); sentences.len()];
+        for (index, offset) in &kb.event_matchers {
+            for m in index.find(text, words) {
+                if let Some(sentence) = source.sentence_at(m.range.start) {
+                    triggers[sentence].push((m.range, offset + m.pattern));
+                }
             }
         }
-    }
-
-    // Events named by each sentence, then the focus carried to sentences that refer back.
-    let mut named: Vec<Vec<Named>> = Vec::with_capacity(sentences.len());
-    let mut inherited: Vec<bool> = vec![false; sentences.len()];
-    let mut focus: Option<(usize, Vec<Named>)> = None;
-    for (index, sentence) in sentences.iter().enumerate() {
-        if triggers[index].is_empty() && !quantified[index] {
-            named.push(Vec::new());
-            continue;
+        let mut entities: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); sentences.len()];
+        for mention in mentions {
+            if let (Some(entity), Some(sentence)) = (mention.entity, source.sentence_at(mention.range.start)) {
+                entities[sentence].insert(entity);
+            }
         }
-        let places: BTreeSet<EventId> = triggers[index]
-            .iter()
-            .filter(|(_, p)| kb.event_patterns[*p].is_place)
-            .flat_map(|(_, p)| kb.event_patterns[*p].events.iter().copied())
-            .collect();
-        let mut here = Vec::new();
-        for (range, pattern) in &triggers[index] {
-            let pattern_info = &kb.event_patterns[*pattern];
-            if pattern_info.is_place {
+
+        // Events named by each sentence, then the focus carried to sentences that refer back.
+        // Every sentence is taken to hold a date or count: those that hold none are never asked.
+        let mut named: Vec<Vec<Named>> = Vec::with_capacity(sentences.len());
+        let mut inherited: Vec<bool> = vec![false; sentences.len()];
+        let mut focus: Option<(usize, Vec<Named>)> = None;
+        for (index, sentence) in sentences.iter().enumerate() {
+            // Without a trigger, only a sentence within reach of the focus can name an event.
+            let in_reach = focus.as_ref().is_some_and(|(paragraph, _)| sentence.paragraph <= paragraph + 1);
+            if triggers[index].is_empty() && !in_reach {
+                named.push(Vec::new());
                 continue;
             }
-            for &event in &pattern_info.events {
-                let e = &kb.events[event];
-                let anchored = e.entities.iter().any(|x| entities[index].contains(x))
-                    || places.contains(&event)
-                    || (e.entities.is_empty() && e.place.is_none());
-                if anchored {
-                    here.push(Named { event, trigger: range.clone(), strong: !is_generic(&text[range.clone()]) });
+            let places: BTreeSet<EventId> = triggers[index]
+                .iter()
+                .filter(|(_, p)| kb.event_patterns[*p].is_place)
+                .flat_map(|(_, p)| kb.event_patterns[*p].events.iter().copied())
+                .collect();
+            let mut here = Vec::new();
+            for (range, pattern) in &triggers[index] {
+                let pattern_info = &kb.event_patterns[*pattern];
+                if pattern_info.is_place {
+                    continue;
                 }
-            }
-        }
-        // A sentence that names another event by a specific trigger is about that one, not the
-        // focus ("a gathering of military chiefs of staff" after the advisers' meeting).
-        let names_other = |events: &[Named]| {
-            triggers[index].iter().any(|(range, p)| {
-                let pattern = &kb.event_patterns[*p];
-                !pattern.is_place
-                    && !is_generic(&text[range.clone()])
-                    && pattern.events.iter().any(|e| !events.iter().any(|n| n.event == *e))
-            })
-        };
-        // Stricter: a specific trigger none of whose events is in focus.
-        let names_only_other = |events: &[Named]| {
-            triggers[index].iter().any(|(range, p)| {
-                let pattern = &kb.event_patterns[*p];
-                !pattern.is_place
-                    && !is_generic(&text[range.clone()])
-                    && !pattern.events.iter().any(|e| events.iter().any(|n| n.event == *e))
-            })
-        };
-        if !here.is_empty() {
-            focus = Some((sentence.paragraph, here.clone()));
-        } else if !quantified[index] {
-            // Nothing here to tie: no need to look for a reference back.
-        } else if let Some((paragraph, events)) = &focus {
-            if sentence.paragraph <= paragraph + 1 && refers_back(&text[sentence.range.clone()]) && !names_other(events)
-            {
-                here = events.clone();
-                inherited[index] = true;
-            } else if sentence.paragraph <= paragraph + 1 && !names_only_other(events) {
-                // "Her inauguration took place on May 29": a sentence opening with a definite
-                // trigger of an event in focus refers back to it (to the events in focus that have
-                // that trigger). "After the inauguration, …" does not.
-                for (range, pattern) in &triggers[index] {
-                    let pattern = &kb.event_patterns[*pattern];
-                    if pattern.is_place || !opens_definite(&text[sentence.range.start..range.start]) {
-                        continue;
-                    }
-                    for n in events.iter().filter(|n| pattern.events.contains(&n.event)) {
-                        here.push(Named { event: n.event, trigger: range.clone(), strong: n.strong });
+                for &event in &pattern_info.events {
+                    let e = &kb.events[event];
+                    let anchored = e.entities.iter().any(|x| entities[index].contains(x))
+                        || places.contains(&event)
+                        || (e.entities.is_empty() && e.place.is_none());
+                    if anchored {
+                        here.push(Named { event, trigger: range.clone(), strong: !is_generic(&text[range.clone()]) });
                     }
                 }
-                inherited[index] = !here.is_empty();
             }
+            // A sentence that names another event by a specific trigger is about that one, not
+            // the focus ("a gathering of military chiefs of staff" after the advisers' meeting).
+            let names_other = |events: &[Named]| {
+                triggers[index].iter().any(|(range, p)| {
+                    let pattern = &kb.event_patterns[*p];
+                    !pattern.is_place
+                        && !is_generic(&text[range.clone()])
+                        && pattern.events.iter().any(|e| !events.iter().any(|n| n.event == *e))
+                })
+            };
+            // Stricter: a specific trigger none of whose events is in focus.
+            let names_only_other = |events: &[Named]| {
+                triggers[index].iter().any(|(range, p)| {
+                    let pattern = &kb.event_patterns[*p];
+                    !pattern.is_place
+                        && !is_generic(&text[range.clone()])
+                        && !pattern.events.iter().any(|e| events.iter().any(|n| n.event == *e))
+                })
+            };
+            if !here.is_empty() {
+                focus = Some((sentence.paragraph, here.clone()));
+            } else if let Some((paragraph, events)) = &focus {
+                if sentence.paragraph <= paragraph + 1
+                    && refers_back(&text[sentence.range.clone()])
+                    && !names_other(events)
+                {
+                    here = events.clone();
+                    inherited[index] = true;
+                } else if sentence.paragraph <= paragraph + 1 && !names_only_other(events) {
+                    // "Her inauguration took place on May 29": a sentence opening with a definite
+                    // trigger of an event in focus refers back to it (to the events in focus that
+                    // have that trigger). "After the inauguration, …" does not.
+                    for (range, pattern) in &triggers[index] {
+                        let pattern = &kb.event_patterns[*pattern];
+                        if pattern.is_place || !opens_definite(&text[sentence.range.start..range.start]) {
+                            continue;
+                        }
+                        for n in events.iter().filter(|n| pattern.events.contains(&n.event)) {
+                            here.push(Named { event: n.event, trigger: range.clone(), strong: n.strong });
+                        }
+                    }
+                    inherited[index] = !here.is_empty();
+                }
+            }
+            named.push(here);
         }
-        named.push(here);
+        SentenceEvents { named, inherited }
     }
 
-    for claim in claims.iter_mut() {
-        let Some(candidates) = named.get(claim.sentence).filter(|n| !n.is_empty()) else { continue };
-        let inherited = inherited[claim.sentence];
-        match &mut claim.kind {
-            // A dateline gives the article's date, not the event's.
-            ClaimKind::Date(_) if in_dateline(&source.text, &claim.range) => {}
-            ClaimKind::Date(date) => {
-                date.event = choose(candidates, &claim.range, inherited, |_| true).map(|mut tie| {
-                    // Events the date fits come first; then the nearest in time.
-                    tie.candidates.sort_by_key(|&e| {
-                        let when = kb.events[e].when;
-                        let fits = date.readings().any(|r| when.meets(r));
-                        (!fits, when.gap_days(&date.interval))
+    /// Does a sentence name an event, or refer back to one?
+    pub fn any(&self, sentence: usize) -> bool {
+        self.named.get(sentence).is_some_and(|n| !n.is_empty())
+    }
+
+    /// Ties the dates and counts among `claims` to the events of their sentences.
+    pub fn tie(&self, source: &Source, kb: &KnowledgeBase, claims: &mut [Claim]) {
+        for claim in claims.iter_mut() {
+            let Some(candidates) = self.named.get(claim.sentence).filter(|n| !n.is_empty()) else { continue };
+            let inherited = self.inherited[claim.sentence];
+            match &mut claim.kind {
+                // A dateline gives the article's date, not the event's.
+                ClaimKind::Date(_) if in_dateline(&source.text, &claim.range) => {}
+                ClaimKind::Date(date) => {
+                    date.event = choose(candidates, &claim.range, inherited, |_| true).map(|mut tie| {
+                        // Events the date fits come first; then the nearest in time.
+                        tie.candidates.sort_by_key(|&e| {
+                            let when = kb.events[e].when;
+                            let fits = date.readings().any(|r| when.meets(r));
+                            (!fits, when.gap_days(&date.interval))
+                        });
+                        tie
                     });
-                    tie
-                });
+                }
+                ClaimKind::Count(count) => {
+                    let Some(unit) = count.unit.as_deref().map(fold) else { continue };
+                    count.event = choose(candidates, &claim.range, inherited, |event| {
+                        kb.events[event].counts.iter().any(|c| c.units.iter().any(|u| same_noun(u, &unit)))
+                    });
+                }
+                _ => {}
             }
-            ClaimKind::Count(count) => {
-                let Some(unit) = count.unit.as_deref().map(fold) else { continue };
-                count.event = choose(candidates, &claim.range, inherited, |event| {
-                    kb.events[event].counts.iter().any(|c| c.units.iter().any(|u| same_noun(u, &unit)))
-                });
-            }
-            _ => {}
         }
     }
 }

@@ -16,10 +16,13 @@ pub use crate::input::Sentence;
 use crate::input::Source;
 use crate::kb::KnowledgeBase;
 use crate::kb::phrases::WordHashes;
+use crate::lexicon;
 use count::{CountSettings, extract_counts_around};
 use date::extract_dates;
+use event::SentenceEvents;
 use mention::{find_mentions, unwrap_lines};
-use title::find_titles;
+use std::ops::Range;
+use title::{TitleHit, find_titles};
 
 use crate::text::title_key;
 
@@ -27,6 +30,43 @@ use crate::text::title_key;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ExtractSettings {
     pub counts: CountSettings,
+    pub scope: Scope,
+}
+
+/// Which dates and counts are read. Reading them is most of the cost of extraction, and the
+/// checks use few of them — those tied to events, those dating a title, those written with a
+/// weekday — so `factlint check` reads only the sentences where the enabled checks need them.
+/// Mentions and titles are always read: everything else builds on them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Scope {
+    /// Every date and count (`factlint claims` lists them all).
+    #[default]
+    Everything,
+    /// Only where these needs call for them.
+    Needed(Needs),
+}
+
+/// The dates and counts a check reads (see [`crate::checks::Check::needs`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Needs {
+    /// Dates and counts of sentences that name an event of the rules or refer back to one.
+    pub event_claims: bool,
+    /// Dates of sentences that give someone a title: the time the sentence speaks of.
+    pub title_dates: bool,
+    /// Dates written with a weekday.
+    pub weekday_dates: bool,
+}
+
+impl std::ops::BitOr for Needs {
+    type Output = Needs;
+
+    fn bitor(self, other: Needs) -> Needs {
+        Needs {
+            event_claims: self.event_claims || other.event_claims,
+            title_dates: self.title_dates || other.title_dates,
+            weekday_dates: self.weekday_dates || other.weekday_dates,
+        }
+    }
 }
 
 /// Every claim of a source, in text order.
@@ -37,12 +77,39 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
     let words = WordHashes::new(&unwrapped);
     let mentions = find_mentions(&unwrapped, &words, kb, &source.sentences);
     let titles = find_titles(&unwrapped, &mentions, &source.sentences, kb);
-    let dates = extract_dates(text, source.meta.published);
+    let events = SentenceEvents::new(source, &unwrapped, &words, kb, &mentions);
+    let (date_windows, count_windows) = match settings.scope {
+        Scope::Everything => {
+            let whole = || std::iter::once(0..text.len()).collect();
+            (whole(), whole())
+        }
+        Scope::Needed(needs) => windows(source, &unwrapped, &words, &titles, &events, needs),
+    };
+    let dates: Vec<_> = date_windows
+        .iter()
+        .flat_map(|window| {
+            extract_dates(&text[window.clone()], source.meta.published).into_iter().map(|mut d| {
+                d.range = d.range.start + window.start..d.range.end + window.start;
+                d
+            })
+        })
+        .collect();
     // A number inside a date ("January 3", "in 2024") is not a count. Both lists are in text
     // order: look the date up, never scan them all.
     let date_ranges: Vec<_> = dates.iter().map(|d| d.range.clone()).collect();
-    let counts: Vec<_> = extract_counts_around(text, &settings.counts, &date_ranges)
-        .into_iter()
+    let counts: Vec<_> = count_windows
+        .iter()
+        .flat_map(|window| {
+            let first = date_ranges.partition_point(|d| d.end <= window.start);
+            let last = date_ranges.partition_point(|d| d.start < window.end);
+            let inside: Vec<_> =
+                date_ranges[first..last].iter().map(|d| d.start - window.start..d.end - window.start).collect();
+            extract_counts_around(&text[window.clone()], &settings.counts, &inside).into_iter().map(|mut c| {
+                c.range = c.range.start + window.start..c.range.end + window.start;
+                c.unit = c.unit.map(|u| u.start + window.start..u.end + window.start);
+                c
+            })
+        })
         .filter(|c| {
             let next = dates.partition_point(|d| d.range.end <= c.range.start);
             dates.get(next).is_none_or(|d| d.range.start >= c.range.end)
@@ -92,7 +159,58 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
         let unit = c.unit.map(|u| text[u].to_string());
         claim(range, ClaimKind::Count(CountClaim { interval: c.interval, unit, event: None }))
     }));
-    event::tie_events(source, &unwrapped, &words, kb, &mut claims);
+    events.tie(source, kb, &mut claims);
     claims.sort_by_key(|c| (c.span.start, c.span.end));
     claims
+}
+
+/// The stretches of text to read dates in, and counts in, for `needs`: runs of whole sentences,
+/// so an expression is read as it would be in the whole text. Counts are read where events are
+/// named; dates there too, and where a title or a weekday is.
+fn windows(
+    source: &Source,
+    text: &str,
+    words: &WordHashes,
+    titles: &[TitleHit],
+    events: &SentenceEvents,
+    needs: Needs,
+) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    let sentences = &source.sentences;
+    let mut dated = vec![false; sentences.len()];
+    let mut counted = vec![false; sentences.len()];
+    if needs.event_claims {
+        for i in (0..sentences.len()).filter(|&i| events.any(i)) {
+            dated[i] = true;
+            counted[i] = true;
+        }
+    }
+    if needs.title_dates {
+        for title in titles {
+            if let Some(i) = source.sentence_at(title.range.start) {
+                dated[i] = true;
+            }
+        }
+    }
+    if needs.weekday_dates {
+        for m in lexicon::weekdays().find(text, words) {
+            if let Some(i) = source.sentence_at(m.range.start) {
+                dated[i] = true;
+            }
+        }
+    }
+    (runs(sentences, &dated), runs(sentences, &counted))
+}
+
+/// The marked sentences, neighbours joined.
+fn runs(sentences: &[Sentence], marked: &[bool]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut previous: Option<usize> = None;
+    for (i, sentence) in sentences.iter().enumerate().filter(|(i, _)| marked[*i]) {
+        match out.last_mut() {
+            Some(run) if previous == Some(i - 1) => run.end = sentence.range.end,
+            _ => out.push(sentence.range.clone()),
+        }
+        previous = Some(i);
+    }
+    out
 }

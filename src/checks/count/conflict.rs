@@ -3,6 +3,7 @@ use std::collections::BTreeMap;
 use crate::checks::compare::{Said, disagreements};
 use crate::checks::{Check, CheckInfo, CorpusContext, SourceContext, declare_check, one_line};
 use crate::claim::{ClaimKind, CountClaim, TieStrength};
+use crate::extract::Needs;
 use crate::finding::{Finding, Location, Severity};
 use crate::interval::CountInterval;
 use crate::kb::{EventId, KnowledgeBase};
@@ -30,6 +31,10 @@ declare_check! {
 impl Check for Conflict {
     fn info(&self) -> &'static CheckInfo {
         &Self::INFO
+    }
+
+    fn needs(&self) -> Needs {
+        Needs { event_claims: true, ..Needs::default() }
     }
 
     /// Counts against the rules' figures.

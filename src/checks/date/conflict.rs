@@ -3,6 +3,7 @@ use std::collections::BTreeMap;
 use crate::checks::compare::{Said, disagreements};
 use crate::checks::{Check, CheckInfo, CorpusContext, SourceContext, declare_check, one_line};
 use crate::claim::{ClaimKind, DateClaim, TieStrength};
+use crate::extract::Needs;
 use crate::finding::{Finding, Location};
 use crate::interval::DateInterval;
 use crate::kb::{EventId, KnowledgeBase};
@@ -32,6 +33,10 @@ declare_check! {
 impl Check for Conflict {
     fn info(&self) -> &'static CheckInfo {
         &Self::INFO
+    }
+
+    fn needs(&self) -> Needs {
+        Needs { event_claims: true, ..Needs::default() }
     }
 
     /// Dates against the rules.

@@ -2,6 +2,7 @@ use chrono::Datelike;
 
 use crate::checks::{Check, CheckInfo, SourceContext, declare_check, one_line};
 use crate::claim::ClaimKind;
+use crate::extract::Needs;
 use crate::finding::{Finding, Location};
 
 declare_check! {
@@ -23,6 +24,10 @@ declare_check! {
 impl Check for WeekdayMismatch {
     fn info(&self) -> &'static CheckInfo {
         &Self::INFO
+    }
+
+    fn needs(&self) -> Needs {
+        Needs { weekday_dates: true, ..Needs::default() }
     }
 
     fn check_source(&self, cx: &SourceContext, out: &mut Vec<Finding>) {

@@ -1,5 +1,6 @@
 use super::{Verdict, describe, judgements};
 use crate::checks::{Check, CheckInfo, SourceContext, declare_check, one_line};
+use crate::extract::Needs;
 use crate::finding::{Finding, Location};
 
 declare_check! {
@@ -24,6 +25,10 @@ declare_check! {
 impl Check for NeverHeld {
     fn info(&self) -> &'static CheckInfo {
         &Self::INFO
+    }
+
+    fn needs(&self) -> Needs {
+        Needs { title_dates: true, ..Needs::default() }
     }
 
     fn check_source(&self, cx: &SourceContext, out: &mut Vec<Finding>) {

@@ -1,6 +1,7 @@
 use super::{Verdict, as_written, current_roles, describe, judgements, when};
 use crate::checks::{Check, CheckInfo, SourceContext, declare_check, one_line};
 use crate::claim::Qualifier;
+use crate::extract::Needs;
 use crate::finding::{Finding, Location};
 
 declare_check! {
@@ -27,6 +28,10 @@ declare_check! {
 impl Check for Stale {
     fn info(&self) -> &'static CheckInfo {
         &Self::INFO
+    }
+
+    fn needs(&self) -> Needs {
+        Needs { title_dates: true, ..Needs::default() }
     }
 
     fn check_source(&self, cx: &SourceContext, out: &mut Vec<Finding>) {
