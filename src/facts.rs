@@ -6,8 +6,10 @@
 //! dates and counts tied to events — and is merged, source after source, into [`CorpusFacts`],
 //! where a spelling used by many sources is kept once, with the list of its sources.
 
-use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::sync::Arc;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use chrono::NaiveDate;
 
@@ -45,8 +47,11 @@ pub struct NameFact {
     pub entity: Option<EntityId>,
     pub form: Form,
     pub person_like: bool,
-    /// As written, without a possessive.
-    pub written: Box<str>,
+    /// As written, without a possessive: a range of [`SourceFacts::spellings`].
+    pub written: Range<usize>,
+    /// Folded (see [`fold`]), in the same way: spellings that fold alike are one. Folded here,
+    /// in parallel, so that merging — the one part of a run on one thread — only looks it up.
+    pub folded: Range<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -67,6 +72,9 @@ pub struct SourceFacts {
     pub summary: SourceSummary,
     /// Each distinct spelling of each name (per entity, or per spelling when unknown).
     pub names: Vec<NameFact>,
+    /// The text of the names' spellings, in one allocation: a run keeps only those it has not
+    /// seen, and a string per name would be allocated on one thread to be freed on another.
+    pub spellings: String,
     /// Dates and counts tied to events.
     pub dates: Vec<DateFact>,
     pub counts: Vec<CountFact>,
@@ -74,11 +82,12 @@ pub struct SourceFacts {
 
 impl SourceFacts {
     pub fn collect(source: &Source, claims: &[Claim]) -> Self {
-        // Spellings as written (fold them later, once per distinct one, when merging).
-        let mut seen: HashSet<(Option<EntityId>, &str)> = HashSet::new();
+        // Spellings as written: each distinct one is folded once.
+        let mut seen: FxHashSet<(Option<EntityId>, &str)> = FxHashSet::default();
         let mut facts = SourceFacts {
             summary: SourceSummary::of(source),
             names: Vec::new(),
+            spellings: String::new(),
             dates: Vec::new(),
             counts: Vec::new(),
         };
@@ -89,12 +98,18 @@ impl SourceFacts {
                     let wanted = m.entity.is_some() || matches!(m.form, Form::Unknown | Form::Ambiguous);
                     // Each spelling once per source: a source counts once towards it.
                     if wanted && seen.insert((m.entity, written)) {
+                        let spellings = &mut facts.spellings;
+                        let start = spellings.len();
+                        spellings.push_str(written);
+                        let middle = spellings.len();
+                        spellings.push_str(&fold(written));
                         facts.names.push(NameFact {
                             span: claim.span,
                             entity: m.entity,
                             form: m.form,
                             person_like: m.person_like,
-                            written: written.into(),
+                            written: start..middle,
+                            folded: middle..spellings.len(),
                         });
                     }
                 }
@@ -133,8 +148,8 @@ pub struct CorpusFacts {
     /// The source of each tied date and count, and the fact.
     pub dates: Vec<(usize, DateFact)>,
     pub counts: Vec<(usize, CountFact)>,
-    /// Where each (entity, folded spelling) is in `names`.
-    index: HashMap<(Option<EntityId>, String), usize>,
+    /// Where each folded spelling of each entity (or of none) is in `names`.
+    index: FxHashMap<Option<EntityId>, FxHashMap<Box<str>, usize>>,
 }
 
 impl CorpusFacts {
@@ -143,16 +158,17 @@ impl CorpusFacts {
         let source = self.sources.len();
         self.sources.push(facts.summary);
         for name in facts.names {
-            let key = (name.entity, fold(&name.written));
-            match self.index.get(&key) {
+            let spellings = self.index.entry(name.entity).or_default();
+            let folded = &facts.spellings[name.folded];
+            match spellings.get(folded) {
                 Some(&at) => self.names[at].sources.push(source as u32),
                 None => {
-                    self.index.insert(key, self.names.len());
+                    spellings.insert(folded.into(), self.names.len());
                     self.names.push(NameEntry {
                         entity: name.entity,
                         form: name.form,
                         person_like: name.person_like,
-                        written: name.written,
+                        written: facts.spellings[name.written].into(),
                         first: (source, name.span),
                         sources: vec![source as u32],
                     });

@@ -166,16 +166,19 @@ impl Run {
         let mut facts = CorpusFacts::default();
         let mut suppressions = Vec::new();
         progress.phase("checking", items.len());
-        // Chunks in path order, so facts are merged in the same order whatever the threads do.
-        for chunk in items.chunks(CHUNK) {
-            let outcomes: Vec<FileOutcome> = chunk
+        let check_chunk = |chunk: &[Item]| -> Vec<FileOutcome> {
+            chunk
                 .par_iter()
                 .map(|item| {
                     let outcome = check_item(item, load, kb, extract, settings, &checks);
                     progress.advance();
                     outcome
                 })
-                .collect();
+                .collect()
+        };
+        // Chunks in path order, so facts are merged in the same order whatever the threads do.
+        // Merging is the one serial step: each chunk is merged while the next is checked.
+        let mut merge = |outcomes: Vec<FileOutcome>| {
             for outcome in outcomes {
                 outcome.facts.into_iter().for_each(|f| facts.add(f));
                 run.findings.extend(outcome.findings);
@@ -186,7 +189,13 @@ impl Run {
                     run.files.hold(file);
                 }
             }
+        };
+        let mut checked: Vec<FileOutcome> = Vec::new();
+        for chunk in items.chunks(CHUNK) {
+            let previous = std::mem::take(&mut checked);
+            checked = rayon::join(|| check_chunk(chunk), || merge(previous)).0;
         }
+        merge(checked);
         progress.phase("checking across sources", 0);
         let cx =
             CorpusContext { facts: &facts, skipped: &run.skipped, kb, settings: &settings.checks, files: &run.files };

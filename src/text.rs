@@ -33,38 +33,47 @@ fn is_apostrophe(c: char) -> bool {
 /// letter or digit on both sides ("O'Brien", "President-elect", "U.S"), and keeping the final dot
 /// of a dotted abbreviation ("U.S.").
 pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> + '_ {
-    let mut chars = text.char_indices().peekable();
+    let mut pos = 0;
     std::iter::from_fn(move || {
         let start = loop {
-            let (i, c) = chars.next()?;
+            let c = char_at(text, pos)?;
+            pos += c.len_utf8();
             if c.is_alphanumeric() {
-                break i;
+                break pos - c.len_utf8();
             }
         };
         let mut end = text.len();
         let mut dotted = false;
-        while let Some(&(i, c)) = chars.peek() {
+        while let Some(c) = char_at(text, pos) {
+            let i = pos;
             if c.is_alphanumeric() {
-                chars.next();
+                pos += c.len_utf8();
                 continue;
             }
             let joiner = is_apostrophe(c) || c == '-' || c == '.';
-            let next = text[i + c.len_utf8()..].chars().next();
-            if joiner && next.is_some_and(char::is_alphanumeric) {
+            if joiner && char_at(text, i + c.len_utf8()).is_some_and(char::is_alphanumeric) {
                 dotted |= c == '.';
-                chars.next();
+                pos += c.len_utf8();
                 continue;
             }
             end = i;
             // "U.S." keeps its last dot: every part before it is a single letter.
             if c == '.' && dotted && text[start..i].split('.').all(|p| p.chars().count() == 1) {
-                chars.next();
+                pos += 1;
                 end = i + 1;
             }
             break;
         }
         Some(Word { start, end, text: &text[start..end] })
     })
+}
+
+/// The character at byte `pos` (a character boundary), ASCII without decoding.
+fn char_at(text: &str, pos: usize) -> Option<char> {
+    match *text.as_bytes().get(pos)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => text[pos..].chars().next(),
+    }
 }
 
 /// True when no letter or digit touches `start..end` from outside.

@@ -34,6 +34,7 @@ const PARTICLES: &[&str] =
 const GENERATIONAL: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
 /// Words that make a capitalised sequence an organisation or a place rather than a person.
+/// Sorted: looked up by binary search.
 const NOT_PERSON: &[&str] = &[
     "agency",
     "air",
@@ -92,8 +93,8 @@ const NOT_PERSON: &[&str] = &[
     "news",
     "ocean",
     "office",
-    "organization",
     "organisation",
+    "organization",
     "parliament",
     "party",
     "plan",
@@ -293,7 +294,7 @@ fn unknown_mentions(text: &str, kb: &KnowledgeBase, sentences: &[Sentence], know
         let mut previous_end = base;
         for &word in &sentence_words {
             let joined = !run.is_empty() && text[previous_end..word.start] == *" ";
-            let particle = PARTICLES.contains(&word.text) && joined;
+            let particle = joined && PARTICLES.contains(&word.text);
             let capitalised = word.is_capitalised() && !covered(&word) && word.text.chars().any(char::is_alphabetic);
             if (capitalised || particle) && (run.is_empty() || joined) {
                 run.push(word);
@@ -312,18 +313,13 @@ fn unknown_mentions(text: &str, kb: &KnowledgeBase, sentences: &[Sentence], know
     out
 }
 
-/// True when every hyphen-joined part of a word passes `test` ("President-elect",
-/// "Western-supplied").
-fn all_parts(word: &str, test: impl Fn(&str) -> bool) -> bool {
-    let lower = word.to_lowercase();
-    let bare = strip_possessive(&lower).trim_end_matches('.');
-    bare.split('-').all(|part| !part.is_empty() && test(part))
-}
-
 /// Not a name: a title word, nationality, qualifier or honorific.
 fn is_descriptor(part: &str, kb: &KnowledgeBase) -> bool {
-    lexicon::is_title_head(part)
-        || lexicon::is_title_modifier(part)
+    lexicon::is_title_head(part) || is_descriptor_but_head(part, kb)
+}
+
+fn is_descriptor_but_head(part: &str, kb: &KnowledgeBase) -> bool {
+    lexicon::is_title_modifier(part)
         || kb.title_words.contains(part)
         || lexicon::is_country(part)
         || HONORIFICS.contains(&part)
@@ -334,52 +330,115 @@ fn is_descriptor(part: &str, kb: &KnowledgeBase) -> bool {
 /// itself does not hold.
 fn is_calendar(text: &str, word: &Word) -> bool {
     let end = if text[word.end..].starts_with('.') { word.end + 1 } else { word.end };
-    lexicon::is_calendar_word(&text[word.start..end].to_lowercase())
+    let written = &text[word.start..end];
+    let mut buf = [0u8; 16];
+    match crate::text::ascii_lower(written, &mut buf) {
+        Some(lower) => lexicon::is_calendar_word(lower),
+        None => lexicon::is_calendar_word(&written.to_lowercase()),
+    }
+}
+
+/// What a word of a capitalised run is, worked out once: each test below is asked of it by
+/// one or more steps of [`name_from_run`]. "All parts" means every hyphen-joined part of the
+/// word, lower-cased, without a possessive or a final dot ("President-elect", "Western-supplied").
+struct RunWord<'a> {
+    word: Word<'a>,
+    /// Every part a descriptor (title word, nationality, qualifier, honorific).
+    descriptor: bool,
+    /// Every part a common word or a descriptor.
+    common: bool,
+    /// Every part a title head.
+    head: bool,
+    /// Written as a name particle ("de", "von").
+    particle: bool,
+    /// A country, nationality or abbreviation of one, possessive aside.
+    country: bool,
+    /// A word that makes a run an organisation or a place ("Bank", "Council").
+    not_person: bool,
+    /// "Jr.", "III": ends a personal name.
+    generational: bool,
+}
+
+impl<'a> RunWord<'a> {
+    fn new(word: Word<'a>, kb: &KnowledgeBase) -> Self {
+        let mut buf = [0u8; 48];
+        let owned;
+        let lower = match crate::text::ascii_lower(word.text, &mut buf) {
+            Some(lower) => lower,
+            None => {
+                owned = word.text.to_lowercase();
+                &owned
+            }
+        };
+        let bare = strip_possessive(lower);
+        let parts = || bare.trim_end_matches('.').split('-');
+        let (mut descriptor, mut common, mut head) = (true, true, true);
+        for part in parts() {
+            if part.is_empty() {
+                (descriptor, common, head) = (false, false, false);
+                break;
+            }
+            let is_head = lexicon::is_title_head(part);
+            let is_descriptor = is_head || is_descriptor_but_head(part, kb);
+            head &= is_head;
+            descriptor &= is_descriptor;
+            common &= is_descriptor || lexicon::is_common_word(part);
+        }
+        RunWord {
+            word,
+            descriptor,
+            common,
+            head,
+            particle: PARTICLES.contains(&word.text),
+            country: lexicon::is_country(strip_possessive(word.text)),
+            not_person: NOT_PERSON.binary_search(&bare).is_ok(),
+            generational: GENERATIONAL.contains(&lower.trim_end_matches('.')),
+        }
+    }
 }
 
 /// Trims a run of capitalised words down to a name, or nothing.
 fn name_from_run(text: &str, run: &[Word], kb: &KnowledgeBase, sentence_starts: &[usize]) -> Option<MentionHit> {
-    let mut words: &[Word] = run;
+    if run.is_empty() {
+        return None;
+    }
+    let classified: Vec<RunWord> = run.iter().map(|&w| RunWord::new(w, kb)).collect();
+    let mut words: &[RunWord] = &classified;
     // Leading titles, nationalities, honorifics and sentence-initial ordinary words are not names.
     while let Some(first) = words.first() {
-        let sentence_start = sentence_starts.binary_search(&first.start).is_ok() || line_start(text, first.start);
-        let skip = all_parts(first.text, |p| is_descriptor(p, kb))
-            || lexicon::is_country(strip_possessive(first.text))
-            || is_calendar(text, first)
-            || first.is_acronym()
-            || PARTICLES.contains(&first.text)
-            || (sentence_start && all_parts(first.text, |p| lexicon::is_common_word(p) || is_descriptor(p, kb)));
+        let start = first.word.start;
+        let sentence_start = || sentence_starts.binary_search(&start).is_ok() || line_start(text, start);
+        let skip = first.descriptor
+            || first.country
+            || is_calendar(text, &first.word)
+            || first.word.is_acronym()
+            || first.particle
+            || (first.common && sentence_start());
         if !skip {
             break;
         }
         words = &words[1..];
     }
-    while words.last().is_some_and(|w| PARTICLES.contains(&w.text) || w.is_acronym() || is_calendar(text, w)) {
+    while words.last().is_some_and(|w| w.particle || w.word.is_acronym() || is_calendar(text, &w.word)) {
         words = &words[..words.len() - 1];
     }
     // A title head inside the run ends a description before the name: "Fisheries Minister
     // Ingrid Halvorsen" names Ingrid Halvorsen ("Martin Luther King Jr." keeps its suffix).
     let inner = &words[..words.len().saturating_sub(1)];
-    if let Some(head) = inner.iter().rposition(|w| all_parts(w.text, lexicon::is_title_head)) {
+    if let Some(head) = inner.iter().rposition(|w| w.head) {
         let rest = &words[head + 1..];
-        if rest.iter().any(|w| !GENERATIONAL.contains(&w.text.trim_end_matches('.').to_lowercase().as_str())) {
+        if rest.iter().any(|w| !w.generational) {
             words = rest;
         }
     }
-    let (first, last) = (words.first()?, words.last()?);
-    let all_common = words.iter().all(|w| {
-        PARTICLES.contains(&w.text) || all_parts(w.text, |p| lexicon::is_common_word(p) || is_descriptor(p, kb))
-    });
-    if all_common || words.iter().any(|w| w.text.chars().any(|c| c.is_ascii_digit())) {
+    let (first, last) = (&words.first()?.word, &words.last()?.word);
+    let all_common = words.iter().all(|w| w.particle || w.common);
+    if all_common || words.iter().any(|w| w.word.text.bytes().any(|b| b.is_ascii_digit())) {
         return None;
     }
     let end = last.start + strip_possessive(last.text).len();
-    let names = words.iter().filter(|w| !PARTICLES.contains(&w.text)).count();
-    let person_like = (2..=4).contains(&names)
-        && words.iter().all(|w| {
-            let lower = w.text.to_lowercase();
-            !NOT_PERSON.contains(&strip_possessive(&lower)) && !lexicon::is_country(strip_possessive(w.text))
-        });
+    let names = words.iter().filter(|w| !w.particle).count();
+    let person_like = (2..=4).contains(&names) && words.iter().all(|w| !w.not_person && !w.country);
     Some(MentionHit { range: first.start..end, entity: None, form: Form::Unknown, person_like })
 }
 
@@ -390,6 +449,9 @@ const HEADLINE_SMALL: &[&str] =
 /// A headline in title case ("Allies Hold High-Level Talks in Kyiv"): its capitalised words
 /// are not names.
 fn is_headline(words: &[Word], sentence: &str) -> bool {
+    if sentence.trim_end().ends_with(['.', '!', '?']) {
+        return false;
+    }
     let mut counted = 0;
     let mut capitalised = 0;
     for word in words.iter().filter(|w| w.text.chars().next().is_some_and(char::is_alphabetic)) {
@@ -399,7 +461,7 @@ fn is_headline(words: &[Word], sentence: &str) -> bool {
         counted += 1;
         capitalised += usize::from(word.is_capitalised());
     }
-    counted >= 4 && capitalised * 10 >= counted * 8 && !sentence.trim_end().ends_with(['.', '!', '?'])
+    counted >= 4 && capitalised * 10 >= counted * 8
 }
 
 fn line_start(text: &str, offset: usize) -> bool {

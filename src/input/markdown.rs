@@ -106,7 +106,7 @@ fn non_prose(text: &str) -> Vec<Range<usize>> {
     let inline = INLINE.get_or_init(|| {
         Regex::new(concat!(
             r"(?s)<!--.*?(?:-->|\z)",                     // comments (possibly unclosed)
-            r"|(`+)",                                     // inline code opener, closed below
+            r"|`+",                                       // inline code opener, closed below
             r"|\]\([^)\n]*\)",                            // link and image targets
             r"|\]\[[^\]\n]*\]",                           // reference links
             r"|(?m:^ {0,3}\[[^\]\n]+\]:[^\n]*)",          // reference definitions
@@ -118,10 +118,11 @@ fn non_prose(text: &str) -> Vec<Range<usize>> {
     });
     let mut out = fenced_code(text);
     let mut at = 0;
-    while let Some(m) = inline.captures_at(text, at) {
-        let whole = m.get(0).expect("group 0");
-        let range = if let Some(ticks) = m.get(1) {
+    // Matches, not captures: the automaton finds them without the slower capturing engine.
+    while let Some(whole) = inline.find_at(text, at) {
+        let range = if whole.as_str().starts_with('`') {
             // An inline code span ends at the same number of backticks.
+            let ticks = whole;
             let closer = text[ticks.end()..].find(ticks.as_str()).map(|i| ticks.end() + i + ticks.len());
             ticks.start()..closer.unwrap_or(ticks.end())
         } else if whole.as_str().starts_with("](") || whole.as_str().starts_with("][") {

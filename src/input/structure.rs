@@ -86,21 +86,18 @@ pub fn sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence> {
     for (index, paragraph) in paragraphs.iter().enumerate() {
         let mut start = paragraph.start;
         let slice = &text[paragraph.clone()];
-        let mut chars = slice.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if !matches!(c, '.' | '!' | '?') {
-                continue;
-            }
+        // '.', '!' and '?' are ASCII, never part of another character: found a byte at a time.
+        let mut from = 0;
+        while let Some(found) = memchr::memchr3(b'.', b'!', b'?', &slice.as_bytes()[from..]) {
+            let i = from + found;
+            let c = char::from(slice.as_bytes()[i]);
             // Closing quotes and brackets belong to the sentence they close.
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, next)) = chars.peek() {
-                if matches!(next, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '.' | '!' | '?') {
-                    end = j + next.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
+            let closing = slice[i + 1..]
+                .char_indices()
+                .find(|&(_, next)| !matches!(next, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '.' | '!' | '?'))
+                .map_or(slice.len() - i - 1, |(j, _)| j);
+            let end = i + 1 + closing;
+            from = end;
             let after = &slice[end..];
             let rest = after.trim_start();
             let spaced = rest.len() < after.len();
@@ -132,7 +129,7 @@ fn is_abbreviation(before: &str) -> bool {
     let initial = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
     // "U.S" before the final dot is a dotted abbreviation.
     let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1);
-    initial || dotted || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    initial || dotted || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]

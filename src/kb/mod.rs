@@ -169,8 +169,8 @@ pub struct KnowledgeBase {
     /// Triggers and places, each with the index of its first pattern in `event_patterns`.
     pub event_matchers: [(PhraseIndex, usize); 2],
     /// Lower-case words that occur in role titles and forms: title vocabulary the general
-    /// lexicon may lack ("NSDC", "intelligence").
-    pub title_words: HashSet<String>,
+    /// lexicon may lack ("NSDC", "intelligence"). Asked of most capitalised words: a fast hash.
+    pub title_words: rustc_hash::FxHashSet<String>,
     /// The accepted names of people, indexed for near-miss lookup; built on first use.
     person_names: OnceLock<PersonNames>,
 }

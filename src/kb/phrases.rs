@@ -101,7 +101,7 @@ impl PhraseIndex {
                 ids.iter().copied().find(|&id| {
                     let pattern = &self.patterns[id];
                     bytes.get(start..start + pattern.len()).is_some_and(|written| written.eq_ignore_ascii_case(pattern))
-                        && run_end(text, start + pattern.len()).0 == 0
+                        && !starts_word(text, start + pattern.len())
                 })
             });
             if let Some(id) = hit {
@@ -180,6 +180,15 @@ fn run_end(text: &str, pos: usize) -> (usize, u64) {
         }
     }
     (if i == pos { 0 } else { i }, hash.wrapping_mul(0x517c_c1b7_2722_0a95))
+}
+
+/// Does a letter or digit start at `pos`?
+fn starts_word(text: &str, pos: usize) -> bool {
+    match text.as_bytes().get(pos) {
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text[pos..].chars().next().is_some_and(char::is_alphanumeric),
+        None => false,
+    }
 }
 
 /// The length of the UTF-8 character whose first byte is `b`.
