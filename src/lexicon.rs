@@ -4,6 +4,7 @@
 //! These are language data, not facts about any article: facts live in the rule files. Each list
 //! is built on first use, so a run that never needs one never pays for it.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet as HashSet;
@@ -14,40 +15,121 @@ static COMMON_WORDS: &str = include_str!("../data/common-words.txt");
 /// `name|adjectives|abbreviations` lines.
 static COUNTRIES: &str = include_str!("../data/countries.txt");
 
+/// The lists a lower-case word is on. The lists are asked of most capitalised words of every
+/// article, often several at once: one table answers them all, in one lookup per form.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Kinds(u16);
+
+impl Kinds {
+    /// An ordinary English word, as opposed to a name.
+    pub const COMMON: Kinds = Kinds(1);
+    /// A noun that makes a phrase an office title on its own ("minister").
+    pub const TITLE_HEAD: Kinds = Kinds(2);
+    /// A title head too vague to say a person never held it ("official").
+    pub const VAGUE_HEAD: Kinds = Kinds(4);
+    /// A word that qualifies a title head ("defense").
+    pub const TITLE_MODIFIER: Kinds = Kinds(8);
+    /// A country name, nationality adjective or abbreviation without dots ("us").
+    pub const COUNTRY: Kinds = Kinds(16);
+    /// A qualifier of a title ("former", "elect").
+    pub const QUALIFIER: Kinds = Kinds(32);
+    /// An honorific ("mr", "dame").
+    pub const HONORIFIC: Kinds = Kinds(64);
+    /// A word that makes a capitalised sequence an organisation or a place ("bank", "council").
+    pub const NOT_PERSON: Kinds = Kinds(128);
+    /// A month or weekday name.
+    pub const CALENDAR: Kinds = Kinds(256);
+    /// An abbreviation of one, without its dot ("jan", "thurs").
+    pub const CALENDAR_ABBREVIATION: Kinds = Kinds(512);
+
+    pub fn has(self, kinds: Kinds) -> bool {
+        self.0 & kinds.0 != 0
+    }
+}
+
+impl std::ops::BitOr for Kinds {
+    type Output = Kinds;
+
+    fn bitor(self, other: Kinds) -> Kinds {
+        Kinds(self.0 | other.0)
+    }
+}
+
+struct Table {
+    /// The embedded lists' words are borrowed: only country keys, normalised, are allocated.
+    kinds: rustc_hash::FxHashMap<Cow<'static, str>, Kinds>,
+    /// Longest country name in words, to bound multi-word lookups.
+    country_words: usize,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut kinds = rustc_hash::FxHashMap::with_capacity_and_hasher(45_000, Default::default());
+        let mut add = |word: Cow<'static, str>, kind: Kinds| {
+            let entry = kinds.entry(word).or_default();
+            *entry = *entry | kind;
+        };
+        COMMON_WORDS.lines().for_each(|w| add(w.into(), Kinds::COMMON));
+        TITLE_HEADS.iter().for_each(|&w| add(w.into(), Kinds::TITLE_HEAD));
+        VAGUE_HEADS.iter().for_each(|&w| add(w.into(), Kinds::VAGUE_HEAD));
+        TITLE_MODIFIERS.iter().for_each(|&w| add(w.into(), Kinds::TITLE_MODIFIER));
+        QUALIFIER_WORDS.iter().for_each(|&w| add(w.into(), Kinds::QUALIFIER));
+        HONORIFICS.iter().for_each(|&w| add(w.into(), Kinds::HONORIFIC));
+        NOT_PERSON.iter().for_each(|&w| add(w.into(), Kinds::NOT_PERSON));
+        for &name in MONTHS.iter().chain(WEEKDAYS) {
+            add(name.into(), Kinds::CALENDAR);
+            add(name[..3].into(), Kinds::CALENDAR_ABBREVIATION);
+        }
+        for abbreviation in ["sept", "tues", "thur", "thurs"] {
+            add(abbreviation.into(), Kinds::CALENDAR_ABBREVIATION);
+        }
+        let mut country_words = 1;
+        for line in COUNTRIES.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+            for item in line.split(['|', ',']).filter(|s| !s.is_empty()) {
+                let key = country_key(item);
+                country_words = country_words.max(key.split(' ').count());
+                add(key.into(), Kinds::COUNTRY);
+            }
+        }
+        Table { kinds, country_words }
+    })
+}
+
+/// The lists a word is on, exactly as written (lower-case).
+fn kinds(lower: &str) -> Kinds {
+    table().kinds.get(lower).copied().unwrap_or_default()
+}
+
+/// The lists a lower-case word is on, allowing for the endings each list allows: a plural or
+/// possessive of a common word, or its adverb in -ly; a plural title head; a plural nationality
+/// ("Ukrainians"). What [`is_common_word`], [`is_title_head`], [`is_vague_head`],
+/// [`is_title_modifier`] and [`is_country`] answer, in one call; the other kinds as written.
+pub fn describe(lower: &str) -> Kinds {
+    let plural_kinds = Kinds::COMMON | Kinds::TITLE_HEAD | Kinds::VAGUE_HEAD | Kinds::COUNTRY;
+    let mut found = kinds(lower);
+    if let Some(stem) = lower.strip_suffix('s') {
+        found = found | Kinds(kinds(stem).0 & plural_kinds.0);
+    }
+    for ending in ["'s", "ly"] {
+        if let Some(stem) = lower.strip_suffix(ending) {
+            found = found | Kinds(kinds(stem).0 & Kinds::COMMON.0);
+        }
+    }
+    // A country is looked up without its dots ("u.s") and white space.
+    if lower.contains('.') || lower.trim().len() < lower.len() {
+        found = Kinds(found.0 & !Kinds::COUNTRY.0) | if is_country(lower) { Kinds::COUNTRY } else { Kinds::default() };
+    }
+    found
+}
+
 /// True for an ordinary English word (given lower-case), as opposed to a name.
 pub fn is_common_word(lower: &str) -> bool {
-    // Looked up for most capitalised words of every article: a hash set, not a search of the
-    // sorted list.
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    let words = WORDS.get_or_init(|| COMMON_WORDS.lines().collect());
-    let found = |w: &str| words.contains(w);
+    let found = |w: &str| kinds(w).has(Kinds::COMMON);
     found(lower)
         || lower.strip_suffix("'s").is_some_and(found)
         || lower.strip_suffix('s').is_some_and(found)
         || lower.strip_suffix("ly").is_some_and(found)
-}
-
-struct Countries {
-    /// Lower-case names, adjectives and abbreviations without dots ("us", "uk").
-    words: HashSet<String>,
-    /// Longest name in words, to bound multi-word lookups.
-    max_words: usize,
-}
-
-fn countries() -> &'static Countries {
-    static COUNTRY_SET: OnceLock<Countries> = OnceLock::new();
-    COUNTRY_SET.get_or_init(|| {
-        let mut words = HashSet::default();
-        for line in COUNTRIES.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
-            for field in line.split('|') {
-                for item in field.split(',').filter(|s| !s.is_empty()) {
-                    words.insert(country_key(item));
-                }
-            }
-        }
-        let max_words = words.iter().map(|w| w.split(' ').count()).max().unwrap_or(1);
-        Countries { words, max_words }
-    })
 }
 
 fn country_key(text: &str) -> String {
@@ -57,9 +139,10 @@ fn country_key(text: &str) -> String {
 /// True for a country name, nationality adjective or abbreviation: "Ukraine", "Ukrainian",
 /// "U.S.", "UK". Possessives are the caller's to strip.
 pub fn is_country(text: &str) -> bool {
-    let words = &countries().words;
     // "Ukrainians" are people of a country, still not a name.
-    let found = |key: &str| words.contains(key) || key.strip_suffix('s').is_some_and(|k| words.contains(k));
+    let found = |key: &str| {
+        kinds(key).has(Kinds::COUNTRY) || key.strip_suffix('s').is_some_and(|k| kinds(k).has(Kinds::COUNTRY))
+    };
     // Asked of most capitalised words: a plain ASCII word is lower-cased on the stack.
     let text = text.trim();
     let mut buf = [0u8; 32];
@@ -71,7 +154,7 @@ pub fn is_country(text: &str) -> bool {
 
 /// The most words a country name has ("United Arab Emirates": 3).
 pub fn country_max_words() -> usize {
-    countries().max_words
+    table().country_words
 }
 
 /// Nouns that make a phrase an office title on their own.
@@ -224,6 +307,99 @@ const TITLE_MODIFIERS: &[&str] = &[
     "war",
 ];
 
+/// Honorifics: part of neither a title nor a name.
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam", "mx"];
+
+/// Words that make a capitalised sequence an organisation or a place rather than a person.
+const NOT_PERSON: &[&str] = &[
+    "agency",
+    "air",
+    "airport",
+    "alliance",
+    "army",
+    "assembly",
+    "association",
+    "bank",
+    "base",
+    "bay",
+    "bridge",
+    "cabinet",
+    "center",
+    "centre",
+    "church",
+    "city",
+    "coalition",
+    "college",
+    "command",
+    "commission",
+    "committee",
+    "company",
+    "conference",
+    "congress",
+    "corporation",
+    "council",
+    "county",
+    "court",
+    "department",
+    "directorate",
+    "district",
+    "embassy",
+    "federation",
+    "force",
+    "forces",
+    "forum",
+    "foundation",
+    "front",
+    "fund",
+    "group",
+    "guard",
+    "hall",
+    "hospital",
+    "house",
+    "institute",
+    "island",
+    "islands",
+    "kingdom",
+    "lake",
+    "league",
+    "ministry",
+    "mountains",
+    "museum",
+    "navy",
+    "news",
+    "ocean",
+    "office",
+    "organisation",
+    "organization",
+    "parliament",
+    "party",
+    "plan",
+    "post",
+    "press",
+    "province",
+    "region",
+    "republic",
+    "river",
+    "school",
+    "sea",
+    "senate",
+    "service",
+    "square",
+    "state",
+    "states",
+    "station",
+    "street",
+    "summit",
+    "times",
+    "tower",
+    "treaty",
+    "tribunal",
+    "union",
+    "university",
+    "valley",
+    "war",
+];
+
 /// Qualifiers SPEC §5 names, as they precede a title.
 pub const QUALIFIER_WORDS: &[&str] =
     &["former", "ex", "late", "outgoing", "incoming", "acting", "then", "interim", "designate", "elect"];
@@ -233,20 +409,17 @@ fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
 }
 
 pub fn is_title_head(lower: &str) -> bool {
-    static HEADS: OnceLock<HashSet<&str>> = OnceLock::new();
-    let heads = HEADS.get_or_init(|| set(TITLE_HEADS));
-    heads.contains(lower) || lower.strip_suffix('s').is_some_and(|w| heads.contains(w))
+    let found = |w: &str| kinds(w).has(Kinds::TITLE_HEAD);
+    found(lower) || lower.strip_suffix('s').is_some_and(found)
 }
 
 pub fn is_vague_head(lower: &str) -> bool {
-    static VAGUE: OnceLock<HashSet<&str>> = OnceLock::new();
-    let vague = VAGUE.get_or_init(|| set(VAGUE_HEADS));
-    vague.contains(lower) || lower.strip_suffix('s').is_some_and(|w| vague.contains(w))
+    let found = |w: &str| kinds(w).has(Kinds::VAGUE_HEAD);
+    found(lower) || lower.strip_suffix('s').is_some_and(found)
 }
 
 pub fn is_title_modifier(lower: &str) -> bool {
-    static MODIFIERS: OnceLock<HashSet<&str>> = OnceLock::new();
-    MODIFIERS.get_or_init(|| set(TITLE_MODIFIERS)).contains(lower)
+    kinds(lower).has(Kinds::TITLE_MODIFIER)
 }
 
 /// Words that name an event only generically: "meeting", "talks", "first meeting".
@@ -345,14 +518,9 @@ pub fn month_number(lower: &str) -> Option<u32> {
 /// Month and weekday names, and their abbreviations when written with a dot ("Jan.", "Thurs."):
 /// capitalised, but not names. Without the dot "Jan" may well be a first name.
 pub fn is_calendar_word(lower: &str) -> bool {
-    let full = |w: &str| MONTHS.iter().chain(WEEKDAYS).any(|m| *m == w);
     match lower.strip_suffix('.') {
-        Some(abbr) => {
-            full(abbr)
-                || ((abbr.len() == 3 || matches!(abbr, "sept" | "tues" | "thur" | "thurs"))
-                    && MONTHS.iter().chain(WEEKDAYS).any(|m| m.starts_with(abbr)))
-        }
-        None => full(lower),
+        Some(abbreviation) => kinds(abbreviation).has(Kinds::CALENDAR | Kinds::CALENDAR_ABBREVIATION),
+        None => kinds(lower).has(Kinds::CALENDAR),
     }
 }
 

@@ -38,42 +38,57 @@ impl SimilarNames {
 
     /// Indexed names within two edits of `name` (itself included, if indexed).
     pub fn candidates(&self, name: &str) -> Vec<usize> {
-        let mut found: Vec<usize> =
-            deletion_keys(name).iter().filter_map(|k| self.keys.get(k)).flatten().map(|&id| id as usize).collect();
+        let mut found: Vec<usize> = Vec::new();
+        each_deletion_key(name, |key| {
+            if let Some(ids) = self.keys.get(&key) {
+                found.extend(ids.iter().map(|&id| id as usize));
+            }
+        });
         found.sort_unstable();
         found.dedup();
         found
     }
 }
 
-/// The hashes of the name and of every string made by deleting one or two of its characters.
+/// The hashes of the name and of every string made by deleting one or two of its characters,
+/// each once.
 fn deletion_keys(name: &str) -> Vec<u64> {
-    let chars: Vec<u64> = name.chars().take(MAX_INDEXED).map(|c| u64::from(c) + 1).collect();
-    let n = chars.len();
-    // prefix[i] is the hash of chars[..i]; power[i] is BASE^i.
-    let prefix: Vec<u64> = std::iter::once(0)
-        .chain(chars.iter().scan(0u64, |h, &c| {
-            *h = h.wrapping_mul(BASE).wrapping_add(c);
-            Some(*h)
-        }))
-        .collect();
-    let power: Vec<u64> = std::iter::successors(Some(1u64), |p| Some(p.wrapping_mul(BASE))).take(n + 1).collect();
-    let segment = |a: usize, b: usize| prefix[b].wrapping_sub(prefix[a].wrapping_mul(power[b - a]));
-    let join = |left: u64, right: u64, right_len: usize| left.wrapping_mul(power[right_len]).wrapping_add(right);
-    let mut keys = Vec::with_capacity(1 + n + n * n / 2);
-    keys.push(prefix[n]);
-    for (i, &before) in prefix.iter().enumerate().take(n) {
-        // Without chars[i]…
-        keys.push(join(before, segment(i + 1, n), n - i - 1));
-        // …and without chars[j] too.
-        for j in i + 1..n {
-            let left = join(before, segment(i + 1, j), j - i - 1);
-            keys.push(join(left, segment(j + 1, n), n - j - 1));
-        }
-    }
+    let mut keys = Vec::new();
+    each_deletion_key(name, |key| keys.push(key));
     keys.sort_unstable();
     keys.dedup();
     keys
+}
+
+/// Calls `key` with the same hashes as [`deletion_keys`], some more than once ("aab" less its
+/// first or its second "a"). Looked up for every unknown name of every article: nothing is
+/// allocated.
+fn each_deletion_key(name: &str, mut key: impl FnMut(u64)) {
+    let mut chars = [0u64; MAX_INDEXED];
+    let mut n = 0;
+    for c in name.chars().take(MAX_INDEXED) {
+        chars[n] = u64::from(c) + 1;
+        n += 1;
+    }
+    // prefix[i] is the hash of chars[..i]; power[i] is BASE^i.
+    let mut prefix = [0u64; MAX_INDEXED + 1];
+    let mut power = [1u64; MAX_INDEXED + 1];
+    for i in 0..n {
+        prefix[i + 1] = prefix[i].wrapping_mul(BASE).wrapping_add(chars[i]);
+        power[i + 1] = power[i].wrapping_mul(BASE);
+    }
+    let segment = |a: usize, b: usize| prefix[b].wrapping_sub(prefix[a].wrapping_mul(power[b - a]));
+    let join = |left: u64, right: u64, right_len: usize| left.wrapping_mul(power[right_len]).wrapping_add(right);
+    key(prefix[n]);
+    for (i, &before) in prefix.iter().enumerate().take(n) {
+        // Without chars[i]…
+        key(join(before, segment(i + 1, n), n - i - 1));
+        // …and without chars[j] too.
+        for j in i + 1..n {
+            let left = join(before, segment(i + 1, j), j - i - 1);
+            key(join(left, segment(j + 1, n), n - j - 1));
+        }
+    }
 }
 
 #[cfg(test)]

@@ -116,16 +116,21 @@ pub fn fold(text: &str) -> String {
 /// longer than `buf` or not ASCII (no word looked up so is). A word already in lower case, as
 /// most are, is returned as it is.
 pub fn ascii_lower<'a>(word: &'a str, buf: &'a mut [u8]) -> Option<&'a str> {
-    if !word.is_ascii() || word.len() > buf.len() {
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() {
         return None;
     }
-    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        return Some(word);
+    // One pass: asked of most capitalised words of every article.
+    let buf = &mut buf[..bytes.len()];
+    let mut upper = false;
+    for (to, &b) in buf.iter_mut().zip(bytes) {
+        if !b.is_ascii() {
+            return None;
+        }
+        upper |= b.is_ascii_uppercase();
+        *to = b.to_ascii_lowercase();
     }
-    let buf = &mut buf[..word.len()];
-    buf.copy_from_slice(word.as_bytes());
-    buf.make_ascii_lowercase();
-    std::str::from_utf8(buf).ok()
+    if upper { std::str::from_utf8(buf).ok() } else { Some(word) }
 }
 
 /// `word.to_lowercase()`, borrowed when it is already in lower case (most words of prose are),

@@ -11,8 +11,8 @@ use super::Sentence;
 use crate::claim::Form;
 use crate::kb::phrases::WordHashes;
 use crate::kb::{EntityId, EntityKind, FormKind, KnowledgeBase};
-use crate::lexicon;
-use crate::text::{Word, strip_possessive, words};
+use crate::lexicon::{self, Kinds};
+use crate::text::{Word, strip_possessive};
 
 /// A name found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,9 +23,6 @@ pub struct MentionHit {
     pub person_like: bool,
 }
 
-/// Honorifics: part of neither a title nor a name.
-const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam", "mx"];
-
 /// Particles inside personal and place names: "Faro de Vigo", "Ursula von der Leyen".
 const PARTICLES: &[&str] =
     &["de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "al", "bin", "ibn", "del", "dos"];
@@ -33,103 +30,12 @@ const PARTICLES: &[&str] =
 /// Suffixes that end a personal name: "Jr.", "III".
 const GENERATIONAL: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
-/// Words that make a capitalised sequence an organisation or a place rather than a person.
-/// Sorted: looked up by binary search.
-const NOT_PERSON: &[&str] = &[
-    "agency",
-    "air",
-    "airport",
-    "alliance",
-    "army",
-    "assembly",
-    "association",
-    "bank",
-    "base",
-    "bay",
-    "bridge",
-    "cabinet",
-    "center",
-    "centre",
-    "church",
-    "city",
-    "coalition",
-    "college",
-    "command",
-    "commission",
-    "committee",
-    "company",
-    "conference",
-    "congress",
-    "corporation",
-    "council",
-    "county",
-    "court",
-    "department",
-    "directorate",
-    "district",
-    "embassy",
-    "federation",
-    "force",
-    "forces",
-    "forum",
-    "foundation",
-    "front",
-    "fund",
-    "group",
-    "guard",
-    "hall",
-    "hospital",
-    "house",
-    "institute",
-    "island",
-    "islands",
-    "kingdom",
-    "lake",
-    "league",
-    "ministry",
-    "mountains",
-    "museum",
-    "navy",
-    "news",
-    "ocean",
-    "office",
-    "organisation",
-    "organization",
-    "parliament",
-    "party",
-    "plan",
-    "post",
-    "press",
-    "province",
-    "region",
-    "republic",
-    "river",
-    "school",
-    "sea",
-    "senate",
-    "service",
-    "square",
-    "state",
-    "states",
-    "station",
-    "street",
-    "summit",
-    "times",
-    "tower",
-    "treaty",
-    "tribunal",
-    "union",
-    "university",
-    "valley",
-    "war",
-];
-
 /// Finds every mention in `text` (with line breaks inside sentences read as spaces, see
 /// [`unwrap_lines`]), whose words are `words`: known forms first, then unknown name-like
 /// sequences.
 pub fn find_mentions(text: &str, words: &WordHashes, kb: &KnowledgeBase, sentences: &[Sentence]) -> Vec<MentionHit> {
     let mut known = known_mentions(text, words, kb);
-    let unknown = unknown_mentions(text, kb, sentences, &known);
+    let unknown = unknown_mentions(text, words, kb, sentences, &known);
     known.extend(unknown);
     known.sort_by_key(|m| (m.range.start, m.range.end));
     known
@@ -268,7 +174,13 @@ fn is_given_name(word: &str, kb: &KnowledgeBase) -> bool {
 }
 
 /// Capitalised sequences outside known mentions that look like names.
-fn unknown_mentions(text: &str, kb: &KnowledgeBase, sentences: &[Sentence], known: &[MentionHit]) -> Vec<MentionHit> {
+fn unknown_mentions(
+    text: &str,
+    words: &WordHashes,
+    kb: &KnowledgeBase,
+    sentences: &[Sentence],
+    known: &[MentionHit],
+) -> Vec<MentionHit> {
     // Known mentions are in text order: look them up, never scan them.
     let covered = |w: &Word| {
         let next = known.partition_point(|k| k.range.end <= w.start);
@@ -283,11 +195,7 @@ fn unknown_mentions(text: &str, kb: &KnowledgeBase, sentences: &[Sentence], know
         let sentence_text = &text[sentence.range.clone()];
         let base = sentence.range.start;
         sentence_words.clear();
-        sentence_words.extend(words(sentence_text).map(|w| Word {
-            start: w.start + base,
-            end: w.end + base,
-            text: w.text,
-        }));
+        sentence_words.extend(words.words_in(text, sentence.range.clone()));
         if is_headline(&sentence_words, sentence_text) {
             continue;
         }
@@ -299,7 +207,9 @@ fn unknown_mentions(text: &str, kb: &KnowledgeBase, sentences: &[Sentence], know
             if (capitalised || particle) && (run.is_empty() || joined) {
                 run.push(word);
             } else {
-                out.extend(name_from_run(text, &run, kb, &sentence_starts));
+                if !run.is_empty() {
+                    out.extend(name_from_run(text, &run, kb, &sentence_starts));
+                }
                 run.clear();
                 if capitalised {
                     run.push(word);
@@ -307,7 +217,9 @@ fn unknown_mentions(text: &str, kb: &KnowledgeBase, sentences: &[Sentence], know
             }
             previous_end = word.end;
         }
-        out.extend(name_from_run(text, &run, kb, &sentence_starts));
+        if !run.is_empty() {
+            out.extend(name_from_run(text, &run, kb, &sentence_starts));
+        }
         run.clear();
     }
     out
@@ -315,15 +227,13 @@ fn unknown_mentions(text: &str, kb: &KnowledgeBase, sentences: &[Sentence], know
 
 /// Not a name: a title word, nationality, qualifier or honorific.
 fn is_descriptor(part: &str, kb: &KnowledgeBase) -> bool {
-    lexicon::is_title_head(part) || is_descriptor_but_head(part, kb)
+    described_as_descriptor(part, lexicon::describe(part), kb)
 }
 
-fn is_descriptor_but_head(part: &str, kb: &KnowledgeBase) -> bool {
-    lexicon::is_title_modifier(part)
+/// [`is_descriptor`], for a part whose lexicon kinds are known.
+fn described_as_descriptor(part: &str, kinds: Kinds, kb: &KnowledgeBase) -> bool {
+    kinds.has(Kinds::TITLE_HEAD | Kinds::TITLE_MODIFIER | Kinds::COUNTRY | Kinds::HONORIFIC | Kinds::QUALIFIER)
         || kb.title_words.contains(part)
-        || lexicon::is_country(part)
-        || HONORIFICS.contains(&part)
-        || lexicon::QUALIFIER_WORDS.contains(&part)
 }
 
 /// A month or weekday, or one's abbreviation with its full stop ("Feb. 28"), which the word
@@ -357,10 +267,14 @@ struct RunWord<'a> {
     not_person: bool,
     /// "Jr.", "III": ends a personal name.
     generational: bool,
+    /// In capitals: "NATO", "U.S.".
+    acronym: bool,
+    /// A month or weekday (see [`is_calendar`]).
+    calendar: bool,
 }
 
 impl<'a> RunWord<'a> {
-    fn new(word: Word<'a>, kb: &KnowledgeBase) -> Self {
+    fn new(word: Word<'a>, text: &str, kb: &KnowledgeBase) -> Self {
         let mut buf = [0u8; 48];
         let owned;
         let lower = match crate::text::ascii_lower(word.text, &mut buf) {
@@ -371,38 +285,42 @@ impl<'a> RunWord<'a> {
             }
         };
         let bare = strip_possessive(lower);
-        let parts = || bare.trim_end_matches('.').split('-');
         let (mut descriptor, mut common, mut head) = (true, true, true);
-        for part in parts() {
+        // The kinds of the whole word: those of its one part, when it is one.
+        let mut whole = None;
+        for part in bare.trim_end_matches('.').split('-') {
             if part.is_empty() {
                 (descriptor, common, head) = (false, false, false);
                 break;
             }
-            let is_head = lexicon::is_title_head(part);
-            let is_descriptor = is_head || is_descriptor_but_head(part, kb);
-            head &= is_head;
+            let kinds = lexicon::describe(part);
+            if part.len() == bare.len() {
+                whole = Some(kinds);
+            }
+            let is_descriptor = described_as_descriptor(part, kinds, kb);
+            head &= kinds.has(Kinds::TITLE_HEAD);
             descriptor &= is_descriptor;
-            common &= is_descriptor || lexicon::is_common_word(part);
+            common &= is_descriptor || kinds.has(Kinds::COMMON);
         }
+        let whole = whole.unwrap_or_else(|| lexicon::describe(bare));
         RunWord {
             word,
             descriptor,
             common,
             head,
             particle: PARTICLES.contains(&word.text),
-            country: lexicon::is_country(strip_possessive(word.text)),
-            not_person: NOT_PERSON.binary_search(&bare).is_ok(),
+            country: whole.has(Kinds::COUNTRY),
+            not_person: whole.has(Kinds::NOT_PERSON),
             generational: GENERATIONAL.contains(&lower.trim_end_matches('.')),
+            acronym: word.is_acronym(),
+            calendar: is_calendar(text, &word),
         }
     }
 }
 
 /// Trims a run of capitalised words down to a name, or nothing.
 fn name_from_run(text: &str, run: &[Word], kb: &KnowledgeBase, sentence_starts: &[usize]) -> Option<MentionHit> {
-    if run.is_empty() {
-        return None;
-    }
-    let classified: Vec<RunWord> = run.iter().map(|&w| RunWord::new(w, kb)).collect();
+    let classified: Vec<RunWord> = run.iter().map(|&w| RunWord::new(w, text, kb)).collect();
     let mut words: &[RunWord] = &classified;
     // Leading titles, nationalities, honorifics and sentence-initial ordinary words are not names.
     while let Some(first) = words.first() {
@@ -410,8 +328,8 @@ fn name_from_run(text: &str, run: &[Word], kb: &KnowledgeBase, sentence_starts: 
         let sentence_start = || sentence_starts.binary_search(&start).is_ok() || line_start(text, start);
         let skip = first.descriptor
             || first.country
-            || is_calendar(text, &first.word)
-            || first.word.is_acronym()
+            || first.calendar
+            || first.acronym
             || first.particle
             || (first.common && sentence_start());
         if !skip {
@@ -419,7 +337,7 @@ fn name_from_run(text: &str, run: &[Word], kb: &KnowledgeBase, sentence_starts: 
         }
         words = &words[1..];
     }
-    while words.last().is_some_and(|w| w.particle || w.word.is_acronym() || is_calendar(text, &w.word)) {
+    while words.last().is_some_and(|w| w.particle || w.acronym || w.calendar) {
         words = &words[..words.len() - 1];
     }
     // A title head inside the run ends a description before the name: "Fisheries Minister

@@ -12,6 +12,8 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
 
+use crate::text::Word;
+
 /// Where a pattern of the index was found, and which.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PhraseMatch {
@@ -121,6 +123,7 @@ pub struct WordHashes(Vec<WordHash>);
 #[derive(Debug, Clone, Copy)]
 struct WordHash {
     start: usize,
+    end: usize,
     hash: u64,
 }
 
@@ -129,17 +132,56 @@ impl WordHashes {
         let bytes = text.as_bytes();
         let mut words = Vec::with_capacity(text.len() / 6);
         let mut i = 0;
-        while i < bytes.len() {
+        while let Some(&b) = bytes.get(i) {
+            // Most bytes that start no word are ASCII white space and punctuation: stepped over
+            // without a call.
+            if b < 0x80 && !ASCII_WORD[usize::from(b)] {
+                i += 1;
+                continue;
+            }
             match run_end(text, i) {
                 // Not a letter or digit: step over the character.
                 (0, _) => i += utf8_len(bytes[i]),
                 (end, hash) => {
-                    words.push(WordHash { start: i, hash });
+                    words.push(WordHash { start: i, end, hash });
                     i = end;
                 }
             }
         }
         WordHashes(words)
+    }
+
+    /// The words of `text[range]` as [`crate::text::words`] reads them — runs joined across an
+    /// apostrophe, hyphen or dot between them, a dotted abbreviation's last dot kept — made
+    /// from the runs already found rather than by reading the text again. `text` is the text
+    /// these hashes were made of.
+    pub fn words_in<'t>(&self, text: &'t str, range: Range<usize>) -> impl Iterator<Item = Word<'t>> {
+        let first = self.0.partition_point(|w| w.end <= range.start);
+        let runs = self.0[first..].iter().take_while(move |w| w.start.max(range.start) < range.end);
+        let mut runs = runs.peekable();
+        std::iter::from_fn(move || {
+            let run = runs.next()?;
+            let (start, mut end) = (run.start.max(range.start), run.end.min(range.end));
+            let mut dotted = false;
+            while let Some(next) = runs.peek() {
+                let between = &text[end..next.start];
+                let mut chars = between.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c @ ('\'' | '’' | '-' | '.')), None) => dotted |= c == '.',
+                    _ => break,
+                }
+                end = next.end.min(range.end);
+                runs.next();
+            }
+            // "U.S." keeps its last dot: every part before it is a single letter.
+            if dotted
+                && text[end..range.end].starts_with('.')
+                && text[start..end].split('.').all(|p| p.chars().count() == 1)
+            {
+                end += 1;
+            }
+            Some(Word { start, end, text: &text[start..end] })
+        })
     }
 }
 
@@ -151,6 +193,17 @@ fn filter_slot(hash: u64) -> (usize, u64) {
     (slot / 64, 1 << (slot % 64))
 }
 
+/// ASCII letters and digits, by byte: one load where a range test would take several.
+static ASCII_WORD: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// The end of the run of letters and digits that starts at `pos`, or 0 when none starts there
 /// (`pos` at the end of the text included), and a hash of the run with ASCII letters
 /// lower-cased, made while reading it. Every byte of every text passes here: a rotate and an
@@ -160,14 +213,14 @@ fn run_end(text: &str, pos: usize) -> (usize, u64) {
     let mut hash: u64 = 0;
     let mut i = pos;
     while let Some(&b) = bytes.get(i) {
-        if b.is_ascii_alphanumeric() {
+        if b < 0x80 {
+            if !ASCII_WORD[usize::from(b)] {
+                break;
+            }
             // `| 0x20` lower-cases an ASCII letter and leaves a digit as it is.
             hash = hash.rotate_left(5) ^ u64::from(b | 0x20);
             i += 1;
             continue;
-        }
-        if b < 0x80 {
-            break;
         }
         match text[i..].chars().next() {
             Some(c) if c.is_alphanumeric() => {
@@ -222,6 +275,25 @@ mod tests {
     fn names_next_to_other_scripts_and_punctuation() {
         let index = PhraseIndex::new(["Zelenskyy", "Müller"]);
         assert_eq!(found(&index, "«Zelenskyy» and Müller, not Zelenskyyé or éMüller."), ["Zelenskyy", "Müller"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_from_runs_are_the_words_of_the_text(
+            text in "([a-zA-Z0-9]{1,4}|[ .'’\\-]|é|Ü|—|\n){0,24}",
+            cuts in proptest::array::uniform2(0usize..64),
+        ) {
+            let mut bounds: Vec<usize> = cuts.iter().map(|c| c % (text.len() + 1)).collect();
+            bounds.sort();
+            let (mut from, mut to) = (bounds[0], bounds[1]);
+            while !text.is_char_boundary(from) { from -= 1; }
+            while !text.is_char_boundary(to) { to += 1; }
+            let hashes = WordHashes::new(&text);
+            let read: Vec<(usize, usize)> = hashes.words_in(&text, from..to).map(|w| (w.start, w.end)).collect();
+            let expected: Vec<(usize, usize)> =
+                crate::text::words(&text[from..to]).map(|w| (w.start + from, w.end + from)).collect();
+            proptest::prop_assert_eq!(read, expected);
+        }
     }
 
     #[test]

@@ -1,91 +1,142 @@
 //! `--format json`: one object, schema version 1 (SPEC §7). Keys are always present; absent
 //! values are null, so consumers need no guessing.
+//!
+//! The document is serialised straight from the findings, a finding at a time: a large run
+//! never holds it as JSON values, and the layout is that of `serde_json`'s pretty printer.
 
 use std::io::{self, Write};
 
-use serde_json::{Value, json};
+use serde::{Serialize, Serializer};
 
 use super::Summary;
 use crate::facts::SourceSummary;
-use crate::finding::{Finding, Location};
+use crate::finding::{Finding, Location, Severity};
+use crate::input::DateOrigin;
 
-fn place(location: &Location) -> serde_json::Map<String, Value> {
-    let (line, column) = location.line_col();
-    let value = json!({
-        "path": &*location.path,
-        "line": line,
-        "column": column,
-        "span": { "start": location.span.start, "end": location.span.end },
-        "text": location.text(),
-    });
-    match value {
-        Value::Object(map) => map,
-        _ => unreachable!("an object"),
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    findings: Each<'a, Finding, FindingJson<'a>>,
+    sources: Each<'a, SourceSummary, SourceJson<'a>>,
+    summary: SummaryJson,
+}
+
+/// A slice serialised as an array of its items' JSON forms, made one at a time.
+struct Each<'a, T, J> {
+    items: &'a [T],
+    json: fn(&'a T) -> J,
+}
+
+impl<'a, T, J: Serialize> Serialize for Each<'a, T, J> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.items.iter().map(self.json))
     }
 }
 
-pub fn finding_json(finding: &Finding) -> Value {
-    let mut object = serde_json::Map::new();
-    object.insert("code".into(), json!(finding.code));
-    object.insert("severity".into(), json!(finding.severity));
-    object.insert("message".into(), json!(finding.message));
-    object.extend(place(&finding.location));
-    object.insert("help".into(), json!(finding.help));
-    object.insert("evidence".into(), json!(finding.evidence));
-    let related: Vec<Value> = finding
-        .related
-        .iter()
-        .map(|r| {
-            let mut item = place(&r.location);
-            item.insert("label".into(), json!(r.label));
-            Value::Object(item)
-        })
-        .collect();
-    object.insert("related".into(), Value::Array(related));
-    object.insert(
-        "fix".into(),
-        finding.fix.as_ref().map_or(
-            Value::Null,
-            |fix| json!({ "span": { "start": fix.span.start, "end": fix.span.end }, "replacement": fix.replacement }),
-        ),
-    );
-    Value::Object(object)
+#[derive(Serialize)]
+struct SpanJson {
+    start: usize,
+    end: usize,
 }
 
-/// Writes the report a finding at a time, so a large run never holds it all as JSON values;
-/// the layout is that of `serde_json`'s pretty printer over the whole document.
+#[derive(Serialize)]
+struct FindingJson<'a> {
+    code: &'a str,
+    severity: Severity,
+    message: &'a str,
+    #[serde(flatten)]
+    place: PlaceJson<'a>,
+    help: Option<&'a str>,
+    evidence: &'a [String],
+    related: Vec<RelatedJson<'a>>,
+    fix: Option<FixJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct PlaceJson<'a> {
+    path: &'a str,
+    line: usize,
+    column: usize,
+    span: SpanJson,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct RelatedJson<'a> {
+    #[serde(flatten)]
+    place: PlaceJson<'a>,
+    label: &'a str,
+}
+
+#[derive(Serialize)]
+struct FixJson<'a> {
+    span: SpanJson,
+    replacement: &'a str,
+}
+
+#[derive(Serialize)]
+struct SourceJson<'a> {
+    path: &'a str,
+    published: Option<String>,
+    date_from: Option<DateOrigin>,
+}
+
+#[derive(Serialize)]
+struct SummaryJson {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+fn place(location: &Location) -> PlaceJson<'_> {
+    let (line, column) = location.line_col();
+    PlaceJson {
+        path: &location.path,
+        line,
+        column,
+        span: SpanJson { start: location.span.start, end: location.span.end },
+        text: location.text(),
+    }
+}
+
+fn finding(finding: &Finding) -> FindingJson<'_> {
+    FindingJson {
+        code: finding.code,
+        severity: finding.severity,
+        message: &finding.message,
+        place: place(&finding.location),
+        help: finding.help.as_deref(),
+        evidence: &finding.evidence,
+        related: finding.related.iter().map(|r| RelatedJson { place: place(&r.location), label: &r.label }).collect(),
+        fix: finding.fix.as_ref().map(|fix| FixJson {
+            span: SpanJson { start: fix.span.start, end: fix.span.end },
+            replacement: &fix.replacement,
+        }),
+    }
+}
+
+fn source(source: &SourceSummary) -> SourceJson<'_> {
+    SourceJson { path: &source.label, published: source.published.map(|d| d.to_string()), date_from: source.date_from }
+}
+
 pub fn write(
     out: &mut impl Write,
     findings: &[Finding],
     sources: &[SourceSummary],
     summary: Summary,
 ) -> io::Result<()> {
-    writeln!(out, "{{\n  \"version\": 1,")?;
-    write_array(out, "findings", findings.iter().map(finding_json))?;
-    let sources = sources
-        .iter()
-        .map(|s| json!({ "path": s.label, "published": s.published.map(|d| d.to_string()), "date_from": s.date_from }));
-    write_array(out, "sources", sources)?;
-    let summary = json!({ "files": summary.files, "errors": summary.errors, "warnings": summary.warnings, "infos": summary.infos });
-    writeln!(out, "  \"summary\": {}\n}}", indented(&summary, "  ")?)
-}
-
-/// `"key": [ … ],` with each item pretty-printed at the depth of an array in the document.
-fn write_array(out: &mut impl Write, key: &str, items: impl Iterator<Item = Value>) -> io::Result<()> {
-    let mut items = items.peekable();
-    if items.peek().is_none() {
-        return writeln!(out, "  \"{key}\": [],");
-    }
-    writeln!(out, "  \"{key}\": [")?;
-    while let Some(item) = items.next() {
-        let comma = if items.peek().is_some() { "," } else { "" };
-        writeln!(out, "    {}{comma}", indented(&item, "    ")?)?;
-    }
-    writeln!(out, "  ],")
-}
-
-/// A value pretty-printed, its lines after the first indented by `indent`.
-fn indented(value: &Value, indent: &str) -> io::Result<String> {
-    let text = serde_json::to_string_pretty(value)?;
-    Ok(text.replace('\n', &format!("\n{indent}")))
+    let document = Document {
+        version: 1,
+        findings: Each { items: findings, json: finding },
+        sources: Each { items: sources, json: source },
+        summary: SummaryJson {
+            files: summary.files,
+            errors: summary.errors,
+            warnings: summary.warnings,
+            infos: summary.infos,
+        },
+    };
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    writeln!(out)
 }

@@ -1,3 +1,5 @@
+use std::hash::Hasher;
+
 use rustc_hash::FxHashMap;
 
 use crate::checks::{Check, CheckInfo, SourceContext, declare_check};
@@ -26,16 +28,16 @@ impl Check for DuplicateParagraph {
 
     fn check_source(&self, cx: &SourceContext, out: &mut Vec<Finding>) {
         let source = cx.source;
-        // Paragraphs by the hash of their words (case and white space aside); a hash that repeats
-        // is then compared word by word, so nothing is copied for paragraphs seen once.
+        // Paragraphs by a hash of their first and last words (case and white space aside): two
+        // copies share them, and most paragraphs are then read no further. Only a paragraph
+        // whose hash repeats is counted and compared word by word.
         let mut seen: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
         for (index, paragraph) in source.paragraphs.iter().enumerate() {
             let text = &source.text[paragraph.clone()];
-            let (hash, words) = normalised_hash(text);
-            if words < cx.settings.duplicate_min_words {
+            let earlier = seen.entry(ends_hash(text)).or_default();
+            if !earlier.is_empty() && text.split_whitespace().count() < cx.settings.duplicate_min_words {
                 continue;
             }
-            let earlier = seen.entry(hash).or_default();
             let same = earlier.iter().copied().find(|&e| same_words(&source.text[source.paragraphs[e].clone()], text));
             match same {
                 None => earlier.push(index),
@@ -60,53 +62,21 @@ impl Check for DuplicateParagraph {
 }
 
 /// The words of a text, lower-case.
-fn lower_words(text: &str) -> impl Iterator<Item = impl Iterator<Item = char> + '_> + '_ {
+fn lower_words(text: &str) -> impl DoubleEndedIterator<Item = impl Iterator<Item = char> + '_> + '_ {
     text.split_whitespace().map(|w| w.chars().flat_map(char::to_lowercase))
 }
 
-/// The hash of a text's words, lower-case, and how many words it has.
-fn normalised_hash(text: &str) -> (u64, usize) {
-    // Every paragraph of every article is hashed, so a byte at a time with no buffer: ASCII
-    // bytes as they are, other characters decoded and lower-cased. A rotate and an exclusive or
-    // per byte, a multiplication per word.
-    let bytes = text.as_bytes();
-    let (mut hash, mut word, mut words, mut in_word) = (0u64, 0u64, 0, false);
-    let mut end_word = |word: &mut u64, in_word: &mut bool| {
-        if *in_word {
-            hash = (hash.rotate_left(5) ^ *word).wrapping_mul(0x517c_c1b7_2722_0a95);
-            words += 1;
-        }
-        (*word, *in_word) = (0, false);
-    };
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            // The ASCII white space of `char::is_whitespace`.
-            if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
-                end_word(&mut word, &mut in_word);
-            } else {
-                word = word.rotate_left(5) ^ u64::from(b.to_ascii_lowercase());
-                in_word = true;
-            }
-            i += 1;
-            continue;
-        }
-        let c = text[i..].chars().next().unwrap_or(' ');
-        i += c.len_utf8();
-        if c.is_whitespace() {
-            end_word(&mut word, &mut in_word);
-            continue;
-        }
-        let mut utf8 = [0; 4];
-        for lower in c.to_lowercase() {
-            for &b in lower.encode_utf8(&mut utf8).as_bytes() {
-                word = word.rotate_left(5) ^ u64::from(b);
-            }
-        }
-        in_word = true;
+/// Words at each end of a paragraph that [`ends_hash`] reads.
+const END_WORDS: usize = 3;
+
+/// A hash of a text's first and last few words, lower-case.
+fn ends_hash(text: &str) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    for word in lower_words(text).take(END_WORDS).chain(lower_words(text).rev().take(END_WORDS)) {
+        word.for_each(|c| hasher.write_u32(u32::from(c)));
+        hasher.write_u8(0);
     }
-    end_word(&mut word, &mut in_word);
-    (hash, words)
+    hasher.finish()
 }
 
 fn same_words(a: &str, b: &str) -> bool {

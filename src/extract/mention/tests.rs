@@ -144,8 +144,3 @@ fn sentences_without_names() {
         assert_eq!(mentions(&kb, text), [], "{text}");
     }
 }
-
-#[test]
-fn word_lists_searched_by_halves_are_sorted() {
-    assert!(NOT_PERSON.is_sorted());
-}
