@@ -9,7 +9,6 @@
 //! of a group, so a date that fits none of them may be an unlisted one. Checks compare weak ties
 //! across sources but never report them against the rules.
 
-use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -19,7 +18,7 @@ use super::mention::MentionHit;
 use crate::claim::{Claim, ClaimKind, EventTie, TieStrength};
 use crate::input::Source;
 use crate::kb::phrases::WordHashes;
-use crate::kb::{EventId, KnowledgeBase};
+use crate::kb::{EntityId, EventId, KnowledgeBase};
 use crate::lexicon;
 use crate::text::{fold, same_noun};
 
@@ -52,23 +51,24 @@ impl SentenceEvents {
         mentions: &[MentionHit],
     ) -> SentenceEvents {
         let sentences = &source.sentences;
-        if kb.events.is_empty() {
+        let [(trigger_index, _), (place_index, place_offset)] = &kb.event_matchers;
+        // Triggers (never places), each with its sentence, in text order. A source that names no
+        // trigger names no event: most sources, which are then read no further.
+        let triggers: Vec<(usize, Range<usize>, usize)> = trigger_index
+            .find(text, words)
+            .into_iter()
+            .filter_map(|m| Some((source.sentence_at(m.range.start)?, m.range, m.pattern)))
+            .collect();
+        if triggers.is_empty() {
             return SentenceEvents::default();
         }
-        let mut triggers: Vec<Vec<(Range<usize>, usize)>> = vec![Vec::new(); sentences.len()];
-        for (index, offset) in &kb.event_matchers {
-            for m in index.find(text, words) {
-                if let Some(sentence) = source.sentence_at(m.range.start) {
-                    triggers[sentence].push((m.range, offset + m.pattern));
-                }
-            }
-        }
-        let mut entities: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); sentences.len()];
-        for mention in mentions {
-            if let (Some(entity), Some(sentence)) = (mention.entity, source.sentence_at(mention.range.start)) {
-                entities[sentence].insert(entity);
-            }
-        }
+        let places: Vec<(usize, usize)> = place_index
+            .find(text, words)
+            .into_iter()
+            .filter_map(|m| Some((source.sentence_at(m.range.start)?, place_offset + m.pattern)))
+            .collect();
+        let entities: Vec<(usize, EntityId)> =
+            mentions.iter().filter_map(|m| Some((source.sentence_at(m.range.start)?, m.entity?))).collect();
 
         // Events named by each sentence, then the focus carried to sentences that refer back.
         // Every sentence is taken to hold a date or count: those that hold none are never asked.
@@ -76,26 +76,23 @@ impl SentenceEvents {
         let mut inherited: Vec<bool> = vec![false; sentences.len()];
         let mut focus: Option<(usize, Vec<Named>)> = None;
         for (index, sentence) in sentences.iter().enumerate() {
+            let triggers = of_sentence(&triggers, index, |t| t.0);
             // Without a trigger, only a sentence within reach of the focus can name an event.
             let in_reach = focus.as_ref().is_some_and(|(paragraph, _)| sentence.paragraph <= paragraph + 1);
-            if triggers[index].is_empty() && !in_reach {
+            if triggers.is_empty() && !in_reach {
                 named.push(Vec::new());
                 continue;
             }
-            let places: BTreeSet<EventId> = triggers[index]
+            let places: Vec<EventId> = of_sentence(&places, index, |p| p.0)
                 .iter()
-                .filter(|(_, p)| kb.event_patterns[*p].is_place)
                 .flat_map(|(_, p)| kb.event_patterns[*p].events.iter().copied())
                 .collect();
+            let entities = of_sentence(&entities, index, |e| e.0);
             let mut here = Vec::new();
-            for (range, pattern) in &triggers[index] {
-                let pattern_info = &kb.event_patterns[*pattern];
-                if pattern_info.is_place {
-                    continue;
-                }
-                for &event in &pattern_info.events {
+            for (_, range, pattern) in triggers {
+                for &event in &kb.event_patterns[*pattern].events {
                     let e = &kb.events[event];
-                    let anchored = e.entities.iter().any(|x| entities[index].contains(x))
+                    let anchored = e.entities.iter().any(|x| entities.iter().any(|(_, entity)| entity == x))
                         || places.contains(&event)
                         || (e.entities.is_empty() && e.place.is_none());
                     if anchored {
@@ -106,19 +103,17 @@ impl SentenceEvents {
             // A sentence that names another event by a specific trigger is about that one, not
             // the focus ("a gathering of military chiefs of staff" after the advisers' meeting).
             let names_other = |events: &[Named]| {
-                triggers[index].iter().any(|(range, p)| {
+                triggers.iter().any(|(_, range, p)| {
                     let pattern = &kb.event_patterns[*p];
-                    !pattern.is_place
-                        && !is_generic(&text[range.clone()])
+                    !is_generic(&text[range.clone()])
                         && pattern.events.iter().any(|e| !events.iter().any(|n| n.event == *e))
                 })
             };
             // Stricter: a specific trigger none of whose events is in focus.
             let names_only_other = |events: &[Named]| {
-                triggers[index].iter().any(|(range, p)| {
+                triggers.iter().any(|(_, range, p)| {
                     let pattern = &kb.event_patterns[*p];
-                    !pattern.is_place
-                        && !is_generic(&text[range.clone()])
+                    !is_generic(&text[range.clone()])
                         && !pattern.events.iter().any(|e| events.iter().any(|n| n.event == *e))
                 })
             };
@@ -135,9 +130,9 @@ impl SentenceEvents {
                     // "Her inauguration took place on May 29": a sentence opening with a definite
                     // trigger of an event in focus refers back to it (to the events in focus that
                     // have that trigger). "After the inauguration, …" does not.
-                    for (range, pattern) in &triggers[index] {
+                    for (_, range, pattern) in triggers {
                         let pattern = &kb.event_patterns[*pattern];
-                        if pattern.is_place || !opens_definite(&text[sentence.range.start..range.start]) {
+                        if !opens_definite(&text[sentence.range.start..range.start]) {
                             continue;
                         }
                         for n in events.iter().filter(|n| pattern.events.contains(&n.event)) {
@@ -225,6 +220,13 @@ fn choose(
 /// A trigger made only of generic event words ("meeting", "talks", "first meeting").
 fn is_generic(trigger: &str) -> bool {
     fold(trigger).split([' ', '-']).all(lexicon::is_generic_event_word)
+}
+
+/// The items of a list in text order that belong to sentence `index`.
+fn of_sentence<T>(list: &[T], index: usize, sentence: impl Fn(&T) -> usize) -> &[T] {
+    let start = list.partition_point(|item| sentence(item) < index);
+    let end = start + list[start..].partition_point(|item| sentence(item) == index);
+    &list[start..end]
 }
 
 /// Is the text before a noun the opening of a definite noun phrase at the start of its sentence

@@ -10,7 +10,6 @@
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use rustc_hash::FxHashMap;
 
 use crate::text::Word;
 
@@ -23,12 +22,19 @@ pub struct PhraseMatch {
 
 /// Patterns matched as whole words, ASCII letters in any case; where several overlap, the
 /// leftmost wins, and of those the longest.
+///
+/// A word that passes the filter costs three reads of memory: its slot, its candidates, their
+/// bytes — each laid out in one array, since with thousands of names they miss the cache.
 #[derive(Debug, Default)]
 pub struct PhraseIndex {
-    patterns: Vec<Box<[u8]>>,
-    /// Hash of a lower-case first word → the patterns that begin with it, longest first.
-    /// Words whose hashes collide share a list: every candidate is compared anyway.
-    by_first_word: FxHashMap<u64, Vec<usize>>,
+    /// The bytes of the patterns that begin with a word, one after another, in the order of
+    /// `candidates`.
+    bytes: Vec<u8>,
+    /// Those patterns, grouped by the hash of their first word (lower-cased) and longest first
+    /// within a group. Words whose hashes collide share a group: every candidate is compared.
+    candidates: Vec<Candidate>,
+    /// Open addressing on first-word hashes: where each group is in `candidates`.
+    slots: Vec<Slot>,
     /// One bit per [`FILTER_BITS`] bucket of first-word hashes: most words of a text begin no
     /// pattern, and this rejects them from the L1 cache.
     filter: Vec<u64>,
@@ -37,27 +43,78 @@ pub struct PhraseIndex {
     others: Option<(AhoCorasick, Vec<usize>)>,
 }
 
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    /// Where its bytes start in `bytes`, and how many there are.
+    start: u32,
+    len: u32,
+    pattern: u32,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    hash: u64,
+    /// The group's first candidate, and how many it has (0: an empty slot).
+    first: u32,
+    count: u32,
+}
+
 impl PhraseIndex {
     pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str>) -> PhraseIndex {
         let mut index = PhraseIndex { filter: vec![0; FILTER_BITS / 64], ..PhraseIndex::default() };
-        let mut others = Vec::new();
+        let mut others: Vec<(usize, &str)> = Vec::new();
+        let mut starting: Vec<(u64, usize, &str)> = Vec::new();
         for (id, pattern) in patterns.into_iter().enumerate() {
-            index.patterns.push(pattern.as_bytes().into());
             match run_end(pattern, 0) {
-                (0, _) if !pattern.is_empty() => others.push(id),
+                (0, _) if !pattern.is_empty() => others.push((id, pattern)),
                 (0, _) => {}
                 (_, hash) => {
                     index.filter[filter_slot(hash).0] |= filter_slot(hash).1;
-                    index.by_first_word.entry(hash).or_default().push(id);
+                    starting.push((hash, id, pattern));
                 }
             }
         }
-        for ids in index.by_first_word.values_mut() {
-            ids.sort_by_key(|&id| std::cmp::Reverse(index.patterns[id].len()));
+        // Groups by first word, longest first, then in the order given.
+        starting.sort_by_key(|&(hash, id, pattern)| (hash, std::cmp::Reverse(pattern.len()), id));
+        let groups = starting.chunk_by(|a, b| a.0 == b.0).count();
+        index.slots = vec![Slot::default(); (2 * groups).next_power_of_two().max(16)];
+        for group in starting.chunk_by(|a, b| a.0 == b.0) {
+            let slot = Slot { hash: group[0].0, first: index.candidates.len() as u32, count: group.len() as u32 };
+            for &(_, id, pattern) in group {
+                let start = index.bytes.len() as u32;
+                index.bytes.extend_from_slice(pattern.as_bytes());
+                index.candidates.push(Candidate { start, len: pattern.len() as u32, pattern: id as u32 });
+            }
+            let mut at = index.slot_of(slot.hash);
+            while index.slots[at].count != 0 {
+                at = (at + 1) & (index.slots.len() - 1);
+            }
+            index.slots[at] = slot;
         }
-        let texts: Vec<&str> = others.iter().filter_map(|&id| std::str::from_utf8(&index.patterns[id]).ok()).collect();
-        index.others = super::build_matcher(texts.into_iter(), MatchKind::LeftmostLongest).map(|ac| (ac, others));
+        let ids = others.iter().map(|&(id, _)| id).collect();
+        index.others =
+            super::build_matcher(others.iter().map(|&(_, text)| text), MatchKind::LeftmostLongest).map(|ac| (ac, ids));
         index
+    }
+
+    /// The slot a first-word hash is looked for from: its top bits.
+    fn slot_of(&self, hash: u64) -> usize {
+        (hash >> (64 - self.slots.len().trailing_zeros())) as usize
+    }
+
+    /// The patterns that begin with a word of this hash, longest first.
+    fn candidates(&self, hash: u64) -> &[Candidate] {
+        let mut at = self.slot_of(hash);
+        loop {
+            let slot = self.slots[at];
+            if slot.count == 0 {
+                return &[];
+            }
+            if slot.hash == hash {
+                return &self.candidates[slot.first as usize..(slot.first + slot.count) as usize];
+            }
+            at = (at + 1) & (self.slots.len() - 1);
+        }
     }
 
     /// Every match in `text`, whose words are `words`, in order and not overlapping.
@@ -86,7 +143,7 @@ impl PhraseIndex {
     fn find_words(&self, text: &str, words: &WordHashes) -> Vec<PhraseMatch> {
         let bytes = text.as_bytes();
         let mut found = Vec::new();
-        if self.by_first_word.is_empty() {
+        if self.candidates.is_empty() {
             return found;
         }
         let mut after = 0;
@@ -99,15 +156,16 @@ impl PhraseIndex {
                 continue;
             }
             let start = word.start;
-            let hit = self.by_first_word.get(&word.hash).and_then(|ids| {
-                ids.iter().copied().find(|&id| {
-                    let pattern = &self.patterns[id];
-                    bytes.get(start..start + pattern.len()).is_some_and(|written| written.eq_ignore_ascii_case(pattern))
-                        && !starts_word(text, start + pattern.len())
-                })
+            let hit = self.candidates(word.hash).iter().find(|c| {
+                let (from, len) = (c.start as usize, c.len as usize);
+                bytes
+                    .get(start..start + len)
+                    .is_some_and(|written| written.eq_ignore_ascii_case(&self.bytes[from..from + len]))
+                    && !starts_word(text, start + len)
             });
-            if let Some(id) = hit {
-                after = start + self.patterns[id].len();
+            if let Some(&Candidate { len, pattern: id, .. }) = hit {
+                let id = id as usize;
+                after = start + len as usize;
                 found.push(PhraseMatch { range: start..after, pattern: id });
             }
         }
