@@ -135,7 +135,7 @@ fn check_source(
     settings: &LintSettings,
     checks: &[&dyn Check],
 ) -> (Vec<Finding>, SourceFacts) {
-    let cx = SourceContext { source, claims, kb, settings: &settings.checks };
+    let cx = SourceContext::new(source, claims, kb, &settings.checks);
     let mut findings = Vec::new();
     for check in checks {
         check.check_source(&cx, &mut findings);

@@ -63,6 +63,14 @@ pub struct SourceContext<'a> {
     pub claims: &'a [Claim],
     pub kb: &'a KnowledgeBase,
     pub settings: &'a CheckSettings,
+    /// The source's titles judged, once for the three `title.*` checks.
+    titles: std::cell::OnceCell<Vec<title::Judgement<'a>>>,
+}
+
+impl<'a> SourceContext<'a> {
+    pub fn new(source: &'a Source, claims: &'a [Claim], kb: &'a KnowledgeBase, settings: &'a CheckSettings) -> Self {
+        SourceContext { source, claims, kb, settings, titles: std::cell::OnceCell::new() }
+    }
 }
 
 /// Every source, as the facts kept from them.

@@ -34,8 +34,9 @@ impl Check for Inconsistent {
 
     fn check_source(&self, cx: &SourceContext, out: &mut Vec<Finding>) {
         let file = &cx.source.file;
-        // Per entity: each surname spelling, with its first place and how often it is used.
-        let mut spellings: BTreeMap<EntityId, BTreeMap<String, (Span, usize)>> = BTreeMap::new();
+        // Each accepted mention: its entity, its surname as written, its place; by entity, then
+        // in text order.
+        let mut mentions: Vec<(EntityId, &str, Span)> = Vec::new();
         for claim in cx.claims {
             let ClaimKind::Mention(m) = &claim.kind else { continue };
             let (Some(entity), Form::Known(FormKind::Name | FormKind::Variant | FormKind::Surname)) =
@@ -47,13 +48,23 @@ impl Check for Inconsistent {
             if is_abbreviation(&cx.kb.entities[entity], written) {
                 continue;
             }
-            let spelling = spellings.entry(entity).or_default().entry(surname(written)).or_insert((claim.span, 0));
-            spelling.1 += 1;
+            mentions.push((entity, written_surname(written), claim.span));
         }
-        for (entity, forms) in spellings {
+        mentions.sort_by_key(|&(entity, _, at)| (entity, at.start));
+        for group in mentions.chunk_by(|a, b| a.0 == b.0) {
+            // Written alike throughout: nothing to compare.
+            if group.iter().all(|m| m.1 == group[0].1) {
+                continue;
+            }
+            // Each spelling (folded), with its first place and how often it is used.
+            let mut forms: BTreeMap<String, (Span, usize)> = BTreeMap::new();
+            for &(_, written, at) in group {
+                forms.entry(fold(written)).or_insert((at, 0)).1 += 1;
+            }
             if forms.len() < 2 {
                 continue;
             }
+            let entity = group[0].0;
             // The spelling used most is the article's own (the house form on a tie); the others
             // are reported.
             let house = surname(&cx.kb.entities[entity].name);
@@ -98,10 +109,17 @@ fn written_surname(written: &str) -> &str {
 /// An abbreviation the rules list in capitals ("UDCG" for the Ukraine Defense Contact Group) is
 /// not another spelling of the name it abbreviates.
 fn is_abbreviation(entity: &Entity, written: &str) -> bool {
+    let mut abbreviations = entity
+        .variants
+        .iter()
+        .filter(|v| v.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !v.chars().any(char::is_lowercase))
+        .peekable();
+    // Most entities have none: nothing is folded for them.
+    if abbreviations.peek().is_none() {
+        return false;
+    }
     let written = fold(strip_possessive(written));
-    entity.variants.iter().any(|v| {
-        fold(v) == written && v.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !v.chars().any(char::is_lowercase)
-    })
+    abbreviations.any(|v| fold(v) == written)
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use super::in_case_of;
 use crate::checks::{Check, CorpusContext, SourceContext, declare_check, one_line};
 use crate::claim::{ClaimKind, Form};
@@ -44,13 +46,14 @@ impl Check for Misspelled {
             })
         };
         // The first correct spelling of each entity here, found once.
-        let mut correct: HashMap<EntityId, Span> = HashMap::new();
+        let mut correct: FxHashMap<EntityId, Span> = FxHashMap::default();
         for (claim, id, form) in mentions() {
             if is_accepted(form) {
                 correct.entry(id).or_insert(claim.span);
             }
         }
-        let checked = source.file.content_hash();
+        // The file's hash, which a fix is checked against: made for the first fix only.
+        let mut checked = None;
         for (claim, id, form) in mentions() {
             if form != Form::Known(FormKind::Misspelling) {
                 continue;
@@ -66,7 +69,11 @@ impl Check for Misspelled {
             )
             .label("misspelled")
             .help(format!("write “{replacement}” ({})", entity.origin))
-            .fix(Fix { span: claim.span, replacement, checked })
+            .fix(Fix {
+                span: claim.span,
+                replacement,
+                checked: *checked.get_or_insert_with(|| source.file.content_hash()),
+            })
             .about(id);
             if let Some(&span) = correct.get(&id) {
                 finding = finding.related(Location::new(&source.file, span), format!("{SPELLED_SO} here"));

@@ -1,4 +1,6 @@
-use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use rustc_hash::FxHashMap;
 
 use super::{given_name, is_distinct, surname};
 use crate::checks::{Check, CheckInfo, SourceContext, declare_check, one_line};
@@ -6,6 +8,7 @@ use crate::claim::{ClaimKind, Form};
 use crate::finding::{Finding, Location};
 use crate::kb::EntityId;
 use crate::similar::SimilarNames;
+use crate::source::Span;
 use crate::text::fold;
 
 declare_check! {
@@ -42,20 +45,36 @@ impl Check for UnknownVariant {
         }
         let (index, owners) = (&people.surnames, &people.owners);
         let (source, claims) = (cx.source, cx.claims);
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        let mut found: Vec<(String, Finding)> = Vec::new();
+        // Each unknown spelling as written, in order of first use, with its first place and how
+        // often it is used; then those that fold alike merged, folding each spelling once.
+        let mut by_written: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut written_forms: Vec<(&str, Span, usize)> = Vec::new();
         for claim in claims {
             let ClaimKind::Mention(m) = &claim.kind else { continue };
             if m.form != Form::Unknown {
                 continue;
             }
             let written = source.file.slice(claim.span);
-            let key = fold(written);
-            if let Some(count) = seen.get_mut(&key) {
-                *count += 1;
-                continue;
+            match by_written.get(written) {
+                Some(&at) => written_forms[at].2 += 1,
+                None => {
+                    by_written.insert(written, written_forms.len());
+                    written_forms.push((written, claim.span, 1));
+                }
             }
-            seen.insert(key.clone(), 1);
+        }
+        let mut by_folded: FxHashMap<String, usize> = FxHashMap::default();
+        let mut spellings: Vec<(&str, Span, usize)> = Vec::new();
+        for (written, span, times) in written_forms {
+            match by_folded.entry(fold(written)) {
+                Entry::Occupied(at) => spellings[*at.get()].2 += times,
+                Entry::Vacant(slot) => {
+                    slot.insert(spellings.len());
+                    spellings.push((written, span, times));
+                }
+            }
+        }
+        for (written, span, times) in spellings {
             if is_distinct(cx.kb, written) {
                 continue;
             }
@@ -63,10 +82,10 @@ impl Check for UnknownVariant {
                 continue;
             };
             let entity = &cx.kb.entities[entity];
-            let finding = Finding::new(
+            let mut finding = Finding::new(
                 Self::INFO.code,
                 Self::INFO.default_severity,
-                Location::new(&source.file, claim.span),
+                Location::new(&source.file, span),
                 format!("“{}” is not a listed spelling; did you mean {} (“{form}”)?", one_line(written), entity.name),
             )
             .label(format!("{:.0}% alike to “{form}”", score * 100.0))
@@ -76,10 +95,7 @@ impl Check for UnknownVariant {
                 entity.name
             ))
             .rule(&entity.origin, format!("{} in the rules", entity.name), entity.source.as_ref());
-            found.push((key, finding));
-        }
-        for (key, mut finding) in found {
-            if let Some(&times) = seen.get(&key).filter(|&&n| n > 1) {
+            if times > 1 {
                 finding.message.push_str(&format!(" ({times} times in this article)"));
             }
             out.push(finding);

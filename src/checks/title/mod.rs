@@ -39,27 +39,34 @@ pub(crate) struct Judgement<'a> {
     pub verdict: Verdict<'a>,
 }
 
-/// Judges every title claim of a source that can be judged.
-pub(crate) fn judgements<'a>(cx: &'a SourceContext) -> impl Iterator<Item = Judgement<'a>> {
-    cx.claims.iter().filter_map(move |claim| {
-        let ClaimKind::Title(title) = &claim.kind else { return None };
-        let entity = &cx.kb.entities[title.entity?];
-        if entity.roles.is_empty() {
-            return None;
-        }
-        let (at, anchored) = match anchor(cx, claim) {
-            Some(at) => (at, true),
-            None => (DateInterval::day(cx.source.meta.published?), false),
-        };
-        let matching: Vec<&Role> =
-            entity.roles.iter().filter(|r| r.keys.iter().any(|k| key_matches(&title.key, k))).collect();
-        let verdict = if matching.is_empty() {
-            if checkable(cx, &title.key) { Verdict::NeverHeld } else { Verdict::Fits }
-        } else {
-            judge(&matching, title.qualifier, &at, cx, claim)
-        };
-        Some(Judgement { title, claim, entity, at, anchored, verdict })
-    })
+/// Every title claim of a source that can be judged, judged: once, whichever check asks first.
+pub(crate) fn judgements<'c, 'a>(cx: &'c SourceContext<'a>) -> &'c [Judgement<'a>] {
+    cx.titles.get_or_init(|| judge_all(cx))
+}
+
+fn judge_all<'a>(cx: &SourceContext<'a>) -> Vec<Judgement<'a>> {
+    cx.claims
+        .iter()
+        .filter_map(|claim| {
+            let ClaimKind::Title(title) = &claim.kind else { return None };
+            let entity = &cx.kb.entities[title.entity?];
+            if entity.roles.is_empty() {
+                return None;
+            }
+            let (at, anchored) = match anchor(cx, claim) {
+                Some(at) => (at, true),
+                None => (DateInterval::day(cx.source.meta.published?), false),
+            };
+            let matching: Vec<&Role> =
+                entity.roles.iter().filter(|r| r.keys.iter().any(|k| key_matches(&title.key, k))).collect();
+            let verdict = if matching.is_empty() {
+                if checkable(cx, &title.key) { Verdict::NeverHeld } else { Verdict::Fits }
+            } else {
+                judge(&matching, title.qualifier, &at, cx, claim)
+            };
+            Some(Judgement { title, claim, entity, at, anchored, verdict })
+        })
+        .collect()
 }
 
 /// A date stated in the sentence before the title: the time the sentence speaks of. A date in a
@@ -249,7 +256,7 @@ pub(crate) fn current_roles<'a>(entity: &'a Entity, at: &DateInterval) -> Vec<&'
 }
 
 /// The title as written with its qualifier, for messages: "President-elect", "outgoing President".
-pub(crate) fn as_written<'a>(cx: &'a SourceContext, judgement: &Judgement<'a>) -> &'a str {
+pub(crate) fn as_written<'c>(cx: &'c SourceContext, judgement: &'c Judgement) -> &'c str {
     let person = cx.source.span(judgement.title.person.clone());
     written_title(&cx.source.file, judgement.claim.span, person, &judgement.title.title)
 }

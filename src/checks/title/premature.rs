@@ -34,7 +34,7 @@ impl Check for Premature {
     fn check_source(&self, cx: &SourceContext, out: &mut Vec<Finding>) {
         for judgement in judgements(cx) {
             let Verdict::Premature { roles } = &judgement.verdict else { continue };
-            let written = one_line(as_written(cx, &judgement));
+            let written = one_line(as_written(cx, judgement));
             let from = roles.iter().filter_map(|r| r.period.from).map(|f| f.start).min();
             let mut finding = Finding::new(
                 Self::INFO.code,

@@ -37,7 +37,7 @@ impl Check for Stale {
     fn check_source(&self, cx: &SourceContext, out: &mut Vec<Finding>) {
         for judgement in judgements(cx) {
             let Verdict::Stale { roles, reason } = &judgement.verdict else { continue };
-            let written = one_line(as_written(cx, &judgement));
+            let written = one_line(as_written(cx, judgement));
             let when = when(&judgement.at, judgement.anchored);
             let entity = judgement.entity;
             let mut finding = Finding::new(
