@@ -41,6 +41,8 @@ impl Kinds {
     pub const CALENDAR: Kinds = Kinds(256);
     /// An abbreviation of one, without its dot ("jan", "thurs").
     pub const CALENDAR_ABBREVIATION: Kinds = Kinds(512);
+    /// A word after which a full stop does not end a sentence ("mr", "approx").
+    pub const ABBREVIATION: Kinds = Kinds(1024);
 
     pub fn has(self, kinds: Kinds) -> bool {
         self.0 & kinds.0 != 0
@@ -75,6 +77,7 @@ fn table() -> &'static Table {
         VAGUE_HEADS.iter().for_each(|&w| add(w.into(), Kinds::VAGUE_HEAD));
         TITLE_MODIFIERS.iter().for_each(|&w| add(w.into(), Kinds::TITLE_MODIFIER));
         QUALIFIER_WORDS.iter().for_each(|&w| add(w.into(), Kinds::QUALIFIER));
+        ABBREVIATIONS.iter().for_each(|&w| add(w.into(), Kinds::ABBREVIATION));
         HONORIFICS.iter().for_each(|&w| add(w.into(), Kinds::HONORIFIC));
         NOT_PERSON.iter().for_each(|&w| add(w.into(), Kinds::NOT_PERSON));
         for &name in MONTHS.iter().chain(WEEKDAYS) {
@@ -399,6 +402,20 @@ const NOT_PERSON: &[&str] = &[
     "valley",
     "war",
 ];
+
+/// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "sr", "jr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj", "rep",
+    "sen", "gov", "pres", "rev", "hon", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "est", "approx",
+    "fig", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
+    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "mt", "ft", "ave", "blvd", "e.g", "i.e", "cf", "al",
+];
+
+/// A word (any case) after which a full stop does not end a sentence: "Mr", "approx", "e.g".
+pub fn is_abbreviation(word: &str) -> bool {
+    let mut buf = [0u8; 8];
+    crate::text::ascii_lower(word, &mut buf).is_some_and(|lower| kinds(lower).has(Kinds::ABBREVIATION))
+}
 
 /// Qualifiers SPEC §5 names, as they precede a title.
 pub const QUALIFIER_WORDS: &[&str] =

@@ -102,6 +102,11 @@ fn url_pattern() -> &'static Regex {
 
 /// Byte ranges of Markdown that is not prose, in order.
 fn non_prose(text: &str) -> Vec<Range<usize>> {
+    // The constructs that begin with a rare character ("<", "`", "]") are found by one regex,
+    // which skips from one such character to the next; reference definitions, which begin a
+    // line, line by line; bare URLs by their "://" or "www.". Each construct is the leftmost
+    // still ahead (no two begin at the same place), as one regex with every construct would
+    // find them, but without stepping through every byte.
     static INLINE: OnceLock<Regex> = OnceLock::new();
     let inline = INLINE.get_or_init(|| {
         Regex::new(concat!(
@@ -109,28 +114,35 @@ fn non_prose(text: &str) -> Vec<Range<usize>> {
             r"|`+",                                       // inline code opener, closed below
             r"|\]\([^)\n]*\)",                            // link and image targets
             r"|\]\[[^\]\n]*\]",                           // reference links
-            r"|(?m:^ {0,3}\[[^\]\n]+\]:[^\n]*)",          // reference definitions
             r"|<(?:https?://|mailto:)[^>\s]*>",           // autolinks
             r"|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", // HTML tags
-            r"|(?:https?://|www\.)[^\s<>()\[\]]+",        // bare URLs
         ))
         .expect("valid")
     });
     let mut out = fenced_code(text);
+    let mut definitions = reference_definitions(text).into_iter().peekable();
+    let mut urls = bare_urls(text).into_iter().peekable();
+    let mut next_inline: Option<Range<usize>> = None;
     let mut at = 0;
-    // Matches, not captures: the automaton finds them without the slower capturing engine.
-    while let Some(whole) = inline.find_at(text, at) {
-        let range = if whole.as_str().starts_with('`') {
+    loop {
+        if next_inline.as_ref().is_none_or(|m| m.start < at) {
+            next_inline = inline.find_at(text, at).map(|m| m.range());
+        }
+        while definitions.next_if(|d| d.start < at).is_some() {}
+        while urls.next_if(|u| u.start < at).is_some() {}
+        let leftmost = [next_inline.clone(), definitions.peek().cloned(), urls.peek().cloned()];
+        let Some(whole) = leftmost.into_iter().flatten().min_by_key(|r| r.start) else { break };
+        let written = &text[whole.clone()];
+        let range = if written.starts_with('`') {
             // An inline code span ends at the same number of backticks.
-            let ticks = whole;
-            let closer = text[ticks.end()..].find(ticks.as_str()).map(|i| ticks.end() + i + ticks.len());
-            ticks.start()..closer.unwrap_or(ticks.end())
-        } else if whole.as_str().starts_with("](") || whole.as_str().starts_with("][") {
-            whole.start() + 1..whole.end() // keep the "]" that closes the link text
+            let closer = text[whole.end..].find(written).map(|i| whole.end + i + written.len());
+            whole.start..closer.unwrap_or(whole.end)
+        } else if written.starts_with("](") || written.starts_with("][") {
+            whole.start + 1..whole.end // keep the "]" that closes the link text
         } else {
-            whole.range()
+            whole.clone()
         };
-        at = range.end.max(whole.start() + 1);
+        at = range.end.max(whole.start + 1);
         if !out.iter().any(|r: &Range<usize>| r.start <= range.start && range.start < r.end) {
             out.push(range);
         }
@@ -139,12 +151,68 @@ fn non_prose(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Reference definitions ("[1]: https://…"): a line that opens, after at most three spaces,
+/// with a bracketed label and a colon.
+fn reference_definitions(text: &str) -> Vec<Range<usize>> {
+    // Only lines that open with "[" can be one: found from the (rare) brackets.
+    line_openers(text, memchr::memchr_iter(b'[', text.as_bytes()))
+        .filter_map(|(start, bracket)| {
+            let line = &text[bracket..text[bracket..].find('\n').map_or(text.len(), |i| bracket + i)];
+            let close = line[1..].find(']')?;
+            (close > 0 && line[1 + close..].starts_with("]:")).then(|| start..bracket + line.len())
+        })
+        .collect()
+}
+
+/// Of `marks` (offsets in order), those that open their line after at most three spaces, each
+/// with its line's start. Each byte is looked at once, however long the lines.
+fn line_openers(text: &str, marks: impl Iterator<Item = usize>) -> impl Iterator<Item = (usize, usize)> {
+    let bytes = text.as_bytes();
+    let (mut line, mut scanned) = (0, 0);
+    let mut seen_line = None;
+    marks.filter_map(move |mark| {
+        if let Some(newline) = memchr::memrchr(b'\n', &bytes[scanned..mark]) {
+            line = scanned + newline + 1;
+        }
+        scanned = mark;
+        // Only the first mark of a line can open it.
+        if seen_line == Some(line) {
+            return None;
+        }
+        seen_line = Some(line);
+        (mark - line <= 3 && bytes[line..mark].iter().all(|&b| b == b' ')).then_some((line, mark))
+    })
+}
+
+/// Bare URLs, in order: "http://…", "https://…" or "www.…" up to white space, "<", ">" or a
+/// bracket.
+fn bare_urls(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let schemes = memchr::memmem::find_iter(bytes, "://").filter_map(|colon| {
+        let before = &text[..colon];
+        let scheme = if before.ends_with("https") { 5 } else { usize::from(before.ends_with("http")) * 4 };
+        (scheme > 0).then(|| (colon - scheme, colon + 3))
+    });
+    let hosts = memchr::memmem::find_iter(bytes, "www.").map(|at| (at, at + 4));
+    let mut starts: Vec<(usize, usize)> = schemes.chain(hosts).collect();
+    starts.sort_unstable();
+    starts
+        .into_iter()
+        .filter_map(|(start, body)| {
+            let rest = &text[body..];
+            let end = rest.find(|c: char| c.is_whitespace() || "<>()[]".contains(c)).unwrap_or(rest.len());
+            (end > 0).then_some(start..body + end)
+        })
+        .collect()
+}
+
 /// Fenced code blocks: from an opening ``` or ~~~ line to its closing fence (or the end).
 fn fenced_code(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char, usize)> = None;
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
+    // Only lines that open with "`" or "~" can be fences: found from those characters.
+    for (start, _) in line_openers(text, memchr::memchr2_iter(b'`', b'~', text.as_bytes())) {
+        let line = &text[start..text[start..].find('\n').map_or(text.len(), |i| start + i + 1)];
         let stripped = line.trim_start_matches(' ');
         let indent = line.len() - stripped.len();
         let fence = stripped.chars().next().filter(|c| matches!(c, '`' | '~') && indent <= 3);
@@ -157,7 +225,6 @@ fn fenced_code(text: &str) -> Vec<Range<usize>> {
             }
             _ => {}
         }
-        start += line.len();
     }
     if let Some((from, _, _)) = open {
         out.push(from..text.len());
@@ -281,6 +348,66 @@ mod tests {
         assert!(masked.contains("[Umerov]") && masked.contains("Umerov\n"));
         assert!(suppressions.is_empty());
         assert_eq!(masked.matches('\n').count(), text.matches('\n').count());
+    }
+
+    proptest::proptest! {
+        /// Reference definitions are found line by line, the rest by one regex: together they
+        /// find what one regex with every construct found.
+        #[test]
+        fn non_prose_is_what_one_regex_finds(
+            text in "([abhstpw. \t\n\\[\\]():`~<>/!-]|https?://|www\\.|mailto:|<!--|-->|```|~~~|é|\u{a0}){0,40}"
+        ) {
+            let whole = Regex::new(concat!(
+                r"(?s)<!--.*?(?:-->|\z)",
+                r"|`+",
+                r"|\]\([^)\n]*\)",
+                r"|\]\[[^\]\n]*\]",
+                r"|(?m:^ {0,3}\[[^\]\n]+\]:[^\n]*)",
+                r"|<(?:https?://|mailto:)[^>\s]*>",
+                r"|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>",
+                r"|(?:https?://|www\.)[^\s<>()\[\]]+",
+            ))
+            .unwrap();
+            // Fences as they were found, line by line.
+            let mut expected = Vec::new();
+            let mut open: Option<(usize, char, usize)> = None;
+            let mut start = 0;
+            for line in text.split_inclusive('\n') {
+                let stripped = line.trim_start_matches(' ');
+                let indent = line.len() - stripped.len();
+                let fence = stripped.chars().next().filter(|c| matches!(c, '`' | '~') && indent <= 3);
+                let run = fence.map_or(0, |c| stripped.chars().take_while(|&x| x == c).count());
+                match (open, fence) {
+                    (None, Some(c)) if run >= 3 => open = Some((start, c, run)),
+                    (Some((from, c, len)), Some(f)) if f == c && run >= len && stripped[run..].trim().is_empty() => {
+                        expected.push(from..start + line.len());
+                        open = None;
+                    }
+                    _ => {}
+                }
+                start += line.len();
+            }
+            if let Some((from, _, _)) = open {
+                expected.push(from..text.len());
+            }
+            let mut at = 0;
+            while let Some(m) = whole.find_at(&text, at) {
+                let range = if m.as_str().starts_with('`') {
+                    let closer = text[m.end()..].find(m.as_str()).map(|i| m.end() + i + m.len());
+                    m.start()..closer.unwrap_or(m.end())
+                } else if m.as_str().starts_with("](") || m.as_str().starts_with("][") {
+                    m.start() + 1..m.end()
+                } else {
+                    m.range()
+                };
+                at = range.end.max(m.start() + 1);
+                if !expected.iter().any(|r: &Range<usize>| r.start <= range.start && range.start < r.end) {
+                    expected.push(range);
+                }
+            }
+            expected.sort_by_key(|r| r.start);
+            proptest::prop_assert_eq!(non_prose(&text), expected);
+        }
     }
 
     #[test]

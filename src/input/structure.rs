@@ -23,7 +23,7 @@ fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         if start >= text.len() {
             return None;
         }
-        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
         let line = start..end;
         start = end + 1;
         Some(line)
@@ -71,14 +71,6 @@ fn is_list_item(line: &str) -> bool {
     let marker = rest.len() < line.len() && (rest.starts_with(". ") || rest.starts_with(") "));
     marker || line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ ")
 }
-
-/// Words after which a full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "sr", "jr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj", "rep",
-    "sen", "gov", "pres", "rev", "hon", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "est", "approx",
-    "fig", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
-    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "mt", "ft", "ave", "blvd", "e.g", "i.e", "cf", "al",
-];
 
 /// Sentence ranges, each inside one paragraph.
 pub fn sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence> {
@@ -129,7 +121,7 @@ fn is_abbreviation(before: &str) -> bool {
     let initial = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
     // "U.S" before the final dot is a dotted abbreviation.
     let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1);
-    initial || dotted || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    initial || dotted || crate::lexicon::is_abbreviation(word)
 }
 
 #[cfg(test)]
