@@ -6,7 +6,7 @@
 
 pub mod count;
 pub mod date;
-pub mod event;
+mod event;
 pub mod mention;
 pub mod number;
 pub mod title;
@@ -213,15 +213,4 @@ fn runs(sentences: &[Sentence], marked: &[bool]) -> Vec<Range<usize>> {
         previous = Some(i);
     }
     out
-}
-#[doc(hidden)]
-pub fn event_sentences(
-    source: &Source,
-    text: &str,
-    words: &WordHashes,
-    kb: &KnowledgeBase,
-    mentions: &[mention::MentionHit],
-) -> usize {
-    let e = SentenceEvents::new(source, text, words, kb, mentions);
-    (0..source.sentences.len()).filter(|&i| e.any(i)).count()
 }
