@@ -70,9 +70,22 @@ impl Item {
     }
 }
 
-/// What to read, in the order of its paths (so the report is the same whatever order the paths
-/// came in), and the paths that could not be read.
-pub fn items(options: &LoadOptions) -> (Vec<Item>, Vec<Error>) {
+/// The files of a run, found: what to read, in the order of its paths (so the report is the
+/// same whatever order the paths came in), and the paths that could not be read.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub items: Vec<Item>,
+    pub errors: Vec<Error>,
+}
+
+impl Found {
+    pub fn new(options: &LoadOptions) -> Found {
+        let (items, errors) = items(options);
+        Found { items, errors }
+    }
+}
+
+fn items(options: &LoadOptions) -> (Vec<Item>, Vec<Error>) {
     let mut items = Vec::new();
     let mut errors = Vec::new();
     let (stdin, files): (Vec<&PathBuf>, Vec<&PathBuf>) = options.paths.iter().partition(|p| p.as_os_str() == "-");
@@ -113,7 +126,12 @@ pub fn line_errors(file: &FileRef, problems: Vec<(crate::source::Span, String)>)
 /// Reads every item, keeping every source in memory: for `factlint claims`, which prints them
 /// all. `factlint check` reads and checks one file at a time instead (see `lint::Run`).
 pub fn load_corpus(options: &LoadOptions, progress: &dyn Progress) -> Corpus {
-    let (items, errors) = items(options);
+    read_found(Found::new(options), options, progress)
+}
+
+/// The same, for files already found.
+pub fn read_found(found: Found, options: &LoadOptions, progress: &dyn Progress) -> Corpus {
+    let Found { items, errors } = found;
     let mut corpus = Corpus { errors, ..Corpus::default() };
     progress.phase("reading", items.len());
     let loaded: Vec<Result<Loaded, Error>> = items

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use crate::checks::{CHECKS, Check, CheckSettings, CorpusContext, SourceContext, selects};
 use crate::claim::Claim;
-use crate::corpus::{Corpus, Item, LoadOptions, Progress, Silent, items, line_errors, read};
+use crate::corpus::{Corpus, Found, Item, LoadOptions, Progress, Silent, line_errors, read};
 use crate::error::Error;
 use crate::extract::{ExtractSettings, Needs, Scope, extract};
 use crate::facts::{CorpusFacts, SourceFacts, SourceSummary};
@@ -146,11 +146,12 @@ fn check_source(
 impl Run {
     /// Paths in, findings out: the pipeline `factlint check` runs.
     pub fn new(load: &LoadOptions, kb: &KnowledgeBase, extract: &ExtractSettings, settings: &LintSettings) -> Run {
-        Run::watched(load, kb, extract, settings, &Silent)
+        Run::watched(Found::new(load), load, kb, extract, settings, &Silent)
     }
 
-    /// The same, telling `progress` how far it has got.
+    /// The same, for files already found, telling `progress` how far it has got.
     pub fn watched(
+        found: Found,
         load: &LoadOptions,
         kb: &KnowledgeBase,
         extract: &ExtractSettings,
@@ -159,7 +160,7 @@ impl Run {
     ) -> Run {
         let checks = settings.checks();
         let extract = &settings.scoped(extract);
-        let (items, errors) = items(load);
+        let Found { items, errors } = found;
         let mut files = Files::default();
         kb.files.iter().for_each(|f| files.hold(f));
         let mut run = Run { sources: Vec::new(), skipped: Vec::new(), errors, findings: Vec::new(), files };
@@ -199,9 +200,7 @@ impl Run {
         progress.phase("checking across sources", 0);
         let cx =
             CorpusContext { facts: &facts, skipped: &run.skipped, kb, settings: &settings.checks, files: &run.files };
-        for check in &checks {
-            check.check_corpus(&cx, &mut run.findings);
-        }
+        check_corpus(&checks, &cx, &mut run.findings);
         finish(&mut run.findings, settings, &suppressions);
         run.sources = facts.sources;
         run
@@ -230,13 +229,25 @@ pub fn lint(corpus: &Corpus, claims: &[Vec<Claim>], kb: &KnowledgeBase, settings
         files.hold(file);
     }
     let cx = CorpusContext { facts: &facts, skipped: &corpus.skipped, kb, settings: &settings.checks, files: &files };
-    for check in &checks {
-        check.check_corpus(&cx, &mut findings);
-    }
+    check_corpus(&checks, &cx, &mut findings);
     let suppressions: Vec<(String, Suppression)> =
         corpus.sources.iter().flat_map(|s| s.suppressions.iter().map(|x| (s.file.path.clone(), x.clone()))).collect();
     finish(&mut findings, settings, &suppressions);
     findings
+}
+
+/// Runs the checks across sources, in parallel, each completing its own findings of `findings`.
+fn check_corpus(checks: &[&dyn Check], cx: &CorpusContext, findings: &mut Vec<Finding>) {
+    let mut own: Vec<Vec<Finding>> = checks.iter().map(|_| Vec::new()).collect();
+    let mut rest = Vec::new();
+    for finding in findings.drain(..) {
+        match checks.iter().position(|c| c.info().code == finding.code) {
+            Some(check) => own[check].push(finding),
+            None => rest.push(finding),
+        }
+    }
+    checks.par_iter().zip(own.par_iter_mut()).for_each(|(check, out)| check.check_corpus(cx, out));
+    findings.extend(rest.into_iter().chain(own.into_iter().flatten()));
 }
 
 /// Severities, suppressions and order: configuration applied in one place.

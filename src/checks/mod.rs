@@ -111,8 +111,9 @@ pub trait Check: Sync {
     /// Findings within one source.
     fn check_source(&self, _cx: &SourceContext, _out: &mut Vec<Finding>) {}
 
-    /// Findings across sources. `out` already holds every source's findings, which a check may
-    /// complete with what only the whole corpus knows.
+    /// Findings across sources. `out` already holds this check's findings from every source,
+    /// which it may complete with what only the whole corpus knows. Checks across sources run
+    /// in parallel, each with its own findings.
     fn check_corpus(&self, _cx: &CorpusContext, _out: &mut Vec<Finding>) {}
 }
 

@@ -49,7 +49,7 @@ pub fn run(args: &CheckArgs, color: ColorChoice, quiet: bool) -> Result<ExitCode
     }
 
     let bar = crate::progress::Bar::new(quiet);
-    let run = Run::watched(&setup.load, &setup.kb, &setup.extract, &settings, &bar);
+    let run = Run::watched(setup.found, &setup.load, &setup.kb, &setup.extract, &settings, &bar);
     bar.finish();
     let files_read = run.files();
     let Run { sources, errors, findings, files, .. } = run;
@@ -103,13 +103,16 @@ pub fn run(args: &CheckArgs, color: ColorChoice, quiet: bool) -> Result<ExitCode
     let summary = Summary::new(&findings, files_read);
     let report = Report { findings: &findings, sources: &sources, files: &files, summary, fixed };
     render(args.format, &report, color).map_err(crate::output_error)?;
-    if !errors.is_empty() {
-        return crate::report_errors(errors);
-    }
     let failing = match fail_on {
         FailOn::Never => false,
         FailOn::At(least) => findings.iter().any(|f| f.severity >= least),
     };
+    // The process ends here: the rules, the findings and the files are left to it to free, which
+    // it does at once, rather than piece by piece.
+    std::mem::forget((setup.kb, findings, sources, files));
+    if !errors.is_empty() {
+        return crate::report_errors(errors);
+    }
     Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 

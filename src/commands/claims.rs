@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use factlint::corpus::{extract_all, load_corpus};
+use factlint::corpus::{extract_all, read_found};
 use factlint::error::Result;
 use factlint::report::claims::{write_jsonl, write_table};
 
@@ -13,7 +13,7 @@ use crate::cli::{ClaimsArgs, ClaimsFormat};
 pub fn run(args: &ClaimsArgs, quiet: bool) -> Result<ExitCode> {
     let setup = Setup::new(&args.input)?;
     let bar = crate::progress::Bar::new(quiet);
-    let corpus = load_corpus(&setup.load, &bar);
+    let corpus = read_found(setup.found, &setup.load, &bar);
     let claims = extract_all(&corpus.sources, &setup.kb, &setup.extract, &bar);
     bar.finish();
     let stdout = std::io::stdout();

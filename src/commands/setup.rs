@@ -5,7 +5,7 @@ use std::io::Read;
 
 use chrono::NaiveDate;
 use factlint::config::{Config, FailOn};
-use factlint::corpus::LoadOptions;
+use factlint::corpus::{Found, LoadOptions};
 use factlint::error::{Error, Result};
 use factlint::extract::ExtractSettings;
 use factlint::extract::count::CountSettings;
@@ -18,6 +18,8 @@ use crate::cli::InputArgs;
 pub struct Setup {
     pub kb: KnowledgeBase,
     pub load: LoadOptions,
+    /// The files to read.
+    pub found: Found,
     pub extract: ExtractSettings,
     pub lint: LintSettings,
     pub fail_on: Option<FailOn>,
@@ -36,8 +38,6 @@ impl Setup {
         let config = Config::find(args.config.as_deref(), &cwd)?;
         let date = args.date.as_deref().map(parse_date).transpose()?;
         let rules = if args.rules.is_empty() { &config.rules } else { &args.rules };
-        let mut kb = if rules.is_empty() { KnowledgeBase::bundled()? } else { KnowledgeBase::load(rules)? };
-        kb.distinct.extend(config.distinct.iter().map(|n| fold(n)));
         let stdin = if args.paths.iter().any(|p| p.as_os_str() == "-") {
             let mut bytes = Vec::new();
             std::io::stdin().read_to_end(&mut bytes).map_err(|e| Error::read("standard input", e))?;
@@ -45,15 +45,19 @@ impl Setup {
         } else {
             None
         };
+        let load =
+            LoadOptions { paths: args.paths.clone(), date, include: config.include, exclude: config.exclude, stdin };
+        // Both come before any article is read: the files are found while the rules compile.
+        let (kb, found) = rayon::join(
+            || if rules.is_empty() { Ok(KnowledgeBase::bundled()?) } else { KnowledgeBase::load(rules) },
+            || Found::new(&load),
+        );
+        let mut kb: KnowledgeBase = kb?;
+        kb.distinct.extend(config.distinct.iter().map(|n| fold(n)));
         Ok(Setup {
             kb,
-            load: LoadOptions {
-                paths: args.paths.clone(),
-                date,
-                include: config.include,
-                exclude: config.exclude,
-                stdin,
-            },
+            load,
+            found,
             extract: ExtractSettings {
                 counts: CountSettings { approximate: config.count_tolerance },
                 ..ExtractSettings::default()
