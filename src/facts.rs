@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 
 use crate::claim::{Claim, ClaimKind, CountClaim, DateClaim, Form};
 use crate::input::{DateOrigin, Source};
-use crate::kb::EntityId;
+use crate::kb::{EntityId, EntityKind, KnowledgeBase};
 use crate::source::Span;
 use crate::text::{fold, strip_possessive};
 
@@ -81,7 +81,9 @@ pub struct SourceFacts {
 }
 
 impl SourceFacts {
-    pub fn collect(source: &Source, claims: &[Claim]) -> Self {
+    /// The facts of a source: its spellings of the names the checks across sources compare,
+    /// and its dates and counts tied to events.
+    pub fn collect(source: &Source, claims: &[Claim], kb: &KnowledgeBase) -> Self {
         // Spellings as written: each distinct one is folded once.
         let mut seen: FxHashSet<(Option<EntityId>, &str)> = FxHashSet::default();
         let mut facts = SourceFacts {
@@ -95,7 +97,20 @@ impl SourceFacts {
             match &claim.kind {
                 ClaimKind::Mention(m) => {
                     let written = strip_possessive(source.file.slice(claim.span));
-                    let wanted = m.entity.is_some() || matches!(m.form, Form::Unknown | Form::Ambiguous);
+                    let wanted = match m.entity {
+                        // People are compared by name.cross-source; an entity with listed
+                        // misspellings is shown spelled right beside them by name.misspelled.
+                        Some(entity) => {
+                            let entity = &kb.entities[entity];
+                            entity.kind == EntityKind::Person || !entity.misspellings.is_empty()
+                        }
+                        // name.cross-source groups unknown names that look like a person's, and
+                        // single words.
+                        None => {
+                            matches!(m.form, Form::Unknown | Form::Ambiguous)
+                                && (m.person_like || !written.contains(char::is_whitespace))
+                        }
+                    };
                     // Each spelling once per source: a source counts once towards it.
                     if wanted && seen.insert((m.entity, written)) {
                         let spellings = &mut facts.spellings;

@@ -140,7 +140,7 @@ fn check_source(
     for check in checks {
         check.check_source(&cx, &mut findings);
     }
-    (findings, SourceFacts::collect(source, claims))
+    (findings, SourceFacts::collect(source, claims, kb))
 }
 
 impl Run {

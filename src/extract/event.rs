@@ -17,7 +17,7 @@ use regex::Regex;
 use super::mention::MentionHit;
 use crate::claim::{Claim, ClaimKind, EventTie, TieStrength};
 use crate::input::Source;
-use crate::kb::phrases::WordHashes;
+use crate::kb::phrases::{PhraseIndex, WordHashes};
 use crate::kb::{EntityId, EventId, KnowledgeBase};
 use crate::lexicon;
 use crate::text::{fold, same_noun};
@@ -67,6 +67,11 @@ impl SentenceEvents {
             .into_iter()
             .filter_map(|m| Some((source.sentence_at(m.range.start)?, place_offset + m.pattern)))
             .collect();
+        let nouns = event_nouns(text, words);
+        let holds_noun = |range: &Range<usize>| {
+            let next = nouns.partition_point(|&start| start < range.start);
+            nouns.get(next).is_some_and(|&start| start < range.end)
+        };
         let entities: Vec<(usize, EntityId)> =
             mentions.iter().filter_map(|m| Some((source.sentence_at(m.range.start)?, m.entity?))).collect();
 
@@ -121,6 +126,7 @@ impl SentenceEvents {
                 focus = Some((sentence.paragraph, here.clone()));
             } else if let Some((paragraph, events)) = &focus {
                 if sentence.paragraph <= paragraph + 1
+                    && holds_noun(&sentence.range)
                     && refers_back(&text[sentence.range.clone()])
                     && !names_other(events)
                 {
@@ -242,16 +248,42 @@ fn opens_definite(before: &str) -> bool {
     determiner && words.len() <= 3 && !before.contains([',', ';', ':'])
 }
 
+/// Nouns a reference back calls an event by.
+const EVENT_NOUNS: &[&str] = &[
+    "meeting",
+    "meetings",
+    "gathering",
+    "summit",
+    "talks",
+    "conference",
+    "session",
+    "event",
+    "forum",
+    "visit",
+    "ceremony",
+    "consultations",
+    "negotiations",
+];
+
+/// Where each event noun of a text starts, in order: only a sentence holding one can refer
+/// back, and most hold none, so [`refers_back`] is asked of few.
+fn event_nouns(text: &str, words: &WordHashes) -> Vec<usize> {
+    static NOUNS: OnceLock<PhraseIndex> = OnceLock::new();
+    let nouns = NOUNS.get_or_init(|| PhraseIndex::new(EVENT_NOUNS.iter().copied()));
+    nouns.find(text, words).into_iter().map(|m| m.range.start).collect()
+}
+
 /// "The gathering …", "this summit", "the January 3 meeting": a definite reference to an event
 /// named before. The word boundaries are ASCII ones, which the fast automaton handles whatever
 /// the text: a Unicode boundary makes it give up on curly quotes and dashes.
 fn refers_back(sentence: &str) -> bool {
     static BACK: OnceLock<Regex> = OnceLock::new();
     let back = BACK.get_or_init(|| {
-        Regex::new(
-            r"(?i)(?-u:\b)(?:the|this|that|these|those|its|their)\s+(?:[\w’'-]+\s+){0,3}?(?:meeting|meetings|gathering|summit|talks|conference|session|event|forum|visit|ceremony|consultations|negotiations)(?-u:\b)",
-        )
-        .expect("valid")
+        let pattern = format!(
+            r"(?i)(?-u:\b)(?:the|this|that|these|those|its|their)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{})(?-u:\b)",
+            EVENT_NOUNS.join("|")
+        );
+        Regex::new(&pattern).expect("valid")
     });
     back.is_match(sentence)
 }

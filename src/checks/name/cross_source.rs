@@ -349,7 +349,7 @@ variants = ["Zelensky"]
             .collect();
         let mut facts = CorpusFacts::default();
         for source in &sources {
-            facts.add(SourceFacts::collect(source, &extract(source, &kb, &ExtractSettings::default())));
+            facts.add(SourceFacts::collect(source, &extract(source, &kb, &ExtractSettings::default()), &kb));
         }
         let mut files = Files::default();
         sources.iter().for_each(|s| files.hold(&s.file));
