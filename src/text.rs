@@ -167,24 +167,28 @@ pub fn given_name(written: &str) -> Option<String> {
 /// forms: lower-case, without articles, nationality words, dots and plural endings, and with one
 /// spelling of "defence". "Ukraine's Defence Ministers" and "defense minister" share a key.
 pub fn title_key(text: &str) -> Vec<String> {
-    let folded = fold(&text.replace(['-', '–', '—'], " "));
     let mut key = Vec::new();
-    for word in folded.split(' ') {
-        let bare = strip_possessive(word);
+    // Words, a hyphen or dash parting them too ("President-elect").
+    for word in text.split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—')).filter(|w| !w.is_empty()) {
+        let word = fold(word);
+        let bare = strip_possessive(&word);
         if bare.is_empty() || matches!(bare, "the" | "a" | "an") || lexicon::is_country(bare) {
             continue;
         }
-        let word = if bare.len() < word.len() && word.ends_with("'s") {
+        let mut normal = if bare.len() < word.len() && word.ends_with("'s") {
             // A possessive inside a title ("President's Office") is part of it.
             format!("{bare}'s")
-        } else {
+        } else if bare.contains('.') {
             bare.replace('.', "")
+        } else {
+            bare.to_string()
         };
-        let word = match word.as_str() {
-            "defence" => "defense".to_string(),
-            _ => singular(&word).to_string(),
-        };
-        key.push(word);
+        if normal == "defence" {
+            normal = "defense".to_string();
+        } else {
+            normal.truncate(singular(&normal).len());
+        }
+        key.push(normal);
     }
     // "Minister of Defence of Ukraine" loses its country, and with it the last "of".
     while key.last().is_some_and(|w| matches!(w.as_str(), "of" | "for" | "in")) {

@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::Sentence;
 use crate::claim::Form;
 use crate::kb::phrases::WordHashes;
-use crate::kb::{EntityId, EntityKind, FormKind, KnowledgeBase};
+use crate::kb::{EntityId, FormKind, KnowledgeBase};
 use crate::lexicon::{self, Kinds};
 use crate::text::{Word, strip_possessive};
 
@@ -62,8 +62,7 @@ fn known_mentions(text: &str, words: &WordHashes, kb: &KnowledgeBase) -> Vec<Men
         let (start, end) = (m.range.start, m.range.end);
         let pattern = &kb.names[m.pattern];
         let written = &text[start..end];
-        let any_case = pattern.owners.iter().all(|&(e, _)| kb.entities[e].kind != EntityKind::Person);
-        if !any_case && !same_capitalisation(written, &pattern.text) {
+        if !pattern.any_case && !same_capitalisation(written, &pattern.text) {
             continue;
         }
         let hit = match pattern.owners.as_slice() {
@@ -181,10 +180,13 @@ fn unknown_mentions(
     sentences: &[Sentence],
     known: &[MentionHit],
 ) -> Vec<MentionHit> {
-    // Known mentions are in text order: look them up, never scan them.
-    let covered = |w: &Word| {
-        let next = known.partition_point(|k| k.range.end <= w.start);
-        known.get(next).is_some_and(|k| k.range.start < w.end)
+    // Known mentions and words are both in text order: a cursor follows the words.
+    let mut next_known = 0;
+    let mut covered = |w: &Word| {
+        while known.get(next_known).is_some_and(|k| k.range.end <= w.start) {
+            next_known += 1;
+        }
+        known.get(next_known).is_some_and(|k| k.range.start < w.end)
     };
     let sentence_starts: Vec<usize> = sentences.iter().map(|s| s.range.start).collect();
     let mut out = Vec::new();

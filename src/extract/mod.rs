@@ -14,8 +14,8 @@ pub mod title;
 use crate::claim::{Claim, ClaimKind, CountClaim, DateClaim, Mention, Title};
 pub use crate::input::Sentence;
 use crate::input::Source;
-use crate::kb::KnowledgeBase;
 use crate::kb::phrases::WordHashes;
+use crate::kb::{EntityId, KnowledgeBase};
 use crate::lexicon;
 use count::{CountSettings, extract_counts_around};
 use date::extract_dates;
@@ -76,14 +76,21 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
     let unwrapped = unwrap_lines(text, &source.sentences);
     let words = WordHashes::new(&unwrapped);
     let mentions = find_mentions(&unwrapped, &words, kb, &source.sentences);
-    let titles = find_titles(&unwrapped, &mentions, &source.sentences, kb);
+    // Each title with the entity it is given to, if known.
+    let titles: Vec<(TitleHit, Option<EntityId>)> = find_titles(&unwrapped, &mentions, &source.sentences, kb)
+        .into_iter()
+        .map(|t| {
+            let entity = mentions.iter().find(|m| m.range == t.person).and_then(|m| m.entity);
+            (t, entity)
+        })
+        .collect();
     let events = SentenceEvents::new(source, &unwrapped, &words, kb, &mentions);
     let (date_windows, count_windows) = match settings.scope {
         Scope::Everything => {
             let whole = || std::iter::once(0..text.len()).collect();
             (whole(), whole())
         }
-        Scope::Needed(needs) => windows(source, &unwrapped, &words, &titles, &events, needs),
+        Scope::Needed(needs) => windows(source, &unwrapped, &words, kb, &titles, &events, needs),
     };
     let dates: Vec<_> = date_windows
         .iter()
@@ -123,8 +130,7 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
         kind,
     };
     let mut claims: Vec<Claim> = Vec::with_capacity(mentions.len() + titles.len() + dates.len() + counts.len());
-    claims.extend(titles.into_iter().map(|t| {
-        let entity = mentions.iter().find(|m| m.range == t.person).and_then(|m| m.entity);
+    claims.extend(titles.into_iter().map(|(t, entity)| {
         let title = text[t.title.clone()].to_string();
         let kind = Title {
             entity,
@@ -166,12 +172,13 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
 
 /// The stretches of text to read dates in, and counts in, for `needs`: runs of whole sentences,
 /// so an expression is read as it would be in the whole text. Counts are read where events are
-/// named; dates there too, and where a title or a weekday is.
+/// named; dates there too, and where a title to judge or a weekday is.
 fn windows(
     source: &Source,
     text: &str,
     words: &WordHashes,
-    titles: &[TitleHit],
+    kb: &KnowledgeBase,
+    titles: &[(TitleHit, Option<EntityId>)],
     events: &SentenceEvents,
     needs: Needs,
 ) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
@@ -185,7 +192,9 @@ fn windows(
         }
     }
     if needs.title_dates {
-        for title in titles {
+        // Only titles of people with roles in the rules are judged.
+        let judged = titles.iter().filter(|(_, e)| e.is_some_and(|e| !kb.entities[e].roles.is_empty()));
+        for (title, _) in judged {
             if let Some(i) = source.sentence_at(title.range.start) {
                 dated[i] = true;
             }

@@ -148,6 +148,9 @@ pub enum FormKind {
 pub struct NamePattern {
     pub text: String,
     pub owners: Vec<(EntityId, FormKind)>,
+    /// Owned by no person: matched in any case ("KYIV", "kyiv"), where a person's name must be
+    /// capitalised as listed ("Rice", not "rice").
+    pub any_case: bool,
 }
 
 /// One pattern of the event automaton: a trigger or a place of some events.
@@ -597,9 +600,11 @@ fn compile_indexes(
         // Both apostrophes are written in the wild; match either.
         let spellings = [text.to_string(), text.replace('\'', "’"), text.replace('’', "'")];
         for spelling in spellings {
-            let entry = patterns
-                .entry(fold(&spelling))
-                .or_insert_with(|| NamePattern { text: spelling.clone(), owners: Vec::new() });
+            let entry = patterns.entry(fold(&spelling)).or_insert_with(|| NamePattern {
+                text: spelling.clone(),
+                owners: Vec::new(),
+                any_case: true,
+            });
             if !entry.owners.contains(&owner) {
                 entry.owners.push(owner);
             }
@@ -623,13 +628,16 @@ fn compile_indexes(
                 None => {
                     patterns.insert(
                         fold(surname),
-                        NamePattern { text: surname.clone(), owners: vec![(id, FormKind::Surname)] },
+                        NamePattern { text: surname.clone(), owners: vec![(id, FormKind::Surname)], any_case: true },
                     );
                 }
             }
         }
     }
-    let names: Vec<NamePattern> = patterns.into_values().collect();
+    let mut names: Vec<NamePattern> = patterns.into_values().collect();
+    for pattern in &mut names {
+        pattern.any_case = pattern.owners.iter().all(|&(e, _)| entities[e].kind != EntityKind::Person);
+    }
     let name_index = PhraseIndex::new(names.iter().map(|p| p.text.as_str()));
 
     // Triggers first, then places: two automata, so that a place inside a longer trigger
