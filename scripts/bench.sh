@@ -12,7 +12,9 @@
 #   3. times `factlint check DIR/articles --rules DIR/rules --format json` (median of RUNS_SMALL=5
 #      runs for 1k/10k, RUNS_LARGE=3 for 100k): wall clock, CPU (user+sys) and peak RSS from
 #      GNU time; and `rg -F -w --no-unicode -f DIR/names.txt DIR/articles` the same way, as the
-#      reference (the corpus is read once by rg first, so both run on a warm page cache);
+#      reference (the corpus is read once by rg first, so both run on a warm page cache). The two
+#      take turns, run for run: on a shared virtual machine the speed drifts over minutes, and
+#      the ratio is only fair when both meet the same drift;
 #   4. times one draft with the bundled rules, process start to exit (median of 20 runs);
 #   5. checks that --jobs 1 and the default give byte-identical reports on the 1k corpus;
 #   6. prints the table, the targets, and factlint's recall on the injected errors.
@@ -70,26 +72,29 @@ median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if
 calc() { awk "BEGIN { print $* }"; }
 verdict() { if awk "BEGIN { exit !($1) }"; then echo PASS; else echo FAIL; fi; }
 
-# measure NAME RUNS OUTPUT CMD…: runs CMD RUNS times with stdout to OUTPUT; sets
-# M_WALL, M_CPU (seconds) and M_RSS (KiB), each the median of the runs.
-measure() {
-    local name="$1" runs="$2" output="$3"
+# run_once KEY LABEL OUTPUT CMD…: runs CMD once with stdout to OUTPUT and appends its wall clock,
+# CPU (user+sys, seconds) and peak RSS (KiB) to the arrays KEY_walls, KEY_cpus and KEY_rsss.
+run_once() {
+    local key="$1" label="$2" output="$3"
     shift 3
-    local walls=() cpus=() rsss=() log start end status
+    local -n walls="${key}_walls" cpus="${key}_cpus" rsss="${key}_rsss"
+    local log start end status=0
     log="$(mktemp)"
-    for ((i = 1; i <= runs; i++)); do
-        start=$EPOCHREALTIME
-        status=0
-        /usr/bin/time -v -o "$log" "$@" >"$output" || status=$?
-        end=$EPOCHREALTIME
-        # factlint exits 1 when it finds something, rg 1 when it matches nothing: both are fine.
-        [ "$status" -le 1 ] || die "$name: exit $status from: $*"
-        walls+=("$(calc "$end - $start")")
-        cpus+=("$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$log")")
-        rsss+=("$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$log")")
-        say "  $name run $i/$runs: wall ${walls[-1]} s, cpu ${cpus[-1]} s, rss ${rsss[-1]} KiB"
-    done
+    start=$EPOCHREALTIME
+    /usr/bin/time -v -o "$log" "$@" >"$output" || status=$?
+    end=$EPOCHREALTIME
+    # factlint exits 1 when it finds something, rg 1 when it matches nothing: both are fine.
+    [ "$status" -le 1 ] || die "$label: exit $status from: $*"
+    walls+=("$(calc "$end - $start")")
+    cpus+=("$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$log")")
+    rsss+=("$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$log")")
     rm -f "$log"
+    say "  $label run ${#walls[@]}: wall ${walls[-1]} s, cpu ${cpus[-1]} s, rss ${rsss[-1]} KiB"
+}
+
+# medians KEY: sets M_WALL, M_CPU and M_RSS to the medians of KEY's runs.
+medians() {
+    local -n walls="$1_walls" cpus="$1_cpus" rsss="$1_rsss"
     M_WALL="$(printf '%s\n' "${walls[@]}" | median)"
     M_CPU="$(printf '%s\n' "${cpus[@]}" | median)"
     M_RSS="$(printf '%s\n' "${rsss[@]}" | median)"
@@ -133,13 +138,18 @@ for n in $SIZES; do
     [ "$n" -lt 100000 ] || runs=$RUNS_LARGE
     # One untimed pass brings the corpus into the page cache for both tools.
     rg -F -w --no-unicode -f "$dir/names.txt" "$dir/articles" >/dev/null || true
-    say "factlint on $(label "$n") ($runs runs)…"
-    measure "factlint $(label "$n")" "$runs" "$OUT/reports/report-$n.json" \
-        "$BIN" check "$dir/articles" --rules "$dir/rules" --format json
+    # factlint and rg take turns, so that both meet the same load on a shared machine.
+    say "factlint and rg on $(label "$n"), in turns ($runs runs each)…"
+    fl_walls=() fl_cpus=() fl_rsss=() rg_walls=() rg_cpus=() rg_rsss=()
+    for ((i = 1; i <= runs; i++)); do
+        run_once fl "factlint $(label "$n")" "$OUT/reports/report-$n.json" \
+            "$BIN" check "$dir/articles" --rules "$dir/rules" --format json
+        run_once rg "rg $(label "$n")" "$OUT/reports/rg-$n.txt" \
+            rg -F -w --no-unicode -f "$dir/names.txt" "$dir/articles"
+    done
+    medians fl
     WALL[$n]=$M_WALL CPU[$n]=$M_CPU RSS[$n]=$M_RSS
-    say "rg on $(label "$n") ($runs runs)…"
-    measure "rg $(label "$n")" "$runs" "$OUT/reports/rg-$n.txt" \
-        rg -F -w --no-unicode -f "$dir/names.txt" "$dir/articles"
+    medians rg
     RG[$n]=$M_WALL
 done
 
