@@ -195,14 +195,17 @@ fn unknown_mentions(
     // A sentence at a time: its words are read once, for the headline test and for the runs.
     for sentence in sentences {
         let sentence_text = &text[sentence.range.clone()];
-        let base = sentence.range.start;
-        sentence_words.clear();
-        sentence_words.extend(words.words_in(text, sentence.range.clone()));
-        if is_headline(&sentence_words, sentence_text) {
-            continue;
+        // Most sentences end in a full stop, which no headline does: their words are not
+        // gathered to be counted first.
+        if !sentence_text.trim_end().ends_with(['.', '!', '?']) {
+            sentence_words.clear();
+            sentence_words.extend(words.words_in(text, sentence.range.clone()));
+            if is_headline(&sentence_words) {
+                continue;
+            }
         }
-        let mut previous_end = base;
-        for &word in &sentence_words {
+        let mut previous_end = sentence.range.start;
+        for word in words.words_in(text, sentence.range.clone()) {
             let joined = !run.is_empty() && text[previous_end..word.start] == *" ";
             let particle = joined && PARTICLES.contains(&word.text);
             let capitalised = word.is_capitalised() && !covered(&word) && word.text.chars().any(char::is_alphabetic);
@@ -366,12 +369,9 @@ fn name_from_run(text: &str, run: &[Word], kb: &KnowledgeBase, sentence_starts: 
 const HEADLINE_SMALL: &[&str] =
     &["a", "an", "the", "and", "but", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "vs"];
 
-/// A headline in title case ("Allies Hold High-Level Talks in Kyiv"): its capitalised words
-/// are not names.
-fn is_headline(words: &[Word], sentence: &str) -> bool {
-    if sentence.trim_end().ends_with(['.', '!', '?']) {
-        return false;
-    }
+/// A headline in title case ("Allies Hold High-Level Talks in Kyiv"), which ends in no full stop:
+/// its capitalised words are not names.
+fn is_headline(words: &[Word]) -> bool {
     let mut counted = 0;
     let mut capitalised = 0;
     for word in words.iter().filter(|w| w.text.chars().next().is_some_and(char::is_alphabetic)) {

@@ -222,10 +222,10 @@ impl WordHashes {
             let (start, mut end) = (run.start.max(range.start), run.end.min(range.end));
             let mut dotted = false;
             while let Some(next) = runs.peek() {
-                let between = &text[end..next.start];
-                let mut chars = between.chars();
-                match (chars.next(), chars.next()) {
-                    (Some(c @ ('\'' | '’' | '-' | '.')), None) => dotted |= c == '.',
+                // Joined across one apostrophe, hyphen or dot; read as bytes ("’" is three).
+                match text.as_bytes()[end..next.start] {
+                    [b'\'' | b'-'] | [0xE2, 0x80, 0x99] => {}
+                    [b'.'] => dotted = true,
                     _ => break,
                 }
                 end = next.end.min(range.end);
@@ -266,31 +266,36 @@ static ASCII_WORD: [bool; 128] = {
 /// (`pos` at the end of the text included), and a hash of the run with ASCII letters
 /// lower-cased, made while reading it. Every byte of every text passes here: a rotate and an
 /// exclusive or per byte, one multiplication per word to spread the bits.
+/// Inlined into the word pass: a call per word costs as much as hashing it.
+#[inline(always)]
 fn run_end(text: &str, pos: usize) -> (usize, u64) {
     let bytes = text.as_bytes();
-    let mut hash: u64 = 0;
-    let mut i = pos;
-    while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            if !ASCII_WORD[usize::from(b)] {
-                break;
-            }
-            // `| 0x20` lower-cases an ASCII letter and leaves a digit as it is.
-            hash = hash.rotate_left(5) ^ u64::from(b | 0x20);
-            i += 1;
-            continue;
+    let (mut i, mut hash) = ascii_run(bytes, pos, 0);
+    // Letters of other scripts, each followed by more ASCII ones. Most words end at an ASCII
+    // byte: decoded only when the next byte begins another script's character.
+    while bytes.get(i).is_some_and(|&b| b >= 0x80)
+        && let Some(c) = text[i..].chars().next().filter(|c| c.is_alphanumeric())
+    {
+        for &b in &bytes[i..i + c.len_utf8()] {
+            hash = hash.rotate_left(5) ^ u64::from(b);
         }
-        match text[i..].chars().next() {
-            Some(c) if c.is_alphanumeric() => {
-                for &b in &bytes[i..i + c.len_utf8()] {
-                    hash = hash.rotate_left(5) ^ u64::from(b);
-                }
-                i += c.len_utf8();
-            }
-            _ => break,
-        }
+        (i, hash) = ascii_run(bytes, i + c.len_utf8(), hash);
     }
     (if i == pos { 0 } else { i }, hash.wrapping_mul(0x517c_c1b7_2722_0a95))
+}
+
+/// The ASCII letters and digits from `i`: where they end, and `hash` carried over them.
+#[inline(always)]
+fn ascii_run(bytes: &[u8], mut i: usize, mut hash: u64) -> (usize, u64) {
+    while let Some(&b) = bytes.get(i) {
+        if b >= 0x80 || !ASCII_WORD[usize::from(b)] {
+            break;
+        }
+        // `| 0x20` lower-cases an ASCII letter and leaves a digit as it is.
+        hash = hash.rotate_left(5) ^ u64::from(b | 0x20);
+        i += 1;
+    }
+    (i, hash)
 }
 
 /// Does a letter or digit start at `pos`?
