@@ -192,20 +192,23 @@ fn unknown_mentions(
     let mut out = Vec::new();
     let mut sentence_words: Vec<Word> = Vec::new();
     let mut run: Vec<Word> = Vec::new();
-    // A sentence at a time: its words are read once, for the headline test and for the runs.
+    // A sentence at a time, in order: where its words begin among the runs is looked for from
+    // where the last sentence's began.
+    let mut first_run = 0;
     for sentence in sentences {
+        first_run = words.after(sentence.range.start, first_run);
         let sentence_text = &text[sentence.range.clone()];
         // Most sentences end in a full stop, which no headline does: their words are not
         // gathered to be counted first.
         if !sentence_text.trim_end().ends_with(['.', '!', '?']) {
             sentence_words.clear();
-            sentence_words.extend(words.words_in(text, sentence.range.clone()));
+            sentence_words.extend(words.words_in(text, sentence.range.clone(), first_run));
             if is_headline(&sentence_words) {
                 continue;
             }
         }
         let mut previous_end = sentence.range.start;
-        for word in words.words_in(text, sentence.range.clone()) {
+        for word in words.words_in(text, sentence.range.clone(), first_run) {
             let joined = !run.is_empty() && text[previous_end..word.start] == *" ";
             let particle = joined && PARTICLES.contains(&word.text);
             let capitalised = word.is_capitalised() && !covered(&word) && word.text.chars().any(char::is_alphabetic);

@@ -192,11 +192,12 @@ fn windows(
         }
     }
     if needs.title_dates {
-        // Only titles of people with roles in the rules are judged.
+        // Only titles of people with roles in the rules are judged, against a date written
+        // before the title in its sentence: none can be when only spaces and punctuation are.
         let judged = titles.iter().filter(|(_, e)| e.is_some_and(|e| !kb.entities[e].roles.is_empty()));
         for (title, _) in judged {
             if let Some(i) = source.sentence_at(title.range.start) {
-                dated[i] = true;
+                dated[i] |= text[sentences[i].range.start..title.range.start].contains(char::is_alphanumeric);
             }
         }
     }

@@ -213,8 +213,20 @@ impl WordHashes {
     /// apostrophe, hyphen or dot between them, a dotted abbreviation's last dot kept — made
     /// from the runs already found rather than by reading the text again. `text` is the text
     /// these hashes were made of.
-    pub fn words_in<'t>(&self, text: &'t str, range: Range<usize>) -> impl Iterator<Item = Word<'t>> {
-        let first = self.0.partition_point(|w| w.end <= range.start);
+    ///
+    /// `from` is where to start looking, a run index no later than the range's first run: for
+    /// ranges asked in text order, the end of the previous one (see [`WordHashes::after`]),
+    /// which keeps reading them all linear.
+    /// The index of the first run that ends after `offset`: where [`WordHashes::words_in`] may
+    /// start looking for a range that begins at `offset` or later.
+    pub fn after(&self, offset: usize, from: usize) -> usize {
+        let from = from.min(self.0.len());
+        from + self.0[from..].iter().take_while(|w| w.end <= offset).count()
+    }
+
+    pub fn words_in<'t>(&self, text: &'t str, range: Range<usize>, from: usize) -> impl Iterator<Item = Word<'t>> {
+        let from = from.min(self.0.len());
+        let first = from + self.0[from..].iter().take_while(|w| w.end <= range.start).count();
         let runs = self.0[first..].iter().take_while(move |w| w.start.max(range.start) < range.end);
         let mut runs = runs.peekable();
         std::iter::from_fn(move || {
@@ -352,7 +364,8 @@ mod tests {
             while !text.is_char_boundary(from) { from -= 1; }
             while !text.is_char_boundary(to) { to += 1; }
             let hashes = WordHashes::new(&text);
-            let read: Vec<(usize, usize)> = hashes.words_in(&text, from..to).map(|w| (w.start, w.end)).collect();
+            let first = hashes.after(from, 0);
+            let read: Vec<(usize, usize)> = hashes.words_in(&text, from..to, first).map(|w| (w.start, w.end)).collect();
             let expected: Vec<(usize, usize)> =
                 crate::text::words(&text[from..to]).map(|w| (w.start + from, w.end + from)).collect();
             proptest::prop_assert_eq!(read, expected);
