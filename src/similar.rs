@@ -18,6 +18,10 @@ const BASE: u64 = 0x100_0000_01b3;
 #[derive(Debug, Default)]
 pub struct SimilarNames {
     keys: FxHashMap<u64, Vec<u32>>,
+    /// A bit per bucket of keys, about eight per key: a name's deletions are mostly keys of no
+    /// indexed name, and this rejects them without reaching into the map, which for thousands of
+    /// names is several megabytes and misses the cache.
+    filter: Vec<u64>,
     names: Vec<String>,
 }
 
@@ -26,10 +30,36 @@ impl SimilarNames {
     pub fn insert(&mut self, name: &str) -> usize {
         let id = self.names.len();
         self.names.push(name.to_string());
-        for key in deletion_keys(name) {
+        let keys = deletion_keys(name);
+        for &key in &keys {
             self.keys.entry(key).or_default().push(id as u32);
         }
+        if self.keys.len() * 8 > self.filter.len() * 64 {
+            // Grown past its size: rebuilt, twice as large as the keys need.
+            self.filter = vec![0; (self.keys.len() * 16).next_power_of_two() / 64];
+            let all: Vec<u64> = self.keys.keys().copied().collect();
+            all.into_iter().for_each(|key| self.mark(key));
+        } else {
+            keys.into_iter().for_each(|key| self.mark(key));
+        }
         id
+    }
+
+    /// The filter's word and bit for a key.
+    fn slot(&self, key: u64) -> (usize, u64) {
+        let bits = (self.filter.len() * 64).max(1);
+        let bit = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & (bits - 1);
+        (bit / 64, 1 << (bit % 64))
+    }
+
+    fn mark(&mut self, key: u64) {
+        let (word, bit) = self.slot(key);
+        self.filter[word] |= bit;
+    }
+
+    fn may_hold(&self, key: u64) -> bool {
+        let (word, bit) = self.slot(key);
+        self.filter.get(word).is_some_and(|w| w & bit != 0)
     }
 
     pub fn name(&self, id: usize) -> &str {
@@ -40,7 +70,7 @@ impl SimilarNames {
     pub fn candidates(&self, name: &str) -> Vec<usize> {
         let mut found: Vec<usize> = Vec::new();
         each_deletion_key(name, |key| {
-            if let Some(ids) = self.keys.get(&key) {
+            if let Some(ids) = self.may_hold(key).then(|| self.keys.get(&key)).flatten() {
                 found.extend(ids.iter().map(|&id| id as usize));
             }
         });
@@ -104,6 +134,19 @@ mod tests {
         assert_eq!(index.candidates("wittkopf"), [witkoff]);
         assert_eq!(index.candidates("zelensky"), [zelenskyy]);
         assert!(index.candidates("putin").is_empty());
+    }
+
+    #[test]
+    fn the_filter_keeps_every_name_as_the_index_grows() {
+        let mut index = SimilarNames::default();
+        assert!(index.candidates("anyone").is_empty());
+        let names: Vec<String> = (0..2000).map(|i| format!("name{i:04}son")).collect();
+        let ids: Vec<usize> = names.iter().map(|n| index.insert(n)).collect();
+        for (name, id) in names.iter().zip(ids) {
+            assert!(index.candidates(name).contains(&id), "{name}");
+            // One letter changed: within two edits.
+            assert!(index.candidates(&name.replace("son", "sun")).contains(&id), "{name}");
+        }
     }
 
     /// The hash of a whole string: its own first key when nothing is deleted.

@@ -5,6 +5,7 @@
 //! in capitals, never in lower case ("Rice" the person, not "rice"). A bare surname preceded by
 //! another given name ("Melania Trump") is someone else, not the entity.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::Sentence;
@@ -44,16 +45,20 @@ pub fn find_mentions(text: &str, words: &WordHashes, kb: &KnowledgeBase, sentenc
 /// The text with each line break inside a sentence read as a space, so that a name or title
 /// wrapped across lines ("Ion\nVasilescu") reads as written on one line. Lengths, and so offsets,
 /// are unchanged; breaks between sentences and paragraphs stay.
-pub fn unwrap_lines(text: &str, sentences: &[Sentence]) -> String {
-    let mut bytes = text.as_bytes().to_vec();
-    for sentence in sentences {
-        for (i, b) in text.as_bytes()[sentence.range.clone()].iter().enumerate() {
-            if *b == b'\n' {
-                bytes[sentence.range.start + i] = b' ';
-            }
+pub fn unwrap_lines<'t>(text: &'t str, sentences: &[Sentence]) -> Cow<'t, str> {
+    let bytes = text.as_bytes();
+    // Text laid out a paragraph to a line, as much is, has no break inside a sentence: kept as
+    // it is.
+    if !sentences.iter().any(|s| memchr::memchr(b'\n', &bytes[s.range.clone()]).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    let mut bytes = bytes.to_vec();
+    for s in sentences {
+        for i in memchr::memchr_iter(b'\n', &text.as_bytes()[s.range.clone()]) {
+            bytes[s.range.start + i] = b' ';
         }
     }
-    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+    String::from_utf8(bytes).map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
 fn known_mentions(text: &str, words: &WordHashes, kb: &KnowledgeBase) -> Vec<MentionHit> {
