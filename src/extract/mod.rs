@@ -17,8 +17,8 @@ use crate::input::Source;
 use crate::kb::phrases::WordHashes;
 use crate::kb::{EntityId, KnowledgeBase};
 use crate::lexicon;
-use count::{CountSettings, extract_counts_around};
-use date::extract_dates;
+use count::{CountMention, CountSettings, extract_counts_around};
+use date::{DateMention, extract_dates};
 use event::SentenceEvents;
 use mention::{find_mentions, unwrap_lines};
 use std::ops::Range;
@@ -92,36 +92,8 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
         }
         Scope::Needed(needs) => windows(source, &unwrapped, &words, kb, &titles, &events, needs),
     };
-    let dates: Vec<_> = date_windows
-        .iter()
-        .flat_map(|window| {
-            extract_dates(&text[window.clone()], source.meta.published).into_iter().map(|mut d| {
-                d.range = d.range.start + window.start..d.range.end + window.start;
-                d
-            })
-        })
-        .collect();
-    // A number inside a date ("January 3", "in 2024") is not a count. Both lists are in text
-    // order: look the date up, never scan them all.
-    let date_ranges: Vec<_> = dates.iter().map(|d| d.range.clone()).collect();
-    let counts: Vec<_> = count_windows
-        .iter()
-        .flat_map(|window| {
-            let first = date_ranges.partition_point(|d| d.end <= window.start);
-            let last = date_ranges.partition_point(|d| d.start < window.end);
-            let inside: Vec<_> =
-                date_ranges[first..last].iter().map(|d| d.start - window.start..d.end - window.start).collect();
-            extract_counts_around(&text[window.clone()], &settings.counts, &inside).into_iter().map(|mut c| {
-                c.range = c.range.start + window.start..c.range.end + window.start;
-                c.unit = c.unit.map(|u| u.start + window.start..u.end + window.start);
-                c
-            })
-        })
-        .filter(|c| {
-            let next = dates.partition_point(|d| d.range.end <= c.range.start);
-            dates.get(next).is_none_or(|d| d.range.start >= c.range.end)
-        })
-        .collect();
+    let dates = dates_in(text, &date_windows, source.meta.published);
+    let counts = counts_in(text, &count_windows, &dates, &settings.counts);
 
     let claim = |range: std::ops::Range<usize>, kind: ClaimKind| Claim {
         span: source.span(range.clone()),
@@ -168,6 +140,46 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
     events.tie(source, kb, &mut claims);
     claims.sort_by_key(|c| (c.span.start, c.span.end));
     claims
+}
+
+/// The dates of the windows of `text`, in text order.
+fn dates_in(text: &str, windows: &[Range<usize>], published: Option<chrono::NaiveDate>) -> Vec<DateMention> {
+    let read = |window: &Range<usize>| {
+        let offset = window.start;
+        extract_dates(&text[window.clone()], published).into_iter().map(move |mut d| {
+            d.range = d.range.start + offset..d.range.end + offset;
+            d
+        })
+    };
+    windows.iter().flat_map(read).collect()
+}
+
+/// The counts of the windows of `text`, in text order. A number inside a date ("January 3",
+/// "in 2024") is no count: `dates` (in text order, covering the windows) are looked up, never
+/// scanned.
+fn counts_in(
+    text: &str,
+    windows: &[Range<usize>],
+    dates: &[DateMention],
+    settings: &CountSettings,
+) -> Vec<CountMention> {
+    let read = |window: &Range<usize>| {
+        let first = dates.partition_point(|d| d.range.end <= window.start);
+        let last = dates.partition_point(|d| d.range.start < window.end);
+        let inside: Vec<_> =
+            dates[first..last].iter().map(|d| d.range.start - window.start..d.range.end - window.start).collect();
+        let offset = window.start;
+        extract_counts_around(&text[window.clone()], settings, &inside).into_iter().map(move |mut c| {
+            c.range = c.range.start + offset..c.range.end + offset;
+            c.unit = c.unit.map(|u| u.start + offset..u.end + offset);
+            c
+        })
+    };
+    let outside_dates = |c: &CountMention| {
+        let next = dates.partition_point(|d| d.range.end <= c.range.start);
+        dates.get(next).is_none_or(|d| d.range.start >= c.range.end)
+    };
+    windows.iter().flat_map(read).filter(outside_dates).collect()
 }
 
 /// The stretches of text to read dates in, and counts in, for `needs`: runs of whole sentences,
