@@ -36,7 +36,7 @@ impl SimilarNames {
         }
         if self.keys.len() * 8 > self.filter.len() * 64 {
             // Grown past its size: rebuilt, twice as large as the keys need.
-            self.filter = vec![0; (self.keys.len() * 16).next_power_of_two() / 64];
+            self.filter = vec![0; ((self.keys.len() * 16).next_power_of_two() / 64).max(1)];
             let all: Vec<u64> = self.keys.keys().copied().collect();
             all.into_iter().for_each(|key| self.mark(key));
         } else {
@@ -140,6 +140,9 @@ mod tests {
     fn the_filter_keeps_every_name_as_the_index_grows() {
         let mut index = SimilarNames::default();
         assert!(index.candidates("anyone").is_empty());
+        // A name of few keys first: the filter is never smaller than one word.
+        let a = index.insert("a");
+        assert_eq!(index.candidates("a"), [a]);
         let names: Vec<String> = (0..2000).map(|i| format!("name{i:04}son")).collect();
         let ids: Vec<usize> = names.iter().map(|n| index.insert(n)).collect();
         for (name, id) in names.iter().zip(ids) {
