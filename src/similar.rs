@@ -6,8 +6,6 @@
 //! indexing a name allocates nothing per key. A collision only adds a candidate, which the
 //! scoring then rejects.
 
-use rustc_hash::FxHashMap;
-
 /// Names longer than this are indexed by their first characters only: two edits in a very long
 /// name are caught anyway, and the number of keys stays bounded.
 const MAX_INDEXED: usize = 24;
@@ -15,51 +13,92 @@ const MAX_INDEXED: usize = 24;
 /// The base of the polynomial hash (odd, large, and not a power of two).
 const BASE: u64 = 0x100_0000_01b3;
 
+/// Names indexed by their deletions, built once from all of them.
+///
+/// The (key, name) pairs are one array sorted by key, and a small open-addressing table says
+/// where each key's run of names starts: building allocates nothing per key, and a lookup
+/// reads a slot and a run. A bit filter, about sixteen bits per key, sits in front: most
+/// deletions of a name looked up are keys of no indexed name, and it rejects them without
+/// reaching into a table of several megabytes.
 #[derive(Debug, Default)]
 pub struct SimilarNames {
-    keys: FxHashMap<u64, Vec<u32>>,
-    /// A bit per bucket of keys, about eight per key: a name's deletions are mostly keys of no
-    /// indexed name, and this rejects them without reaching into the map, which for thousands of
-    /// names is several megabytes and misses the cache.
-    filter: Vec<u64>,
     names: Vec<String>,
+    /// Every (key, name) pair, by key, then name.
+    entries: Vec<(u64, u32)>,
+    slots: Vec<Slot>,
+    filter: Vec<u64>,
+}
+
+/// A key and its run in `entries` (an empty slot has none).
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: u64,
+    start: u32,
+    len: u32,
 }
 
 impl SimilarNames {
-    /// Adds a (folded) name; returns its index.
-    pub fn insert(&mut self, name: &str) -> usize {
-        let id = self.names.len();
-        self.names.push(name.to_string());
-        let keys = deletion_keys(name);
-        for &key in &keys {
-            self.keys.entry(key).or_default().push(id as u32);
+    /// Indexes (folded) names; a name's id is its place among them.
+    pub fn new(names: impl IntoIterator<Item = String>) -> SimilarNames {
+        let names: Vec<String> = names.into_iter().collect();
+        let mut entries: Vec<(u64, u32)> = Vec::new();
+        for (id, name) in names.iter().enumerate() {
+            entries.extend(deletion_keys(name).into_iter().map(|key| (key, id as u32)));
         }
-        if self.keys.len() * 8 > self.filter.len() * 64 {
-            // Grown past its size: rebuilt, twice as large as the keys need.
-            self.filter = vec![0; ((self.keys.len() * 16).next_power_of_two() / 64).max(1)];
-            let all: Vec<u64> = self.keys.keys().copied().collect();
-            all.into_iter().for_each(|key| self.mark(key));
-        } else {
-            keys.into_iter().for_each(|key| self.mark(key));
+        entries.sort_unstable();
+        let runs = entries.chunk_by(|a, b| a.0 == b.0).count();
+        let mut index = SimilarNames {
+            names,
+            slots: vec![Slot::default(); (2 * runs).next_power_of_two().max(16)],
+            filter: vec![0; ((16 * runs).next_power_of_two() / 64).max(1)],
+            entries: Vec::new(),
+        };
+        let mut start = 0;
+        for run in entries.chunk_by(|a, b| a.0 == b.0) {
+            let slot = Slot { key: run[0].0, start: start as u32, len: run.len() as u32 };
+            start += run.len();
+            let mut at = index.slot_of(slot.key);
+            while index.slots[at].len != 0 {
+                at = (at + 1) & (index.slots.len() - 1);
+            }
+            index.slots[at] = slot;
+            let (word, bit) = index.filter_bit(slot.key);
+            index.filter[word] |= bit;
         }
-        id
+        index.entries = entries;
+        index
+    }
+
+    /// Where a key's slot is looked for from: its top bits.
+    fn slot_of(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.slots.len().trailing_zeros())) as usize
     }
 
     /// The filter's word and bit for a key.
-    fn slot(&self, key: u64) -> (usize, u64) {
-        let bits = (self.filter.len() * 64).max(1);
-        let bit = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & (bits - 1);
+    fn filter_bit(&self, key: u64) -> (usize, u64) {
+        let bit = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 16) as usize & (self.filter.len() * 64 - 1);
         (bit / 64, 1 << (bit % 64))
     }
 
-    fn mark(&mut self, key: u64) {
-        let (word, bit) = self.slot(key);
-        self.filter[word] |= bit;
-    }
-
-    fn may_hold(&self, key: u64) -> bool {
-        let (word, bit) = self.slot(key);
-        self.filter.get(word).is_some_and(|w| w & bit != 0)
+    /// The names indexed under a key.
+    fn under(&self, key: u64) -> &[(u64, u32)] {
+        if self.filter.is_empty() || {
+            let (word, bit) = self.filter_bit(key);
+            self.filter[word] & bit == 0
+        } {
+            return &[];
+        }
+        let mut at = self.slot_of(key);
+        loop {
+            let slot = self.slots[at];
+            if slot.len == 0 {
+                return &[];
+            }
+            if slot.key == key {
+                return &self.entries[slot.start as usize..(slot.start + slot.len) as usize];
+            }
+            at = (at + 1) & (self.slots.len() - 1);
+        }
     }
 
     pub fn name(&self, id: usize) -> &str {
@@ -69,11 +108,7 @@ impl SimilarNames {
     /// Indexed names within two edits of `name` (itself included, if indexed).
     pub fn candidates(&self, name: &str) -> Vec<usize> {
         let mut found: Vec<usize> = Vec::new();
-        each_deletion_key(name, |key| {
-            if let Some(ids) = self.may_hold(key).then(|| self.keys.get(&key)).flatten() {
-                found.extend(ids.iter().map(|&id| id as usize));
-            }
-        });
+        each_deletion_key(name, |key| found.extend(self.under(key).iter().map(|&(_, id)| id as usize)));
         found.sort_unstable();
         found.dedup();
         found
@@ -125,27 +160,26 @@ fn each_deletion_key(name: &str, mut key: impl FnMut(u64)) {
 mod tests {
     use super::*;
 
-    #[test]
-    fn finds_names_within_two_edits() {
-        let mut index = SimilarNames::default();
-        let witkoff = index.insert("witkoff");
-        let zelenskyy = index.insert("zelenskyy");
-        index.insert("macron");
-        assert_eq!(index.candidates("wittkopf"), [witkoff]);
-        assert_eq!(index.candidates("zelensky"), [zelenskyy]);
-        assert!(index.candidates("putin").is_empty());
+    fn index(names: &[&str]) -> SimilarNames {
+        SimilarNames::new(names.iter().map(|n| n.to_string()))
     }
 
     #[test]
-    fn the_filter_keeps_every_name_as_the_index_grows() {
-        let mut index = SimilarNames::default();
-        assert!(index.candidates("anyone").is_empty());
-        // A name of few keys first: the filter is never smaller than one word.
-        let a = index.insert("a");
-        assert_eq!(index.candidates("a"), [a]);
+    fn finds_names_within_two_edits() {
+        let index = index(&["witkoff", "zelenskyy", "macron"]);
+        assert_eq!(index.candidates("wittkopf"), [0]);
+        assert_eq!(index.candidates("zelensky"), [1]);
+        assert!(index.candidates("putin").is_empty());
+        assert!(SimilarNames::default().candidates("putin").is_empty());
+    }
+
+    #[test]
+    fn every_name_is_found_in_small_and_large_indexes() {
+        // A name of few keys alone: the filter is never smaller than one word.
+        assert_eq!(index(&["a"]).candidates("a"), [0]);
         let names: Vec<String> = (0..2000).map(|i| format!("name{i:04}son")).collect();
-        let ids: Vec<usize> = names.iter().map(|n| index.insert(n)).collect();
-        for (name, id) in names.iter().zip(ids) {
+        let index = SimilarNames::new(names.clone());
+        for (id, name) in names.iter().enumerate() {
             assert!(index.candidates(name).contains(&id), "{name}");
             // One letter changed: within two edits.
             assert!(index.candidates(&name.replace("son", "sun")).contains(&id), "{name}");

@@ -240,14 +240,10 @@ impl KnowledgeBase {
     /// The near-miss index over people's accepted names, built once.
     pub fn person_names(&self) -> &PersonNames {
         self.person_names.get_or_init(|| {
-            let mut names = PersonNames::default();
-            for (id, entity) in self.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person) {
-                for form in entity.accepted_forms() {
-                    names.surnames.insert(&surname(form));
-                    names.owners.push((id, form.to_string()));
-                }
-            }
-            names
+            let people = self.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person);
+            let owners: Vec<(EntityId, String)> =
+                people.flat_map(|(id, e)| e.accepted_forms().map(move |form| (id, form.to_string()))).collect();
+            PersonNames { surnames: SimilarNames::new(owners.iter().map(|(_, form)| surname(form))), owners }
         })
     }
 

@@ -10,7 +10,7 @@ use serde::{Serialize, Serializer};
 
 use super::Summary;
 use crate::facts::SourceSummary;
-use crate::finding::{Finding, Location, Severity};
+use crate::finding::{Finding, Location, Related, Severity};
 use crate::input::DateOrigin;
 
 #[derive(Serialize)]
@@ -39,13 +39,18 @@ struct SpanJson {
     end: usize,
 }
 
+/// A finding. The place's fields are written out here and in [`RelatedJson`], not flattened:
+/// serde's flattening goes through a slower map of its own.
 #[derive(Serialize)]
 struct FindingJson<'a> {
     code: &'a str,
     severity: Severity,
     message: &'a str,
-    #[serde(flatten)]
-    place: PlaceJson<'a>,
+    path: &'a str,
+    line: usize,
+    column: usize,
+    span: SpanJson,
+    text: &'a str,
     help: Option<&'a str>,
     evidence: &'a [String],
     related: Vec<RelatedJson<'a>>,
@@ -53,18 +58,12 @@ struct FindingJson<'a> {
 }
 
 #[derive(Serialize)]
-struct PlaceJson<'a> {
+struct RelatedJson<'a> {
     path: &'a str,
     line: usize,
     column: usize,
     span: SpanJson,
     text: &'a str,
-}
-
-#[derive(Serialize)]
-struct RelatedJson<'a> {
-    #[serde(flatten)]
-    place: PlaceJson<'a>,
     label: &'a str,
 }
 
@@ -89,26 +88,31 @@ struct SummaryJson {
     infos: usize,
 }
 
-fn place(location: &Location) -> PlaceJson<'_> {
-    let (line, column) = location.line_col();
-    PlaceJson {
-        path: &location.path,
-        line,
-        column,
-        span: SpanJson { start: location.span.start, end: location.span.end },
-        text: location.text(),
-    }
+fn related(related: &Related) -> RelatedJson<'_> {
+    let place = &related.location;
+    let (line, column) = place.line_col();
+    RelatedJson { path: &place.path, line, column, span: span(place), text: place.text(), label: &related.label }
+}
+
+fn span(location: &Location) -> SpanJson {
+    SpanJson { start: location.span.start, end: location.span.end }
 }
 
 fn finding(finding: &Finding) -> FindingJson<'_> {
+    let place = &finding.location;
+    let (line, column) = place.line_col();
     FindingJson {
         code: finding.code,
         severity: finding.severity,
         message: &finding.message,
-        place: place(&finding.location),
+        path: &place.path,
+        line,
+        column,
+        span: span(place),
+        text: place.text(),
         help: finding.help.as_deref(),
         evidence: &finding.evidence,
-        related: finding.related.iter().map(|r| RelatedJson { place: place(&r.location), label: &r.label }).collect(),
+        related: finding.related.iter().map(related).collect(),
         fix: finding.fix.as_ref().map(|fix| FixJson {
             span: SpanJson { start: fix.span.start, end: fix.span.end },
             replacement: &fix.replacement,

@@ -153,16 +153,17 @@ impl Names {
     /// surname they are (or nearly are).
     fn clusters(self, similarity: f64) -> Vec<(String, BTreeMap<String, Spelling>)> {
         let full: Vec<(String, Spelling)> = self.full.into_iter().collect();
-        let mut index = SimilarNames::default();
+        let mut surnames = Vec::new();
         let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, (name, _)) in full.iter().enumerate() {
             let last = surname(name);
             let ids = by_surname.entry(last.clone()).or_default();
             if ids.is_empty() {
-                index.insert(&last);
+                surnames.push(last);
             }
             ids.push(i);
         }
+        let index = SimilarNames::new(surnames);
         let mut groups = UnionFind::new(full.len());
         for (i, (name, spelling)) in full.iter().enumerate() {
             for candidate in index.candidates(&surname(name)) {

@@ -2,7 +2,7 @@ use std::collections::hash_map::Entry;
 
 use rustc_hash::FxHashMap;
 
-use super::{given_name, is_distinct, surname};
+use super::{is_distinct, surname};
 use crate::checks::{Check, CheckInfo, SourceContext, declare_check, one_line};
 use crate::claim::{ClaimKind, Form};
 use crate::finding::{Finding, Location};
@@ -114,7 +114,9 @@ fn best_match<'a>(
     if last.chars().count() < MIN_SURNAME_CHARS {
         return None;
     }
-    let given = given_name(written);
+    // Whether a name has a given name (two or more words); the given name itself is not needed.
+    let full = |name: &str| name.split_whitespace().nth(1).is_some();
+    let given = full(written);
     let mut best: Option<(EntityId, &str, f64)> = None;
     for id in index.candidates(&last) {
         let (entity, form) = &owners[id];
@@ -123,11 +125,11 @@ fn best_match<'a>(
             continue; // the same surname with another given name is another person
         }
         let surname_score = strsim::jaro_winkler(&last, form_last);
-        let score = match (&given, given_name(form)) {
-            (Some(_), Some(_)) if surname_score >= 0.85 => strsim::jaro_winkler(&fold(written), &fold(form)),
+        let score = match (given, full(form)) {
+            (true, true) if surname_score >= 0.85 => strsim::jaro_winkler(&fold(written), &fold(form)),
             // A full name is judged with its given name, against full forms only: "Ewa Kowalcik"
             // is not a near miss of Marianna Kowalczyk's bare surname.
-            (Some(_), _) => continue,
+            (true, _) => continue,
             _ => surname_score,
         };
         // On a tie, show the form as short as what was written ("Kowalczyk" for "Kowalcyk").
@@ -147,12 +149,8 @@ mod tests {
     #[test]
     fn near_misses_of_known_names() {
         let people = [(0, "Marianna Kowalczyk"), (0, "Kowalczyk"), (1, "Henrik Lindqvist"), (1, "Lindqvist")];
-        let mut index = SimilarNames::default();
-        let mut owners = Vec::new();
-        for (entity, form) in people {
-            index.insert(&surname(form));
-            owners.push((entity, form.to_string()));
-        }
+        let owners: Vec<(EntityId, String)> = people.iter().map(|&(e, form)| (e, form.to_string())).collect();
+        let index = SimilarNames::new(owners.iter().map(|(_, form)| surname(form)));
         // Written → (entity, form shown), or nothing.
         let table: [(&str, Option<(EntityId, &str)>); 9] = [
             ("Kowalcyk", Some((0, "Kowalczyk"))),
