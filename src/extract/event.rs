@@ -158,6 +158,11 @@ impl SentenceEvents {
         self.named.get(sentence).is_some_and(|n| !n.is_empty())
     }
 
+    /// Does a sentence name an event that counts something (a count can be tied to no other)?
+    pub fn any_counted(&self, sentence: usize, kb: &KnowledgeBase) -> bool {
+        self.named.get(sentence).is_some_and(|n| n.iter().any(|n| !kb.events[n.event].counts.is_empty()))
+    }
+
     /// Ties the dates and counts among `claims` to the events of their sentences.
     pub fn tie(&self, source: &Source, kb: &KnowledgeBase, claims: &mut [Claim]) {
         for claim in claims.iter_mut() {

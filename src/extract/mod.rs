@@ -183,8 +183,9 @@ fn counts_in(
 }
 
 /// The stretches of text to read dates in, and counts in, for `needs`: runs of whole sentences,
-/// so an expression is read as it would be in the whole text. Counts are read where events are
-/// named; dates there too, and where a title to judge or a weekday is.
+/// so an expression is read as it would be in the whole text. Counts are read where events that
+/// count something are named; dates where any event is, and where a title to judge or a weekday
+/// is.
 fn windows(
     source: &Source,
     text: &str,
@@ -200,7 +201,7 @@ fn windows(
     if needs.event_claims {
         for i in (0..sentences.len()).filter(|&i| events.any(i)) {
             dated[i] = true;
-            counted[i] = true;
+            counted[i] = events.any_counted(i, kb);
         }
     }
     if needs.title_dates {
