@@ -166,6 +166,7 @@ impl Run {
         let mut run = Run { sources: Vec::new(), skipped: Vec::new(), errors, findings: Vec::new(), files };
         let mut facts = CorpusFacts::default();
         let mut suppressions = Vec::new();
+        checks.iter().for_each(|check| check.prepare(kb));
         progress.phase("checking", items.len());
         let check_chunk = |chunk: &[Item]| -> Vec<FileOutcome> {
             chunk

@@ -6,6 +6,8 @@
 //! indexing a name allocates nothing per key. A collision only adds a candidate, which the
 //! scoring then rejects.
 
+use rayon::prelude::*;
+
 /// Names longer than this are indexed by their first characters only: two edits in a very long
 /// name are caught anyway, and the number of keys stays bounded.
 const MAX_INDEXED: usize = 24;
@@ -41,11 +43,18 @@ impl SimilarNames {
     /// Indexes (folded) names; a name's id is its place among them.
     pub fn new(names: impl IntoIterator<Item = String>) -> SimilarNames {
         let names: Vec<String> = names.into_iter().collect();
-        let mut entries: Vec<(u64, u32)> = Vec::new();
-        for (id, name) in names.iter().enumerate() {
-            entries.extend(deletion_keys(name).into_iter().map(|key| (key, id as u32)));
-        }
-        entries.sort_unstable();
+        // Thousands of names make hundreds of thousands of pairs: made and sorted in parallel.
+        let mut entries: Vec<(u64, u32)> = names
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(id, name)| {
+                let mut keys = Vec::new();
+                each_deletion_key(name, |key| keys.push((key, id as u32)));
+                keys
+            })
+            .collect();
+        entries.par_sort_unstable();
+        entries.dedup();
         let runs = entries.chunk_by(|a, b| a.0 == b.0).count();
         let mut index = SimilarNames {
             names,
@@ -115,19 +124,9 @@ impl SimilarNames {
     }
 }
 
-/// The hashes of the name and of every string made by deleting one or two of its characters,
-/// each once.
-fn deletion_keys(name: &str) -> Vec<u64> {
-    let mut keys = Vec::new();
-    each_deletion_key(name, |key| keys.push(key));
-    keys.sort_unstable();
-    keys.dedup();
-    keys
-}
-
-/// Calls `key` with the same hashes as [`deletion_keys`], some more than once ("aab" less its
-/// first or its second "a"). Looked up for every unknown name of every article: nothing is
-/// allocated.
+/// Calls `key` with the hash of the name and of every string made by deleting one or two of
+/// its characters, some more than once ("aab" less its first or its second "a"). Looked up for
+/// every unknown name of every article: nothing is allocated.
 fn each_deletion_key(name: &str, mut key: impl FnMut(u64)) {
     let mut chars = [0u64; MAX_INDEXED];
     let mut n = 0;
@@ -159,6 +158,16 @@ fn each_deletion_key(name: &str, mut key: impl FnMut(u64)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The hashes of the name and of every string made by deleting one or two of its
+    /// characters, each once.
+    fn deletion_keys(name: &str) -> Vec<u64> {
+        let mut keys = Vec::new();
+        each_deletion_key(name, |key| keys.push(key));
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
 
     fn index(names: &[&str]) -> SimilarNames {
         SimilarNames::new(names.iter().map(|n| n.to_string()))

@@ -108,6 +108,10 @@ pub trait Check: Sync {
         Needs::default()
     }
 
+    /// Work the check needs once, before any source is checked (an index over the rules): done
+    /// then, on every thread, rather than by the first source to ask while the others wait.
+    fn prepare(&self, _kb: &KnowledgeBase) {}
+
     /// Findings within one source.
     fn check_source(&self, _cx: &SourceContext, _out: &mut Vec<Finding>) {}
 

@@ -6,7 +6,7 @@ use super::{is_distinct, surname};
 use crate::checks::{Check, CheckInfo, SourceContext, declare_check, one_line};
 use crate::claim::{ClaimKind, Form};
 use crate::finding::{Finding, Location};
-use crate::kb::EntityId;
+use crate::kb::{EntityId, KnowledgeBase};
 use crate::similar::SimilarNames;
 use crate::source::Span;
 use crate::text::fold;
@@ -36,6 +36,10 @@ const MIN_SURNAME_CHARS: usize = 4;
 impl Check for UnknownVariant {
     fn info(&self) -> &'static CheckInfo {
         &Self::INFO
+    }
+
+    fn prepare(&self, kb: &KnowledgeBase) {
+        kb.person_names();
     }
 
     fn check_source(&self, cx: &SourceContext, out: &mut Vec<Finding>) {
