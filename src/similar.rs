@@ -17,26 +17,27 @@ const BASE: u64 = 0x100_0000_01b3;
 
 /// Names indexed by their deletions, built once from all of them.
 ///
-/// The (key, name) pairs are one array sorted by key, and a small open-addressing table says
-/// where each key's run of names starts: building allocates nothing per key, and a lookup
-/// reads a slot and a run. A bit filter, about sixteen bits per key, sits in front: most
+/// The (key, name) pairs are one array sorted by key, each key first mixed so that keys spread
+/// evenly; a directory over the mixed keys' top bits says where each bucket of them starts.
+/// Building is a parallel sort and one pass, with nothing allocated per key; a lookup reads the
+/// directory and a short run. A bit filter, about sixteen bits per key, sits in front: most
 /// deletions of a name looked up are keys of no indexed name, and it rejects them without
-/// reaching into a table of several megabytes.
+/// reaching into arrays of several megabytes.
 #[derive(Debug, Default)]
 pub struct SimilarNames {
     names: Vec<String>,
-    /// Every (key, name) pair, by key, then name.
+    /// Every (mixed key, name) pair, by mixed key, then name.
     entries: Vec<(u64, u32)>,
-    slots: Vec<Slot>,
+    /// Where the pairs of each bucket begin in `entries`, and where the last one ends.
+    starts: Vec<u32>,
+    /// How far a mixed key is shifted to its bucket.
+    shift: u32,
     filter: Vec<u64>,
 }
 
-/// A key and its run in `entries` (an empty slot has none).
-#[derive(Debug, Clone, Copy, Default)]
-struct Slot {
-    key: u64,
-    start: u32,
-    len: u32,
+/// A key spread over all 64 bits (an odd multiplier is one-to-one).
+fn mix(key: u64) -> u64 {
+    key.wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 impl SimilarNames {
@@ -49,65 +50,52 @@ impl SimilarNames {
             .enumerate()
             .flat_map_iter(|(id, name)| {
                 let mut keys = Vec::new();
-                each_deletion_key(name, |key| keys.push((key, id as u32)));
+                each_deletion_key(name, |key| keys.push((mix(key), id as u32)));
                 keys
             })
             .collect();
         entries.par_sort_unstable();
         entries.dedup();
-        let runs = entries.chunk_by(|a, b| a.0 == b.0).count();
+        let keys = entries.chunk_by(|a, b| a.0 == b.0).count();
+        let bits = keys.next_power_of_two().trailing_zeros().max(1);
         let mut index = SimilarNames {
             names,
-            slots: vec![Slot::default(); (2 * runs).next_power_of_two().max(16)],
-            filter: vec![0; ((16 * runs).next_power_of_two() / 64).max(1)],
+            starts: Vec::with_capacity((1 << bits) + 1),
+            shift: 64 - bits,
+            filter: vec![0; ((16 * keys).next_power_of_two() / 64).max(1)],
             entries: Vec::new(),
         };
-        let mut start = 0;
-        for run in entries.chunk_by(|a, b| a.0 == b.0) {
-            let slot = Slot { key: run[0].0, start: start as u32, len: run.len() as u32 };
-            start += run.len();
-            let mut at = index.slot_of(slot.key);
-            while index.slots[at].len != 0 {
-                at = (at + 1) & (index.slots.len() - 1);
+        for (at, &(key, _)) in entries.iter().enumerate() {
+            while index.starts.len() <= (key >> index.shift) as usize {
+                index.starts.push(at as u32);
             }
-            index.slots[at] = slot;
-            let (word, bit) = index.filter_bit(slot.key);
+            let (word, bit) = index.filter_bit(key);
             index.filter[word] |= bit;
         }
+        index.starts.resize((1 << bits) + 1, entries.len() as u32);
         index.entries = entries;
         index
     }
 
-    /// Where a key's slot is looked for from: its top bits.
-    fn slot_of(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.slots.len().trailing_zeros())) as usize
-    }
-
-    /// The filter's word and bit for a key.
+    /// The filter's word and bit for a mixed key (bits below those of its bucket).
     fn filter_bit(&self, key: u64) -> (usize, u64) {
-        let bit = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 16) as usize & (self.filter.len() * 64 - 1);
+        let bit = (key >> 8) as usize & (self.filter.len() * 64 - 1);
         (bit / 64, 1 << (bit % 64))
     }
 
     /// The names indexed under a key.
-    fn under(&self, key: u64) -> &[(u64, u32)] {
-        if self.filter.is_empty() || {
+    fn under(&self, key: u64) -> impl Iterator<Item = u32> + '_ {
+        let key = mix(key);
+        let run = if self.filter.is_empty() || {
             let (word, bit) = self.filter_bit(key);
             self.filter[word] & bit == 0
         } {
-            return &[];
-        }
-        let mut at = self.slot_of(key);
-        loop {
-            let slot = self.slots[at];
-            if slot.len == 0 {
-                return &[];
-            }
-            if slot.key == key {
-                return &self.entries[slot.start as usize..(slot.start + slot.len) as usize];
-            }
-            at = (at + 1) & (self.slots.len() - 1);
-        }
+            &[][..]
+        } else {
+            let bucket = (key >> self.shift) as usize;
+            &self.entries[self.starts[bucket] as usize..self.starts[bucket + 1] as usize]
+        };
+        run.iter().filter(move |e| e.0 == key).map(|e| e.1)
     }
 
     pub fn name(&self, id: usize) -> &str {
@@ -117,7 +105,7 @@ impl SimilarNames {
     /// Indexed names within two edits of `name` (itself included, if indexed).
     pub fn candidates(&self, name: &str) -> Vec<usize> {
         let mut found: Vec<usize> = Vec::new();
-        each_deletion_key(name, |key| found.extend(self.under(key).iter().map(|&(_, id)| id as usize)));
+        each_deletion_key(name, |key| found.extend(self.under(key).map(|id| id as usize)));
         found.sort_unstable();
         found.dedup();
         found

@@ -180,15 +180,17 @@ impl Files {
         if let Some(file) = self.held.get(path) {
             return Some(file.clone());
         }
-        let mut read = self.read.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        read.entry(path.to_string())
-            .or_insert_with(|| {
-                let bytes = std::fs::read(path).ok()?;
-                // A binary file has no text to show (it was skipped as such).
-                (!bytes[..bytes.len().min(8192)].contains(&0))
-                    .then(|| SourceFile::new(path, decode_keeping_offsets(&bytes).0))
-            })
-            .clone()
+        let read = || self.read.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(known) = read().get(path) {
+            return known.clone();
+        }
+        // Read without the lock held: the checks across sources ask for files in parallel.
+        let file = std::fs::read(path).ok().and_then(|bytes| {
+            // A binary file has no text to show (it was skipped as such).
+            (!bytes[..bytes.len().min(8192)].contains(&0))
+                .then(|| SourceFile::new(path, decode_keeping_offsets(&bytes).0))
+        });
+        read().entry(path.to_string()).or_insert(file).clone()
     }
 }
 
