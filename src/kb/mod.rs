@@ -175,6 +175,8 @@ pub struct KnowledgeBase {
     /// Lower-case words that occur in role titles and forms: title vocabulary the general
     /// lexicon may lack ("NSDC", "intelligence"). Asked of most capitalised words: a fast hash.
     pub title_words: rustc_hash::FxHashSet<String>,
+    /// The title keys of every role of every person (see [`crate::text::title_key`]).
+    pub role_keys: rustc_hash::FxHashSet<Vec<String>>,
     /// The accepted names of people, indexed for near-miss lookup; built on first use.
     person_names: OnceLock<PersonNames>,
 }
@@ -657,10 +659,11 @@ fn compile_indexes(
         (PhraseIndex::new(place_texts.iter().map(String::as_str)), place_offset),
     ];
 
-    let title_words = entities
+    let role_keys: rustc_hash::FxHashSet<Vec<String>> =
+        entities.iter().flat_map(|e| &e.roles).flat_map(|r| r.keys.iter().cloned()).collect();
+    let title_words = role_keys
         .iter()
-        .flat_map(|e| &e.roles)
-        .flat_map(|r| r.keys.iter().flatten())
+        .flatten()
         .filter(|w| w.len() > 1 && !matches!(w.as_str(), "of" | "for" | "and"))
         .cloned()
         .collect();
@@ -675,6 +678,7 @@ fn compile_indexes(
         event_patterns,
         event_matchers,
         title_words,
+        role_keys,
         person_names: OnceLock::new(),
     }
 }

@@ -110,7 +110,8 @@ pub(crate) fn key_matches(written: &[String], role: &[String]) -> bool {
 /// Is the title specific enough to say the person never held it? It must be a title some
 /// role of the rules has, or a title head that is not vague ("leader", "official").
 fn checkable(cx: &SourceContext, key: &[String]) -> bool {
-    let known = cx.kb.entities.iter().flat_map(|e| &e.roles).any(|r| r.keys.iter().any(|k| key_matches(key, k)));
+    // A role key the title matches is one of its tails (see `key_matches`): each is looked up.
+    let known = (0..key.len()).any(|start| cx.kb.role_keys.contains(&key[start..]) && key_matches(key, &key[start..]));
     known || key.iter().any(|w| lexicon::is_title_head(w) && !lexicon::is_vague_head(w))
 }
 
