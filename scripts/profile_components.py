@@ -10,22 +10,23 @@ component on its stack (dates, counts, names, loading, each check, the JSON repo
 Used by scripts/profile.sh.
 """
 import sys, collections, re
+# Each sample goes to the first component, from the leaf up, one of whose keys a frame holds.
+# Shared helpers (phrase lookups, the near-miss index) have no key: their samples go to the
+# caller. Keys are specific: "unknown_mentions" holds "known_mentions", so the known names' keys
+# are anchored.
 rules = [
-    # Frames perf could not resolve to an inlined caller, attributed by what they do.
-    ("extract: event ties (AC overlapping + refers_back regex)", ["try_find_overlapping", "search_half", "btree::set_val"]),
-    ("extract: event triggers and places (AC)", ["Automaton::try_find", "try_find_fwd"]),
-    ("extract: unknown names (capitalised runs)", ["text::words::"]),
-    ("extract: other (claims, sort)", ["slice::sort", "driftsort"]),
-    ("extract: dates (regex)", ["extract::date::extract_dates", "extract_dates"]),
-    ("extract: counts", ["extract::count::extract_counts", "extract_counts", "count::qualify"]),
-    ("extract: event ties (AC overlapping + refers_back regex)", ["tie_events", "refers_back", "extract::event::"]),
-    ("extract: titles", ["find_titles", "title_before", "title_after", "extract::title::"]),
-    ("extract: unknown names (capitalised runs)", ["unknown_mentions", "name_from_run", "is_headline"]),
-    ("extract: given-name check", ["given_name_check", "is_given_name"]),
-    ("extract: known names (word index)", ["known_mentions", "kb::names::"]),
-    ("extract: other (claims, sort)", ["factlint::extract::extract", "find_mentions"]),
-    ("load: markdown masking, paragraphs, sentences", ["factlint::input::", "load_corpus", "decode_keeping_offsets"]),
-    ("check: name.* near-miss index (deletion keys)", ["checks::name::similar"]),
+    ("read file", ["corpus::read ", "std::fs::read"]),
+    ("load: markdown masking", ["input::markdown::"]),
+    ("load: paragraphs, sentences", ["input::structure::"]),
+    ("load: other", ["input::load", "factlint::input::"]),
+    ("extract: word hashes", ["WordHashes::new"]),
+    ("extract: unknown names", ["unknown_mentions", "name_from_run", "RunWord::new"]),
+    ("extract: known names", [" known_mentions", "::known_mentions", "given_name_check"]),
+    ("extract: titles", ["find_titles", "extract::title::"]),
+    ("extract: events", ["SentenceEvents", "extract::event::"]),
+    ("extract: dates", ["extract_dates", "extract::date::"]),
+    ("extract: counts", ["extract_counts_around", "extract::count::"]),
+    ("extract: other (claims, phrase lookups inlined)", ["extract::extract", "find_mentions"]),
     ("check: name.unknown-variant", ["UnknownVariant"]),
     ("check: name.cross-source", ["CrossSource"]),
     ("check: name.misspelled", ["Misspelled"]),
@@ -34,9 +35,12 @@ rules = [
     ("check: draft.duplicate-paragraph", ["DuplicateParagraph"]),
     ("check: date/count conflict", ["checks::date::", "checks::count::", "checks::compare"]),
     ("check: other", ["factlint::checks::"]),
-    ("lint: suppressions, sort", ["factlint::lint::"]),
+    ("facts: collect", ["SourceFacts::collect"]),
+    ("facts: merge", ["CorpusFacts::add"]),
+    ("rules: parse + compile", ["KnowledgeBase::compile", "KnowledgeBase::load", "toml::"]),
+    ("find files", ["input::walk", "Found::new"]),
     ("report: json", ["report::json", "serde_json"]),
-    ("rules: parse + compile", ["factlint::kb::", "toml::"]),
+    ("lint: other", ["factlint::lint::"]),
 ]
 counts = collections.Counter(); total = 0
 threads = collections.Counter()

@@ -54,26 +54,29 @@ impl SentenceEvents {
         let [(trigger_index, _), (place_index, place_offset)] = &kb.event_matchers;
         // Triggers (never places), each with its sentence, in text order. A source that names no
         // trigger names no event: most sources, which are then read no further.
+        let mut cursor = source.sentence_cursor();
         let triggers: Vec<(usize, Range<usize>, usize)> = trigger_index
             .find(text, words)
             .into_iter()
-            .filter_map(|m| Some((source.sentence_at(m.range.start)?, m.range, m.pattern)))
+            .filter_map(|m| Some((cursor.at(m.range.start)?, m.range, m.pattern)))
             .collect();
         if triggers.is_empty() {
             return SentenceEvents::default();
         }
+        let mut cursor = source.sentence_cursor();
         let places: Vec<(usize, usize)> = place_index
             .find(text, words)
             .into_iter()
-            .filter_map(|m| Some((source.sentence_at(m.range.start)?, place_offset + m.pattern)))
+            .filter_map(|m| Some((cursor.at(m.range.start)?, place_offset + m.pattern)))
             .collect();
         let nouns = event_nouns(text, words);
         let holds_noun = |range: &Range<usize>| {
             let next = nouns.partition_point(|&start| start < range.start);
             nouns.get(next).is_some_and(|&start| start < range.end)
         };
+        let mut cursor = source.sentence_cursor();
         let entities: Vec<(usize, EntityId)> =
-            mentions.iter().filter_map(|m| Some((source.sentence_at(m.range.start)?, m.entity?))).collect();
+            mentions.iter().filter_map(|m| Some((cursor.at(m.range.start)?, m.entity?))).collect();
 
         // Events named by each sentence, then the focus carried to sentences that refer back.
         // Every sentence is taken to hold a date or count: those that hold none are never asked.

@@ -95,9 +95,10 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
     let dates = dates_in(text, &date_windows, source.meta.published);
     let counts = counts_in(text, &count_windows, &dates, &settings.counts);
 
+    // Sentences are given once the claims are in order, in one pass.
     let claim = |range: std::ops::Range<usize>, kind: ClaimKind| Claim {
         span: source.span(range.clone()),
-        sentence: source.sentence_at(range.start).unwrap_or(0),
+        sentence: 0,
         range,
         kind,
     };
@@ -137,8 +138,12 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
         let unit = c.unit.map(|u| text[u].to_string());
         claim(range, ClaimKind::Count(CountClaim { interval: c.interval, unit, event: None }))
     }));
-    events.tie(source, kb, &mut claims);
     claims.sort_by_key(|c| (c.span.start, c.span.end));
+    let mut sentences = source.sentence_cursor();
+    for claim in &mut claims {
+        claim.sentence = sentences.at(claim.range.start).unwrap_or(0);
+    }
+    events.tie(source, kb, &mut claims);
     claims
 }
 
@@ -208,15 +213,17 @@ fn windows(
         // Only titles of people with roles in the rules are judged, against a date written
         // before the title in its sentence: none can be when only spaces and punctuation are.
         let judged = titles.iter().filter(|(_, e)| e.is_some_and(|e| !kb.entities[e].roles.is_empty()));
+        let mut cursor = source.sentence_cursor();
         for (title, _) in judged {
-            if let Some(i) = source.sentence_at(title.range.start) {
+            if let Some(i) = cursor.at(title.range.start) {
                 dated[i] |= text[sentences[i].range.start..title.range.start].contains(char::is_alphanumeric);
             }
         }
     }
     if needs.weekday_dates {
+        let mut cursor = source.sentence_cursor();
         for m in lexicon::weekdays().find(text, words) {
-            if let Some(i) = source.sentence_at(m.range.start) {
+            if let Some(i) = cursor.at(m.range.start) {
                 dated[i] = true;
             }
         }

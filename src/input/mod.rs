@@ -104,8 +104,12 @@ impl Source {
 
     /// The sentence holding a text offset.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
-        let i = self.sentences.partition_point(|s| s.range.end <= offset);
-        (i < self.sentences.len() && self.sentences[i].range.start <= offset).then_some(i)
+        holding(&self.sentences, self.sentences.partition_point(|s| s.range.end <= offset), offset)
+    }
+
+    /// Finds the sentences of offsets asked for in text order, following them.
+    pub fn sentence_cursor(&self) -> SentenceCursor<'_> {
+        SentenceCursor { sentences: &self.sentences, next: 0 }
     }
 
     fn new(file: FileRef, text: String, map: OffsetMap, meta: Meta, suppressions: Vec<Suppression>) -> Self {
@@ -113,6 +117,34 @@ impl Source {
         let sentences = sentences(&text, &paragraphs);
         Source { file, text, map, meta, paragraphs, sentences, suppressions, invalid_utf8_at: None, index_in_file: 0 }
     }
+}
+
+/// The sentences holding offsets, for offsets asked for in text order: the cursor moves on
+/// from the last one rather than searching each time (an offset before it is searched for).
+pub struct SentenceCursor<'a> {
+    sentences: &'a [Sentence],
+    next: usize,
+}
+
+impl SentenceCursor<'_> {
+    /// The sentence holding a text offset (see [`Source::sentence_at`]).
+    pub fn at(&mut self, offset: usize) -> Option<usize> {
+        let sentences = self.sentences;
+        // Every sentence before the cursor ends at or before the offsets asked so far; an
+        // offset before one of them ends is searched for.
+        if self.next > 0 && sentences.get(self.next - 1).is_some_and(|s| offset < s.range.end) {
+            self.next = sentences.partition_point(|s| s.range.end <= offset);
+        }
+        while sentences.get(self.next).is_some_and(|s| s.range.end <= offset) {
+            self.next += 1;
+        }
+        holding(sentences, self.next, offset)
+    }
+}
+
+/// Sentence `i`, the first that ends after `offset`, if it holds it.
+fn holding(sentences: &[Sentence], i: usize, offset: usize) -> Option<usize> {
+    sentences.get(i).filter(|s| s.range.start <= offset).map(|_| i)
 }
 
 /// What reading one file gave.

@@ -152,3 +152,16 @@ fn suppressions_apply_to_their_codes_inside_what_they_cover() {
         assert_eq!(suppression.applies(code, at), expected, "{:?} {code} {at:?}", suppression.codes);
     }
 }
+
+#[test]
+fn the_sentence_cursor_finds_what_a_search_finds_in_any_order() {
+    let text = "First one here.  Second, after two spaces! Third?\n\nA new paragraph.";
+    let Loaded::Articles(sources) = load("a.txt", text.as_bytes(), Format::Text, None) else { panic!("not read") };
+    let source = &sources[0];
+    let offsets: Vec<usize> = (0..=text.len()).collect();
+    let mut cursor = source.sentence_cursor();
+    // In order, then backwards, then jumping about: always what a search says.
+    for &offset in offsets.iter().chain(offsets.iter().rev()).chain([40, 3, 60, 15, 16, 0].iter()) {
+        assert_eq!(cursor.at(offset), source.sentence_at(offset), "offset {offset}");
+    }
+}
