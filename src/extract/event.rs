@@ -17,7 +17,7 @@ use regex::Regex;
 use super::mention::MentionHit;
 use crate::claim::{Claim, ClaimKind, EventTie, TieStrength};
 use crate::input::Source;
-use crate::kb::phrases::{PhraseIndex, WordHashes};
+use crate::kb::phrases::{PhraseIndex, PhraseMatch};
 use crate::kb::{EntityId, EventId, KnowledgeBase};
 use crate::lexicon;
 use crate::text::{fold, same_noun};
@@ -41,38 +41,36 @@ pub struct SentenceEvents {
 }
 
 impl SentenceEvents {
-    /// `text` is the source's text with line breaks inside sentences read as spaces; `words`,
-    /// its words; `mentions`, the names found in it.
+    /// `text` is the source's text with line breaks inside sentences read as spaces; `found`,
+    /// the event phrases found in it; `mentions`, the names.
     pub fn new(
         source: &Source,
         text: &str,
-        words: &WordHashes,
         kb: &KnowledgeBase,
+        found: EventPhrases,
         mentions: &[MentionHit],
     ) -> SentenceEvents {
         let sentences = &source.sentences;
-        let [(trigger_index, _), (place_index, place_offset)] = &kb.event_matchers;
+        let place_offset = kb.event_matchers[1].1;
         // Triggers (never places), each with its sentence, in text order. A source that names no
         // trigger names no event: most sources, which are then read no further.
         let mut cursor = source.sentence_cursor();
-        let triggers: Vec<(usize, Range<usize>, usize)> = trigger_index
-            .find(text, words)
-            .into_iter()
-            .filter_map(|m| Some((cursor.at(m.range.start)?, m.range, m.pattern)))
+        let triggers: Vec<(usize, Range<usize>, usize)> = found
+            .triggers
+            .iter()
+            .filter_map(|m| Some((cursor.at(m.range.start)?, m.range.clone(), m.pattern)))
             .collect();
         if triggers.is_empty() {
             return SentenceEvents::default();
         }
         let mut cursor = source.sentence_cursor();
-        let places: Vec<(usize, usize)> = place_index
-            .find(text, words)
-            .into_iter()
-            .filter_map(|m| Some((cursor.at(m.range.start)?, place_offset + m.pattern)))
-            .collect();
-        let nouns = event_nouns(text, words);
+        let places: Vec<(usize, usize)> =
+            found.places.iter().filter_map(|m| Some((cursor.at(m.range.start)?, place_offset + m.pattern))).collect();
+        // Only a sentence holding an event noun can refer back, and most hold none, so
+        // `refers_back` is asked of few.
         let holds_noun = |range: &Range<usize>| {
-            let next = nouns.partition_point(|&start| start < range.start);
-            nouns.get(next).is_some_and(|&start| start < range.end)
+            let next = found.nouns.partition_point(|m| m.range.start < range.start);
+            found.nouns.get(next).is_some_and(|m| m.range.start < range.end)
         };
         let mut cursor = source.sentence_cursor();
         let entities: Vec<(usize, EntityId)> =
@@ -273,12 +271,21 @@ const EVENT_NOUNS: &[&str] = &[
     "negotiations",
 ];
 
-/// Where each event noun of a text starts, in order: only a sentence holding one can refer
-/// back, and most hold none, so [`refers_back`] is asked of few.
-fn event_nouns(text: &str, words: &WordHashes) -> Vec<usize> {
-    static NOUNS: OnceLock<PhraseIndex> = OnceLock::new();
-    let nouns = NOUNS.get_or_init(|| PhraseIndex::new(EVENT_NOUNS.iter().copied()));
-    nouns.find(text, words).into_iter().map(|m| m.range.start).collect()
+/// The phrases of a text that name events: the rules' triggers and places, and the nouns a
+/// reference back calls an event by.
+pub struct EventPhrases<'a> {
+    pub triggers: &'a [PhraseMatch],
+    pub places: &'a [PhraseMatch],
+    pub nouns: &'a [PhraseMatch],
+}
+
+impl EventPhrases<'_> {
+    /// The indexes the three are found with, in that order.
+    pub fn indexes(kb: &KnowledgeBase) -> [&PhraseIndex; 3] {
+        static NOUNS: OnceLock<PhraseIndex> = OnceLock::new();
+        let nouns = NOUNS.get_or_init(|| PhraseIndex::new(EVENT_NOUNS.iter().copied()));
+        [&kb.event_matchers[0].0, &kb.event_matchers[1].0, nouns]
+    }
 }
 
 /// "The gathering …", "this summit", "the January 3 meeting": a definite reference to an event

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::Sentence;
 use crate::claim::Form;
-use crate::kb::phrases::WordHashes;
+use crate::kb::phrases::{PhraseMatch, WordHashes};
 use crate::kb::{EntityId, FormKind, KnowledgeBase};
 use crate::lexicon::{self, Kinds};
 use crate::text::{Word, strip_possessive};
@@ -35,7 +35,19 @@ const GENERATIONAL: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 /// [`unwrap_lines`]), whose words are `words`: known forms first, then unknown name-like
 /// sequences.
 pub fn find_mentions(text: &str, words: &WordHashes, kb: &KnowledgeBase, sentences: &[Sentence]) -> Vec<MentionHit> {
-    let mut known = known_mentions(text, words, kb);
+    mentions_of(text, words, &kb.name_index.find(text, words), kb, sentences)
+}
+
+/// The same, where the names of the rules are already found (`names`, matches of
+/// `kb.name_index`).
+pub(super) fn mentions_of(
+    text: &str,
+    words: &WordHashes,
+    names: &[PhraseMatch],
+    kb: &KnowledgeBase,
+    sentences: &[Sentence],
+) -> Vec<MentionHit> {
+    let mut known = known_mentions(text, names, kb);
     let unknown = unknown_mentions(text, words, kb, sentences, &known);
     known.extend(unknown);
     known.sort_by_key(|m| (m.range.start, m.range.end));
@@ -61,9 +73,9 @@ pub fn unwrap_lines<'t>(text: &'t str, sentences: &[Sentence]) -> Cow<'t, str> {
     String::from_utf8(bytes).map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
-fn known_mentions(text: &str, words: &WordHashes, kb: &KnowledgeBase) -> Vec<MentionHit> {
+fn known_mentions(text: &str, names: &[PhraseMatch], kb: &KnowledgeBase) -> Vec<MentionHit> {
     let mut hits: Vec<MentionHit> = Vec::new();
-    for m in kb.name_index.find(text, words) {
+    for m in names {
         let (start, end) = (m.range.start, m.range.end);
         let pattern = &kb.names[m.pattern];
         let written = &text[start..end];

@@ -14,13 +14,13 @@ pub mod title;
 use crate::claim::{Claim, ClaimKind, CountClaim, DateClaim, Mention, Title};
 pub use crate::input::Sentence;
 use crate::input::Source;
-use crate::kb::phrases::WordHashes;
+use crate::kb::phrases::{PhraseIndex, PhraseMatch, WordHashes};
 use crate::kb::{EntityId, KnowledgeBase};
 use crate::lexicon;
 use count::{CountMention, CountSettings, extract_counts_around};
 use date::{DateMention, extract_dates};
-use event::SentenceEvents;
-use mention::{find_mentions, unwrap_lines};
+use event::{EventPhrases, SentenceEvents};
+use mention::{mentions_of, unwrap_lines};
 use std::ops::Range;
 use title::{TitleHit, find_titles};
 
@@ -75,7 +75,11 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
     // Names and titles may wrap across lines within a sentence: read them on one line.
     let unwrapped = unwrap_lines(text, &source.sentences);
     let words = WordHashes::new(&unwrapped);
-    let mentions = find_mentions(&unwrapped, &words, kb, &source.sentences);
+    // The phrases of the rules and of the lexicon, found in one reading of the words.
+    let [triggers, places, nouns] = EventPhrases::indexes(kb);
+    let [names, triggers, places, nouns, weekdays] =
+        PhraseIndex::find_each([&kb.name_index, triggers, places, nouns, lexicon::weekdays()], &unwrapped, &words);
+    let mentions = mentions_of(&unwrapped, &words, &names, kb, &source.sentences);
     // Each title with the entity it is given to, if known.
     let titles: Vec<(TitleHit, Option<EntityId>)> = find_titles(&unwrapped, &mentions, &source.sentences, kb)
         .into_iter()
@@ -84,13 +88,14 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
             (t, entity)
         })
         .collect();
-    let events = SentenceEvents::new(source, &unwrapped, &words, kb, &mentions);
+    let found = EventPhrases { triggers: &triggers, places: &places, nouns: &nouns };
+    let events = SentenceEvents::new(source, &unwrapped, kb, found, &mentions);
     let (date_windows, count_windows) = match settings.scope {
         Scope::Everything => {
             let whole = || std::iter::once(0..text.len()).collect();
             (whole(), whole())
         }
-        Scope::Needed(needs) => windows(source, &unwrapped, &words, kb, &titles, &events, needs),
+        Scope::Needed(needs) => windows(source, kb, &titles, &weekdays, &events, needs),
     };
     let dates = dates_in(text, &date_windows, source.meta.published);
     let counts = counts_in(text, &count_windows, &dates, &settings.counts);
@@ -193,10 +198,9 @@ fn counts_in(
 /// is.
 fn windows(
     source: &Source,
-    text: &str,
-    words: &WordHashes,
     kb: &KnowledgeBase,
     titles: &[(TitleHit, Option<EntityId>)],
+    weekdays: &[PhraseMatch],
     events: &SentenceEvents,
     needs: Needs,
 ) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
@@ -216,13 +220,13 @@ fn windows(
         let mut cursor = source.sentence_cursor();
         for (title, _) in judged {
             if let Some(i) = cursor.at(title.range.start) {
-                dated[i] |= text[sentences[i].range.start..title.range.start].contains(char::is_alphanumeric);
+                dated[i] |= source.text[sentences[i].range.start..title.range.start].contains(char::is_alphanumeric);
             }
         }
     }
     if needs.weekday_dates {
         let mut cursor = source.sentence_cursor();
-        for m in lexicon::weekdays().find(text, words) {
+        for m in weekdays {
             if let Some(i) = cursor.at(m.range.start) {
                 dated[i] = true;
             }

@@ -119,7 +119,54 @@ impl PhraseIndex {
 
     /// Every match in `text`, whose words are `words`, in order and not overlapping.
     pub fn find(&self, text: &str, words: &WordHashes) -> Vec<PhraseMatch> {
-        let mut found = self.find_words(text, words);
+        let [found] = PhraseIndex::find_each([self], text, words);
+        found
+    }
+
+    /// The matches of each index, as [`PhraseIndex::find`] finds them, from one reading of the
+    /// words: each word is looked at once for all of them.
+    pub fn find_each<const N: usize>(
+        indexes: [&PhraseIndex; N],
+        text: &str,
+        words: &WordHashes,
+    ) -> [Vec<PhraseMatch>; N] {
+        let mut found: [Vec<PhraseMatch>; N] = std::array::from_fn(|_| Vec::new());
+        // Where each index's last match ends: its next one starts no earlier.
+        let mut after = [0; N];
+        for word in &words.0 {
+            let (slot, bit) = filter_slot(word.hash);
+            for (i, index) in indexes.iter().enumerate() {
+                if word.start < after[i] || index.filter.get(slot).is_none_or(|w| w & bit == 0) {
+                    continue;
+                }
+                if let Some(m) = index.match_at(text, word) {
+                    after[i] = m.range.end;
+                    found[i].push(m);
+                }
+            }
+        }
+        for (index, found) in indexes.iter().zip(&mut found) {
+            index.add_others(text, found);
+        }
+        found
+    }
+
+    /// The longest pattern beginning with `word`, if one is written there.
+    fn match_at(&self, text: &str, word: &WordHash) -> Option<PhraseMatch> {
+        let start = word.start;
+        let hit = self.candidates(word.hash).iter().find(|c| {
+            let (from, len) = (c.start as usize, c.len as usize);
+            text.as_bytes()
+                .get(start..start + len)
+                .is_some_and(|written| written.eq_ignore_ascii_case(&self.bytes[from..from + len]))
+                && !starts_word(text, start + len)
+        })?;
+        Some(PhraseMatch { range: start..start + hit.len as usize, pattern: hit.pattern as usize })
+    }
+
+    /// Adds the matches of the patterns that begin with no letter or digit, keeping the leftmost
+    /// of overlapping ones, the longest of those.
+    fn add_others(&self, text: &str, found: &mut Vec<PhraseMatch>) {
         if let Some((automaton, ids)) = &self.others {
             found.extend(
                 automaton
@@ -137,39 +184,6 @@ impl PhraseIndex {
                 keep
             });
         }
-        found
-    }
-
-    fn find_words(&self, text: &str, words: &WordHashes) -> Vec<PhraseMatch> {
-        let bytes = text.as_bytes();
-        let mut found = Vec::new();
-        if self.candidates.is_empty() {
-            return found;
-        }
-        let mut after = 0;
-        for word in &words.0 {
-            if word.start < after {
-                continue;
-            }
-            let (slot, bit) = filter_slot(word.hash);
-            if self.filter[slot] & bit == 0 {
-                continue;
-            }
-            let start = word.start;
-            let hit = self.candidates(word.hash).iter().find(|c| {
-                let (from, len) = (c.start as usize, c.len as usize);
-                bytes
-                    .get(start..start + len)
-                    .is_some_and(|written| written.eq_ignore_ascii_case(&self.bytes[from..from + len]))
-                    && !starts_word(text, start + len)
-            });
-            if let Some(&Candidate { len, pattern: id, .. }) = hit {
-                let id = id as usize;
-                after = start + len as usize;
-                found.push(PhraseMatch { range: start..after, pattern: id });
-            }
-        }
-        found
     }
 }
 
@@ -370,6 +384,19 @@ mod tests {
                 crate::text::words(&text[from..to]).map(|w| (w.start + from, w.end + from)).collect();
             proptest::prop_assert_eq!(read, expected);
         }
+    }
+
+    #[test]
+    fn several_indexes_in_one_reading_find_what_each_finds() {
+        let names = PhraseIndex::new(["Rustem Umerov", "Umerov", "Kyiv"]);
+        let triggers = PhraseIndex::new(["security advisers", "Kyiv meeting", "’t Hooft"]);
+        let empty = PhraseIndex::default();
+        let text = "Umerov met security advisers at the Kyiv meeting with Rustem Umerov and ’t Hooft in Kyiv.";
+        let words = WordHashes::new(text);
+        let [a, b, c] = PhraseIndex::find_each([&names, &triggers, &empty], text, &words);
+        assert_eq!((a, b), (names.find(text, &words), triggers.find(text, &words)));
+        assert!(c.is_empty());
+        assert_eq!(found(&triggers, text), ["security advisers", "Kyiv meeting", "’t Hooft"]);
     }
 
     #[test]
