@@ -223,6 +223,13 @@ impl WordHashes {
         WordHashes(words)
     }
 
+    /// The index of the first run that ends after `offset`: where [`WordHashes::words_in`] may
+    /// start looking for a range that begins at `offset` or later.
+    pub fn after(&self, offset: usize, from: usize) -> usize {
+        let from = from.min(self.0.len());
+        from + self.0[from..].iter().take_while(|w| w.end <= offset).count()
+    }
+
     /// The words of `text[range]` as [`crate::text::words`] reads them — runs joined across an
     /// apostrophe, hyphen or dot between them, a dotted abbreviation's last dot kept — made
     /// from the runs already found rather than by reading the text again. `text` is the text
@@ -231,13 +238,6 @@ impl WordHashes {
     /// `from` is where to start looking, a run index no later than the range's first run: for
     /// ranges asked in text order, the end of the previous one (see [`WordHashes::after`]),
     /// which keeps reading them all linear.
-    /// The index of the first run that ends after `offset`: where [`WordHashes::words_in`] may
-    /// start looking for a range that begins at `offset` or later.
-    pub fn after(&self, offset: usize, from: usize) -> usize {
-        let from = from.min(self.0.len());
-        from + self.0[from..].iter().take_while(|w| w.end <= offset).count()
-    }
-
     pub fn words_in<'t>(&self, text: &'t str, range: Range<usize>, from: usize) -> impl Iterator<Item = Word<'t>> {
         let from = from.min(self.0.len());
         let first = from + self.0[from..].iter().take_while(|w| w.end <= range.start).count();
