@@ -35,9 +35,12 @@ pub struct PhraseIndex {
     candidates: Vec<Candidate>,
     /// Open addressing on first-word hashes: where each group is in `candidates`.
     slots: Vec<Slot>,
-    /// One bit per [`FILTER_BITS`] bucket of first-word hashes: most words of a text begin no
-    /// pattern, and this rejects them from the L1 cache.
+    /// One bit per bucket of first-word hashes: most words of a text begin no pattern, and this
+    /// rejects them from the L1 cache. Sized to the patterns, [`BITS_PER_WORD`] bits for each
+    /// first word, so that the filters of all the indexes read together stay in that cache.
     filter: Vec<u64>,
+    /// The filter's bits less one: a bucket is a hash's bits under it.
+    filter_mask: usize,
     /// Patterns that do not begin with a letter or digit ("’t Hooft"): rare, so an automaton
     /// over them alone, with its pattern numbers into `patterns`.
     others: Option<(AhoCorasick, Vec<usize>)>,
@@ -61,18 +64,21 @@ struct Slot {
 
 impl PhraseIndex {
     pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str>) -> PhraseIndex {
-        let mut index = PhraseIndex { filter: vec![0; FILTER_BITS / 64], ..PhraseIndex::default() };
+        let mut index = PhraseIndex::default();
         let mut others: Vec<(usize, &str)> = Vec::new();
         let mut starting: Vec<(u64, usize, &str)> = Vec::new();
         for (id, pattern) in patterns.into_iter().enumerate() {
             match run_end(pattern, 0) {
                 (0, _) if !pattern.is_empty() => others.push((id, pattern)),
                 (0, _) => {}
-                (_, hash) => {
-                    index.filter[filter_slot(hash).0] |= filter_slot(hash).1;
-                    starting.push((hash, id, pattern));
-                }
+                (_, hash) => starting.push((hash, id, pattern)),
             }
+        }
+        index.filter = vec![0; (starting.len() * BITS_PER_WORD).next_power_of_two().clamp(MIN_BITS, MAX_BITS) / 64];
+        index.filter_mask = index.filter.len() * 64 - 1;
+        for &(hash, _, _) in &starting {
+            let (word, bit) = index.filter_slot(hash);
+            index.filter[word] |= bit;
         }
         // Groups by first word, longest first, then in the order given.
         starting.sort_by_key(|&(hash, id, pattern)| (hash, std::cmp::Reverse(pattern.len()), id));
@@ -95,6 +101,18 @@ impl PhraseIndex {
         index.others =
             super::build_matcher(others.iter().map(|&(_, text)| text), MatchKind::LeftmostLongest).map(|ac| (ac, ids));
         index
+    }
+
+    /// The word of the filter and the bit in it for a first-word hash.
+    fn filter_slot(&self, hash: u64) -> (usize, u64) {
+        let bucket = (hash >> 40) as usize & self.filter_mask;
+        (bucket / 64, 1 << (bucket % 64))
+    }
+
+    /// Might a pattern begin with a word of this hash?
+    fn may_begin(&self, hash: u64) -> bool {
+        let (word, bit) = self.filter_slot(hash);
+        self.filter.get(word).is_some_and(|w| w & bit != 0)
     }
 
     /// The slot a first-word hash is looked for from: its top bits.
@@ -134,9 +152,8 @@ impl PhraseIndex {
         // Where each index's last match ends: its next one starts no earlier.
         let mut after = [0; N];
         for word in &words.0 {
-            let (slot, bit) = filter_slot(word.hash);
             for (i, index) in indexes.iter().enumerate() {
-                if word.start < after[i] || index.filter.get(slot).is_none_or(|w| w & bit == 0) {
+                if word.start < after[i] || !index.may_begin(word.hash) {
                     continue;
                 }
                 if let Some(m) = index.match_at(text, word) {
@@ -269,13 +286,12 @@ impl WordHashes {
     }
 }
 
-const FILTER_BITS: usize = 1 << 16;
-
-/// The word of the filter and the bit in it for a hash.
-fn filter_slot(hash: u64) -> (usize, u64) {
-    let slot = (hash >> 40) as usize % FILTER_BITS;
-    (slot / 64, 1 << (slot % 64))
-}
+/// Bits of filter per first word of the patterns: about one word of text in sixteen that begins
+/// no pattern passes it and is looked up; fewer for the smallest indexes, a few more for the
+/// largest (thousands of names), whose filter would otherwise crowd the others out of the cache.
+const BITS_PER_WORD: usize = 16;
+const MIN_BITS: usize = 1 << 12;
+const MAX_BITS: usize = 1 << 16;
 
 /// ASCII letters and digits, by byte: one load where a range test would take several.
 static ASCII_WORD: [bool; 128] = {
