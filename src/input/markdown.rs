@@ -208,28 +208,46 @@ fn bare_urls(text: &str) -> Vec<Range<usize>> {
 
 /// Fenced code blocks: from an opening ``` or ~~~ line to its closing fence (or the end).
 fn fenced_code(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut open: Option<(usize, char, usize)> = None;
+    let mut fences = Fences::default();
     // Only lines that open with "`" or "~" can be fences: found from those characters.
     for (start, _) in line_openers(text, memchr::memchr2_iter(b'`', b'~', text.as_bytes())) {
-        let line = &text[start..text[start..].find('\n').map_or(text.len(), |i| start + i + 1)];
+        fences.line(start, &text[start..text[start..].find('\n').map_or(text.len(), |i| start + i + 1)]);
+    }
+    fences.end(text.len())
+}
+
+/// Fenced code blocks, read a line at a time: every line that may open or close one, in order.
+#[derive(Default)]
+struct Fences {
+    found: Vec<Range<usize>>,
+    /// The open fence: where its line starts, its character and how many of them.
+    open: Option<(usize, char, usize)>,
+}
+
+impl Fences {
+    /// Reads the line at `start` (with its newline, if it has one).
+    fn line(&mut self, start: usize, line: &str) {
         let stripped = line.trim_start_matches(' ');
         let indent = line.len() - stripped.len();
         let fence = stripped.chars().next().filter(|c| matches!(c, '`' | '~') && indent <= 3);
         let run = fence.map_or(0, |c| stripped.chars().take_while(|&x| x == c).count());
-        match (open, fence) {
-            (None, Some(c)) if run >= 3 => open = Some((start, c, run)),
+        match (self.open, fence) {
+            (None, Some(c)) if run >= 3 => self.open = Some((start, c, run)),
             (Some((from, c, len)), Some(f)) if f == c && run >= len && stripped[run..].trim().is_empty() => {
-                out.push(from..start + line.len());
-                open = None;
+                self.found.push(from..start + line.len());
+                self.open = None;
             }
             _ => {}
         }
     }
-    if let Some((from, _, _)) = open {
-        out.push(from..text.len());
+
+    /// The blocks, a fence still open running to `end`, the end of the text.
+    fn end(mut self, end: usize) -> Vec<Range<usize>> {
+        if let Some((from, _, _)) = self.open {
+            self.found.push(from..end);
+        }
+        self.found
     }
-    out
 }
 
 /// Front matter between `---` (YAML) or `+++` (TOML) lines at the top: the metadata and the
@@ -368,28 +386,14 @@ mod tests {
                 r"|(?:https?://|www\.)[^\s<>()\[\]]+",
             ))
             .unwrap();
-            // Fences as they were found, line by line.
-            let mut expected = Vec::new();
-            let mut open: Option<(usize, char, usize)> = None;
+            // Fences read from every line, not only those that open with a fence character.
+            let mut fences = Fences::default();
             let mut start = 0;
             for line in text.split_inclusive('\n') {
-                let stripped = line.trim_start_matches(' ');
-                let indent = line.len() - stripped.len();
-                let fence = stripped.chars().next().filter(|c| matches!(c, '`' | '~') && indent <= 3);
-                let run = fence.map_or(0, |c| stripped.chars().take_while(|&x| x == c).count());
-                match (open, fence) {
-                    (None, Some(c)) if run >= 3 => open = Some((start, c, run)),
-                    (Some((from, c, len)), Some(f)) if f == c && run >= len && stripped[run..].trim().is_empty() => {
-                        expected.push(from..start + line.len());
-                        open = None;
-                    }
-                    _ => {}
-                }
+                fences.line(start, line);
                 start += line.len();
             }
-            if let Some((from, _, _)) = open {
-                expected.push(from..text.len());
-            }
+            let mut expected = fences.end(text.len());
             let mut at = 0;
             while let Some(m) = whole.find_at(&text, at) {
                 let range = if m.as_str().starts_with('`') {
