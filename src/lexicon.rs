@@ -516,12 +516,22 @@ pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "f
 /// The abbreviations the date reader takes for weekdays.
 pub const WEEKDAY_ABBREVIATIONS: &[&str] = &["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"];
 
-/// Weekdays and their abbreviations as whole words, in any case: finds the sentences where a
-/// weekday may be written with a date.
-pub fn weekdays() -> &'static crate::kb::phrases::PhraseIndex {
-    static INDEX: OnceLock<crate::kb::phrases::PhraseIndex> = OnceLock::new();
-    INDEX.get_or_init(|| crate::kb::phrases::PhraseIndex::new(WEEKDAYS.iter().chain(WEEKDAY_ABBREVIATIONS).copied()))
-}
+/// Nouns a reference back calls an event by ("the summit").
+pub const EVENT_NOUNS: &[&str] = &[
+    "meeting",
+    "meetings",
+    "gathering",
+    "summit",
+    "talks",
+    "conference",
+    "session",
+    "event",
+    "forum",
+    "visit",
+    "ceremony",
+    "consultations",
+    "negotiations",
+];
 
 /// The number of a month (1–12) from its name or usual abbreviation, lower-case and without a
 /// dot: "january", "jan", "sept".

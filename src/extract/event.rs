@@ -17,7 +17,7 @@ use regex::Regex;
 use super::mention::MentionHit;
 use crate::claim::{Claim, ClaimKind, EventTie, TieStrength};
 use crate::input::Source;
-use crate::kb::phrases::{PhraseIndex, PhraseMatch};
+use crate::kb::phrases::PhraseMatch;
 use crate::kb::{EntityId, EventId, KnowledgeBase};
 use crate::lexicon;
 use crate::text::{fold, same_noun};
@@ -51,7 +51,7 @@ impl SentenceEvents {
         mentions: &[MentionHit],
     ) -> SentenceEvents {
         let sentences = &source.sentences;
-        let place_offset = kb.event_matchers[1].1;
+        let place_offset = kb.place_offset;
         // Triggers (never places), each with its sentence, in text order. A source that names no
         // trigger names no event: most sources, which are then read no further.
         let mut cursor = source.sentence_cursor();
@@ -254,38 +254,12 @@ fn opens_definite(before: &str) -> bool {
     determiner && words.len() <= 3 && !before.contains([',', ';', ':'])
 }
 
-/// Nouns a reference back calls an event by.
-const EVENT_NOUNS: &[&str] = &[
-    "meeting",
-    "meetings",
-    "gathering",
-    "summit",
-    "talks",
-    "conference",
-    "session",
-    "event",
-    "forum",
-    "visit",
-    "ceremony",
-    "consultations",
-    "negotiations",
-];
-
 /// The phrases of a text that name events: the rules' triggers and places, and the nouns a
 /// reference back calls an event by.
 pub struct EventPhrases<'a> {
     pub triggers: &'a [PhraseMatch],
     pub places: &'a [PhraseMatch],
     pub nouns: &'a [PhraseMatch],
-}
-
-impl EventPhrases<'_> {
-    /// The indexes the three are found with, in that order.
-    pub fn indexes(kb: &KnowledgeBase) -> [&PhraseIndex; 3] {
-        static NOUNS: OnceLock<PhraseIndex> = OnceLock::new();
-        let nouns = NOUNS.get_or_init(|| PhraseIndex::new(EVENT_NOUNS.iter().copied()));
-        [&kb.event_matchers[0].0, &kb.event_matchers[1].0, nouns]
-    }
 }
 
 /// "The gathering …", "this summit", "the January 3 meeting": a definite reference to an event
@@ -296,7 +270,7 @@ fn refers_back(sentence: &str) -> bool {
     let back = BACK.get_or_init(|| {
         let pattern = format!(
             r"(?i)(?-u:\b)(?:the|this|that|these|those|its|their)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{})(?-u:\b)",
-            EVENT_NOUNS.join("|")
+            lexicon::EVENT_NOUNS.join("|")
         );
         Regex::new(&pattern).expect("valid")
     });

@@ -35,11 +35,12 @@ const GENERATIONAL: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 /// [`unwrap_lines`]), whose words are `words`: known forms first, then unknown name-like
 /// sequences.
 pub fn find_mentions(text: &str, words: &WordHashes, kb: &KnowledgeBase, sentences: &[Sentence]) -> Vec<MentionHit> {
-    mentions_of(text, words, &kb.name_index.find(text, words), kb, sentences)
+    let [names, ..] = kb.phrases.find_each(text, words);
+    mentions_of(text, words, &names, kb, sentences)
 }
 
 /// The same, where the names of the rules are already found (`names`, matches of
-/// `kb.name_index`).
+/// the first index of `kb.phrases`).
 pub(super) fn mentions_of(
     text: &str,
     words: &WordHashes,

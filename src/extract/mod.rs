@@ -14,9 +14,8 @@ pub mod title;
 use crate::claim::{Claim, ClaimKind, CountClaim, DateClaim, Mention, Title};
 pub use crate::input::Sentence;
 use crate::input::Source;
-use crate::kb::phrases::{PhraseIndex, PhraseMatch, WordHashes};
+use crate::kb::phrases::{PhraseMatch, WordHashes};
 use crate::kb::{EntityId, KnowledgeBase};
-use crate::lexicon;
 use count::{CountMention, CountSettings, extract_counts_around};
 use date::{DateMention, extract_dates};
 use event::{EventPhrases, SentenceEvents};
@@ -76,9 +75,7 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
     let unwrapped = unwrap_lines(text, &source.sentences);
     let words = WordHashes::new(&unwrapped);
     // The phrases of the rules and of the lexicon, found in one reading of the words.
-    let [triggers, places, nouns] = EventPhrases::indexes(kb);
-    let [names, triggers, places, nouns, weekdays] =
-        PhraseIndex::find_each([&kb.name_index, triggers, places, nouns, lexicon::weekdays()], &unwrapped, &words);
+    let [names, triggers, places, nouns, weekdays] = kb.phrases.find_each(&unwrapped, &words);
     let mentions = mentions_of(&unwrapped, &words, &names, kb, &source.sentences);
     // Each title with the entity it is given to, if known.
     let titles: Vec<(TitleHit, Option<EntityId>)> = find_titles(&unwrapped, &mentions, &source.sentences, kb)

@@ -23,10 +23,11 @@ pub use period::{Held, Period};
 
 use crate::error::{Error, Invalid, SpannedError};
 use crate::interval::DateInterval;
+use crate::lexicon;
 use crate::similar::SimilarNames;
 use crate::source::{FileRef, SourceFile, Span};
 use crate::text::{fold, surname, title_key};
-use phrases::PhraseIndex;
+use phrases::{PhraseIndex, PhraseSet};
 
 /// Where a rule is written: shown beside findings that rest on it.
 #[derive(Debug, Clone)]
@@ -168,10 +169,13 @@ pub struct KnowledgeBase {
     pub distinct: HashSet<String>,
     pub files: Vec<FileRef>,
     pub names: Vec<NamePattern>,
-    pub name_index: PhraseIndex,
     pub event_patterns: Vec<EventPattern>,
-    /// Triggers and places, each with the index of its first pattern in `event_patterns`.
-    pub event_matchers: [(PhraseIndex, usize); 2],
+    /// Where the places begin in `event_patterns`: triggers come first.
+    pub place_offset: usize,
+    /// Every phrase extraction looks for, found in one reading of a text's words: `names`, the
+    /// triggers and the places of `event_patterns`, and from the lexicon the nouns a reference
+    /// back calls an event by, and weekdays. Each index numbers its patterns from 0.
+    pub phrases: PhraseSet<5>,
     /// Lower-case words that occur in role titles and forms: title vocabulary the general
     /// lexicon may lack ("NSDC", "intelligence"). Asked of most capitalised words: a fast hash.
     pub title_words: rustc_hash::FxHashSet<String>,
@@ -636,7 +640,6 @@ fn compile_indexes(
     for pattern in &mut names {
         pattern.any_case = pattern.owners.iter().all(|&(e, _)| entities[e].kind != EntityKind::Person);
     }
-    let name_index = PhraseIndex::new(names.iter().map(|p| p.text.as_str()));
 
     // Triggers first, then places: two automata, so that a place inside a longer trigger
     // ("Kyiv" in "Kyiv summit") is still found, while each finds its longest match only.
@@ -654,10 +657,13 @@ fn compile_indexes(
     let event_texts: Vec<String> = event_index.keys().map(|(_, text)| text.clone()).collect();
     let event_patterns: Vec<EventPattern> = event_index.into_values().collect();
     let (trigger_texts, place_texts) = event_texts.split_at(place_offset);
-    let event_matchers = [
-        (PhraseIndex::new(trigger_texts.iter().map(String::as_str)), 0),
-        (PhraseIndex::new(place_texts.iter().map(String::as_str)), place_offset),
-    ];
+    let phrases = PhraseSet::new([
+        PhraseIndex::new(names.iter().map(|p| p.text.as_str())),
+        PhraseIndex::new(trigger_texts.iter().map(String::as_str)),
+        PhraseIndex::new(place_texts.iter().map(String::as_str)),
+        PhraseIndex::new(lexicon::EVENT_NOUNS.iter().copied()),
+        PhraseIndex::new(lexicon::WEEKDAYS.iter().chain(lexicon::WEEKDAY_ABBREVIATIONS).copied()),
+    ]);
 
     let role_keys: rustc_hash::FxHashSet<Vec<String>> =
         entities.iter().flat_map(|e| &e.roles).flat_map(|r| r.keys.iter().cloned()).collect();
@@ -674,9 +680,9 @@ fn compile_indexes(
         distinct,
         files,
         names,
-        name_index,
         event_patterns,
-        event_matchers,
+        place_offset,
+        phrases,
         title_words,
         role_keys,
         person_names: OnceLock::new(),

@@ -35,12 +35,8 @@ pub struct PhraseIndex {
     candidates: Vec<Candidate>,
     /// Open addressing on first-word hashes: where each group is in `candidates`.
     slots: Vec<Slot>,
-    /// One bit per bucket of first-word hashes: most words of a text begin no pattern, and this
-    /// rejects them from the L1 cache. Sized to the patterns, [`BITS_PER_WORD`] bits for each
-    /// first word, so that the filters of all the indexes read together stay in that cache.
-    filter: Vec<u64>,
-    /// The filter's bits less one: a bucket is a hash's bits under it.
-    filter_mask: usize,
+    /// The first words of the patterns: most words of a text begin none, and are rejected here.
+    filter: Filter,
     /// Patterns that do not begin with a letter or digit ("’t Hooft"): rare, so an automaton
     /// over them alone, with its pattern numbers into `patterns`.
     others: Option<(AhoCorasick, Vec<usize>)>,
@@ -74,12 +70,8 @@ impl PhraseIndex {
                 (_, hash) => starting.push((hash, id, pattern)),
             }
         }
-        index.filter = vec![0; (starting.len() * BITS_PER_WORD).next_power_of_two().clamp(MIN_BITS, MAX_BITS) / 64];
-        index.filter_mask = index.filter.len() * 64 - 1;
-        for &(hash, _, _) in &starting {
-            let (word, bit) = index.filter_slot(hash);
-            index.filter[word] |= bit;
-        }
+        index.filter = Filter::sized(starting.len());
+        starting.iter().for_each(|&(hash, _, _)| index.filter.insert(hash));
         // Groups by first word, longest first, then in the order given.
         starting.sort_by_key(|&(hash, id, pattern)| (hash, std::cmp::Reverse(pattern.len()), id));
         let groups = starting.chunk_by(|a, b| a.0 == b.0).count();
@@ -101,18 +93,6 @@ impl PhraseIndex {
         index.others =
             super::build_matcher(others.iter().map(|&(_, text)| text), MatchKind::LeftmostLongest).map(|ac| (ac, ids));
         index
-    }
-
-    /// The word of the filter and the bit in it for a first-word hash.
-    fn filter_slot(&self, hash: u64) -> (usize, u64) {
-        let bucket = (hash >> 40) as usize & self.filter_mask;
-        (bucket / 64, 1 << (bucket % 64))
-    }
-
-    /// Might a pattern begin with a word of this hash?
-    fn may_begin(&self, hash: u64) -> bool {
-        let (word, bit) = self.filter_slot(hash);
-        self.filter.get(word).is_some_and(|w| w & bit != 0)
     }
 
     /// The slot a first-word hash is looked for from: its top bits.
@@ -137,34 +117,7 @@ impl PhraseIndex {
 
     /// Every match in `text`, whose words are `words`, in order and not overlapping.
     pub fn find(&self, text: &str, words: &WordHashes) -> Vec<PhraseMatch> {
-        let [found] = PhraseIndex::find_each([self], text, words);
-        found
-    }
-
-    /// The matches of each index, as [`PhraseIndex::find`] finds them, from one reading of the
-    /// words: each word is looked at once for all of them.
-    pub fn find_each<const N: usize>(
-        indexes: [&PhraseIndex; N],
-        text: &str,
-        words: &WordHashes,
-    ) -> [Vec<PhraseMatch>; N] {
-        let mut found: [Vec<PhraseMatch>; N] = std::array::from_fn(|_| Vec::new());
-        // Where each index's last match ends: its next one starts no earlier.
-        let mut after = [0; N];
-        for word in &words.0 {
-            for (i, index) in indexes.iter().enumerate() {
-                if word.start < after[i] || !index.may_begin(word.hash) {
-                    continue;
-                }
-                if let Some(m) = index.match_at(text, word) {
-                    after[i] = m.range.end;
-                    found[i].push(m);
-                }
-            }
-        }
-        for (index, found) in indexes.iter().zip(&mut found) {
-            index.add_others(text, found);
-        }
+        let [found] = search([self], &self.filter, text, words);
         found
     }
 
@@ -201,6 +154,102 @@ impl PhraseIndex {
                 keep
             });
         }
+    }
+}
+
+/// Several indexes searched together, in one reading of the words, behind one filter: a word
+/// that begins no pattern of any of them — most words — is rejected with one read of memory
+/// rather than one per index.
+#[derive(Debug)]
+pub struct PhraseSet<const N: usize> {
+    indexes: [PhraseIndex; N],
+    /// The union of the indexes' filters.
+    any: Filter,
+}
+
+impl<const N: usize> PhraseSet<N> {
+    pub fn new(indexes: [PhraseIndex; N]) -> PhraseSet<N> {
+        let any = Filter::union(indexes.iter().map(|i| &i.filter));
+        PhraseSet { indexes, any }
+    }
+
+    pub fn indexes(&self) -> &[PhraseIndex; N] {
+        &self.indexes
+    }
+
+    /// The matches of each index, as [`PhraseIndex::find`] finds them.
+    pub fn find_each(&self, text: &str, words: &WordHashes) -> [Vec<PhraseMatch>; N] {
+        search(self.indexes.each_ref(), &self.any, text, words)
+    }
+}
+
+/// The matches of each index in `text`, whose words are `words`; `any` passes every word that
+/// may begin a pattern of one of them.
+fn search<const N: usize>(
+    indexes: [&PhraseIndex; N],
+    any: &Filter,
+    text: &str,
+    words: &WordHashes,
+) -> [Vec<PhraseMatch>; N] {
+    let mut found: [Vec<PhraseMatch>; N] = std::array::from_fn(|_| Vec::new());
+    // Where each index's last match ends: its next one starts no earlier.
+    let mut after = [0; N];
+    for word in words.0.iter().filter(|w| any.may_begin(w.hash)) {
+        for (i, index) in indexes.iter().enumerate() {
+            if word.start < after[i] || !index.filter.may_begin(word.hash) {
+                continue;
+            }
+            if let Some(m) = index.match_at(text, word) {
+                after[i] = m.range.end;
+                found[i].push(m);
+            }
+        }
+    }
+    for (index, found) in indexes.iter().zip(&mut found) {
+        index.add_others(text, found);
+    }
+    found
+}
+
+/// One bit per bucket of first-word hashes, set where a pattern's first word falls: a word
+/// whose bit is clear begins no pattern. Sized to the patterns, [`BITS_PER_WORD`] bits for each
+/// first word, so that it stays in the L1 cache while the words of a text are read.
+#[derive(Debug, Default)]
+struct Filter {
+    bits: Vec<u64>,
+}
+
+impl Filter {
+    fn sized(first_words: usize) -> Filter {
+        Filter { bits: vec![0; (first_words * BITS_PER_WORD).next_power_of_two().clamp(MIN_BITS, MAX_BITS) / 64] }
+    }
+
+    /// The filter of every word any of `filters` lets pass. Sizes are powers of two and a
+    /// bucket is a hash's low bits, so a smaller filter's bucket is the larger one's, cut: its
+    /// words repeat across the larger.
+    fn union<'a>(filters: impl Iterator<Item = &'a Filter> + Clone) -> Filter {
+        let len = filters.clone().map(|f| f.bits.len()).max().unwrap_or(0);
+        let bits = (0..len)
+            .map(|w| filters.clone().filter(|f| !f.bits.is_empty()).fold(0, |acc, f| acc | f.bits[w % f.bits.len()]))
+            .collect();
+        Filter { bits }
+    }
+
+    /// The word of the filter and the bit in it for a first-word hash.
+    fn slot(&self, hash: u64) -> (usize, u64) {
+        let bucket = (hash >> 40) as usize & (self.bits.len() * 64).wrapping_sub(1);
+        (bucket / 64, 1 << (bucket % 64))
+    }
+
+    fn insert(&mut self, hash: u64) {
+        let (word, bit) = self.slot(hash);
+        self.bits[word] |= bit;
+    }
+
+    /// Might a pattern begin with a word of this hash?
+    fn may_begin(&self, hash: u64) -> bool {
+        let (word, bit) = self.slot(hash);
+        self.bits.get(word).is_some_and(|w| w & bit != 0)
     }
 }
 
@@ -409,10 +458,28 @@ mod tests {
         let empty = PhraseIndex::default();
         let text = "Umerov met security advisers at the Kyiv meeting with Rustem Umerov and ’t Hooft in Kyiv.";
         let words = WordHashes::new(text);
-        let [a, b, c] = PhraseIndex::find_each([&names, &triggers, &empty], text, &words);
+        let set = PhraseSet::new([names, triggers, empty]);
+        let [names, triggers, _] = set.indexes();
+        let [a, b, c] = set.find_each(text, &words);
         assert_eq!((a, b), (names.find(text, &words), triggers.find(text, &words)));
         assert!(c.is_empty());
-        assert_eq!(found(&triggers, text), ["security advisers", "Kyiv meeting", "’t Hooft"]);
+        assert_eq!(found(triggers, text), ["security advisers", "Kyiv meeting", "’t Hooft"]);
+    }
+
+    #[test]
+    fn a_set_of_indexes_of_different_sizes_finds_what_each_finds() {
+        // Thousands of first words take a larger filter than two do: the union of the filters
+        // repeats the smaller one across the larger.
+        let many: Vec<String> = (0..2000).map(|i| format!("Name{i} Person")).collect();
+        let large = PhraseIndex::new(many.iter().map(String::as_str));
+        let small = PhraseIndex::new(["summit", "Geneva"]);
+        let text: String = (0..3000).step_by(7).map(|i| format!("Name{i} Person at the summit in Geneva; ")).collect();
+        let words = WordHashes::new(&text);
+        let set = PhraseSet::new([large, small]);
+        let [large, small] = set.indexes();
+        let [a, b] = set.find_each(&text, &words);
+        assert_eq!((a.len(), b.len()), (286, 2 * 429));
+        assert_eq!((a, b), (large.find(&text, &words), small.find(&text, &words)));
     }
 
     #[test]
