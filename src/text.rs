@@ -20,8 +20,8 @@ impl Word<'_> {
 
     /// Two or more letters, all upper-case: "NATO", "NSDC", "U.S.".
     pub fn is_acronym(&self) -> bool {
-        let letters = self.text.chars().filter(|c| c.is_alphabetic()).count();
-        letters >= 2 && self.text.chars().all(|c| !c.is_lowercase())
+        // Most words asked are capitalised ones: their second letter answers.
+        self.text.chars().all(|c| !c.is_lowercase()) && self.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
     }
 }
 

@@ -262,18 +262,6 @@ fn described_as_descriptor(part: &str, kinds: Kinds, kb: &KnowledgeBase) -> bool
         || kb.title_words.contains(part)
 }
 
-/// A month or weekday, or one's abbreviation with its full stop ("Feb. 28"), which the word
-/// itself does not hold.
-fn is_calendar(text: &str, word: &Word) -> bool {
-    let end = if text[word.end..].starts_with('.') { word.end + 1 } else { word.end };
-    let written = &text[word.start..end];
-    let mut buf = [0u8; 16];
-    match crate::text::ascii_lower(written, &mut buf) {
-        Some(lower) => lexicon::is_calendar_word(lower),
-        None => lexicon::is_calendar_word(&written.to_lowercase()),
-    }
-}
-
 /// What a word of a capitalised run is, worked out once: each test below is asked of it by
 /// one or more steps of [`name_from_run`]. "All parts" means every hyphen-joined part of the
 /// word, lower-cased, without a possessive or a final dot ("President-elect", "Western-supplied").
@@ -295,7 +283,8 @@ struct RunWord<'a> {
     generational: bool,
     /// In capitals: "NATO", "U.S.".
     acronym: bool,
-    /// A month or weekday (see [`is_calendar`]).
+    /// A month or weekday, or one's abbreviation with its full stop ("Feb. 28"), which the
+    /// word itself does not hold (see [`lexicon::is_calendar_word`]).
     calendar: bool,
 }
 
@@ -329,6 +318,8 @@ impl<'a> RunWord<'a> {
             common &= is_descriptor || kinds.has(Kinds::COMMON);
         }
         let whole = whole.unwrap_or_else(|| lexicon::describe(bare));
+        let dotted = text[word.end..].starts_with('.');
+        let calendar_kinds = if dotted { Kinds::CALENDAR | Kinds::CALENDAR_ABBREVIATION } else { Kinds::CALENDAR };
         RunWord {
             word,
             descriptor,
@@ -339,7 +330,8 @@ impl<'a> RunWord<'a> {
             not_person: whole.has(Kinds::NOT_PERSON),
             generational: GENERATIONAL.contains(&lower.trim_end_matches('.')),
             acronym: word.is_acronym(),
-            calendar: is_calendar(text, &word),
+            // Calendar kinds are the word's own, never a stem's: a possessive is none.
+            calendar: bare.len() == lower.len() && whole.has(calendar_kinds),
         }
     }
 }

@@ -48,6 +48,9 @@ struct Candidate {
     start: u32,
     len: u32,
     pattern: u32,
+    /// The hash of its second word, if it has one: most candidates of a common first name are
+    /// told apart by it without reading their bytes ("John Smith", "John Brown").
+    second: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -81,7 +84,8 @@ impl PhraseIndex {
             for &(_, id, pattern) in group {
                 let start = index.bytes.len() as u32;
                 index.bytes.extend_from_slice(pattern.as_bytes());
-                index.candidates.push(Candidate { start, len: pattern.len() as u32, pattern: id as u32 });
+                let second = second_word_hash(pattern);
+                index.candidates.push(Candidate { start, len: pattern.len() as u32, pattern: id as u32, second });
             }
             let mut at = index.slot_of(slot.hash);
             while index.slots[at].count != 0 {
@@ -121,14 +125,17 @@ impl PhraseIndex {
         found
     }
 
-    /// The longest pattern beginning with `word`, if one is written there.
-    fn match_at(&self, text: &str, word: &WordHash) -> Option<PhraseMatch> {
+    /// The longest pattern beginning with `word`, if one is written there; `next` is the hash
+    /// of the word after it.
+    fn match_at(&self, text: &str, word: &WordHash, next: Option<u64>) -> Option<PhraseMatch> {
         let start = word.start;
         let hit = self.candidates(word.hash).iter().find(|c| {
             let (from, len) = (c.start as usize, c.len as usize);
-            text.as_bytes()
-                .get(start..start + len)
-                .is_some_and(|written| written.eq_ignore_ascii_case(&self.bytes[from..from + len]))
+            c.second.is_none_or(|second| next == Some(second))
+                && text
+                    .as_bytes()
+                    .get(start..start + len)
+                    .is_some_and(|written| written.eq_ignore_ascii_case(&self.bytes[from..from + len]))
                 && !starts_word(text, start + len)
         })?;
         Some(PhraseMatch { range: start..start + hit.len as usize, pattern: hit.pattern as usize })
@@ -194,12 +201,13 @@ fn search<const N: usize>(
     let mut found: [Vec<PhraseMatch>; N] = std::array::from_fn(|_| Vec::new());
     // Where each index's last match ends: its next one starts no earlier.
     let mut after = [0; N];
-    for word in words.0.iter().filter(|w| any.may_begin(w.hash)) {
+    for (at, word) in words.0.iter().enumerate().filter(|(_, w)| any.may_begin(w.hash)) {
+        let next = words.0.get(at + 1).map(|w| w.hash);
         for (i, index) in indexes.iter().enumerate() {
             if word.start < after[i] || !index.filter.may_begin(word.hash) {
                 continue;
             }
-            if let Some(m) = index.match_at(text, word) {
+            if let Some(m) = index.match_at(text, word, next) {
                 after[i] = m.range.end;
                 found[i].push(m);
             }
@@ -387,6 +395,19 @@ fn ascii_run(bytes: &[u8], mut i: usize, mut hash: u64) -> (usize, u64) {
         i += 1;
     }
     (i, hash)
+}
+
+/// The hash of the second run of letters and digits of a pattern, as [`WordHashes`] would
+/// hash it in a text.
+fn second_word_hash(pattern: &str) -> Option<u64> {
+    let mut at = run_end(pattern, 0).0;
+    while at < pattern.len() {
+        match run_end(pattern, at) {
+            (0, _) => at += utf8_len(pattern.as_bytes()[at]),
+            (_, hash) => return Some(hash),
+        }
+    }
+    None
 }
 
 /// Does a letter or digit start at `pos`?
