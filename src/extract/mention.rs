@@ -210,6 +210,7 @@ fn unknown_mentions(
     let mut out = Vec::new();
     let mut sentence_words: Vec<Word> = Vec::new();
     let mut run: Vec<Word> = Vec::new();
+    let mut classified: Vec<RunWord> = Vec::new();
     // A sentence at a time, in order: where its words begin among the runs is looked for from
     // where the last sentence's began.
     let mut first_run = 0;
@@ -234,7 +235,7 @@ fn unknown_mentions(
                 run.push(word);
             } else {
                 if !run.is_empty() {
-                    out.extend(name_from_run(text, &run, kb, &sentence_starts));
+                    out.extend(name_from_run(text, &run, kb, &sentence_starts, &mut classified));
                 }
                 run.clear();
                 if capitalised {
@@ -244,7 +245,7 @@ fn unknown_mentions(
             previous_end = word.end;
         }
         if !run.is_empty() {
-            out.extend(name_from_run(text, &run, kb, &sentence_starts));
+            out.extend(name_from_run(text, &run, kb, &sentence_starts, &mut classified));
         }
         run.clear();
     }
@@ -325,10 +326,11 @@ impl<'a> RunWord<'a> {
             descriptor,
             common,
             head,
-            particle: PARTICLES.contains(&word.text),
+            // Particles are lower-case; most words asked are not.
+            particle: word.text.starts_with(|c: char| c.is_ascii_lowercase()) && PARTICLES.contains(&word.text),
             country: whole.has(Kinds::COUNTRY),
             not_person: whole.has(Kinds::NOT_PERSON),
-            generational: GENERATIONAL.contains(&lower.trim_end_matches('.')),
+            generational: lower.len() <= 4 && GENERATIONAL.contains(&lower.trim_end_matches('.')),
             acronym: word.is_acronym(),
             // Calendar kinds are the word's own, never a stem's: a possessive is none.
             calendar: bare.len() == lower.len() && whole.has(calendar_kinds),
@@ -337,9 +339,17 @@ impl<'a> RunWord<'a> {
 }
 
 /// Trims a run of capitalised words down to a name, or nothing.
-fn name_from_run(text: &str, run: &[Word], kb: &KnowledgeBase, sentence_starts: &[usize]) -> Option<MentionHit> {
-    let classified: Vec<RunWord> = run.iter().map(|&w| RunWord::new(w, text, kb)).collect();
-    let mut words: &[RunWord] = &classified;
+/// `classified` is room for the run's words, reused from run to run.
+fn name_from_run<'t>(
+    text: &'t str,
+    run: &[Word<'t>],
+    kb: &KnowledgeBase,
+    sentence_starts: &[usize],
+    classified: &mut Vec<RunWord<'t>>,
+) -> Option<MentionHit> {
+    classified.clear();
+    classified.extend(run.iter().map(|&w| RunWord::new(w, text, kb)));
+    let mut words: &[RunWord] = classified;
     // Leading titles, nationalities, honorifics and sentence-initial ordinary words are not names.
     while let Some(first) = words.first() {
         let start = first.word.start;
