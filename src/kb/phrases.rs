@@ -233,8 +233,8 @@ impl Filter {
     }
 
     /// The filter of every word any of `filters` lets pass. Sizes are powers of two and a
-    /// bucket is a hash's low bits, so a smaller filter's bucket is the larger one's, cut: its
-    /// words repeat across the larger.
+    /// bucket is the low bits of the hash's top ones, so a smaller filter's bucket is the larger
+    /// one's, cut: its words repeat across the larger.
     fn union<'a>(filters: impl Iterator<Item = &'a Filter> + Clone) -> Filter {
         let len = filters.clone().map(|f| f.bits.len()).max().unwrap_or(0);
         let bits = (0..len)
