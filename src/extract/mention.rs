@@ -35,8 +35,8 @@ const GENERATIONAL: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 /// [`unwrap_lines`]), whose words are `words`: known forms first, then unknown name-like
 /// sequences.
 pub fn find_mentions(text: &str, words: &WordHashes, kb: &KnowledgeBase, sentences: &[Sentence]) -> Vec<MentionHit> {
-    let [names, ..] = kb.phrases.find_each(text, words);
-    mentions_of(text, words, &names, kb, sentences)
+    let [names, ..] = kb.phrases.indexes();
+    mentions_of(text, words, &names.find(text, words), kb, sentences)
 }
 
 /// The same, where the names of the rules are already found (`names`, matches of
