@@ -364,6 +364,38 @@ impl OffsetMap {
         let start = self.start(range.start);
         Span::new(start, self.end(range.end).max(start))
     }
+
+    /// The map of a text derived twice: `self` maps it to an intermediate text, which `inner`
+    /// maps to the file.
+    pub fn then(self, inner: &OffsetMap) -> OffsetMap {
+        if inner.runs.is_empty() {
+            return self;
+        }
+        if self.runs.is_empty() {
+            return inner.clone();
+        }
+        let mut out = OffsetMap::identity();
+        for outer in &self.runs {
+            if !outer.verbatim() {
+                let start = inner.start(outer.file);
+                out.push(start, outer.text_len, inner.end(outer.file + outer.file_len).max(start) - start);
+                continue;
+            }
+            // A verbatim run may cross several runs of the intermediate text: each is followed.
+            let (from, to) = (outer.file, outer.file + outer.text_len);
+            let first = inner.runs.partition_point(|r| r.text + r.text_len <= from);
+            for run in inner.runs[first..].iter().take_while(|r| r.text < to) {
+                let (a, b) = (from.max(run.text), to.min(run.text + run.text_len));
+                if run.verbatim() {
+                    out.push(run.file + (a - run.text), b - a, b - a);
+                } else {
+                    // Part of a decoded unit stands for all of it (the first part) or nothing.
+                    out.push(run.file, b - a, if a == run.text { run.file_len } else { 0 });
+                }
+            }
+        }
+        out
+    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ mod html;
 mod jsonl;
 mod markdown;
 mod structure;
+mod typography;
 mod walk;
 
 use std::ops::Range;
@@ -113,6 +114,7 @@ impl Source {
     }
 
     fn new(file: FileRef, text: String, map: OffsetMap, meta: Meta, suppressions: Vec<Suppression>) -> Self {
+        let (text, map) = typography::fold(text, map);
         let paragraphs = paragraphs(&text);
         let sentences = sentences(&text, &paragraphs);
         Source { file, text, map, meta, paragraphs, sentences, suppressions, invalid_utf8_at: None, index_in_file: 0 }
