@@ -409,6 +409,8 @@ const ABBREVIATIONS: &[&str] = &[
     "sen", "gov", "pres", "rev", "hon", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "est", "approx",
     "fig", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
     "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "mt", "ft", "ave", "blvd", "e.g", "i.e", "cf", "al",
+    // Plural and less common titles before names: "Sens. John Fetterman (PA), Mark Kelly".
+    "sens", "reps", "govs", "gens", "messrs", "supt", "det", "cpl", "pvt", "brig", "lieut", "mme", "ret",
 ];
 
 /// A word (any case) after which a full stop does not end a sentence: "Mr", "approx", "e.g".

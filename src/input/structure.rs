@@ -151,5 +151,9 @@ mod tests {
             ["U.S. President Donald J. Trump met Mr. Umerov on Jan. 3.", "Talks went well!", "“Yes.”", "Then"]
         );
         assert_eq!(sentence_texts("It rose 2.5 percent. ok. Next"), ["It rose 2.5 percent. ok.", "Next"]);
+        assert_eq!(
+            sentence_texts("Four Democrats, Sens. John Fetterman and Mark Kelly, voted yes. Gen. (Ret.) Smith agreed."),
+            ["Four Democrats, Sens. John Fetterman and Mark Kelly, voted yes.", "Gen. (Ret.) Smith agreed."]
+        );
     }
 }
