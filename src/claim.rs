@@ -7,6 +7,7 @@ use std::ops::Range;
 use chrono::Weekday;
 use serde::Serialize;
 
+use crate::extract::count::Outcome;
 use crate::interval::{CountInterval, DateInterval};
 use crate::kb::{EntityId, EventId, FormKind};
 use crate::source::Span;
@@ -163,5 +164,9 @@ pub struct CountClaim {
     pub interval: CountInterval,
     /// The noun counted, as written ("countries").
     pub unit: Option<String>,
+    /// For a casualty count, what happened to those counted ("killing 35", "16 injured").
+    pub outcome: Option<Outcome>,
+    /// What the count says it takes in, folded: "Ukraine" in "16 countries, including Ukraine".
+    pub including: Vec<String>,
     pub event: Option<EventTie>,
 }

@@ -114,6 +114,11 @@ impl CountInterval {
         CountInterval { low: n, high: Some(n), low_open: false, high_open: false }
     }
 
+    /// The interval of the count with `n` of its members taken away.
+    pub fn less(self, n: u64) -> Self {
+        CountInterval { low: self.low.saturating_sub(n), high: self.high.map(|h| h.saturating_sub(n)), ..self }
+    }
+
     pub fn closed(low: u64, high: u64) -> Self {
         CountInterval { low, high: Some(high), low_open: false, high_open: false }
     }

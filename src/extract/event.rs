@@ -20,7 +20,7 @@ use crate::input::Source;
 use crate::kb::phrases::PhraseMatch;
 use crate::kb::{EntityId, EventId, KnowledgeBase};
 use crate::lexicon;
-use crate::text::{fold, same_noun};
+use crate::text::fold;
 
 /// An event a sentence names, and the trigger that named it.
 #[derive(Debug, Clone)]
@@ -184,9 +184,12 @@ impl SentenceEvents {
                     });
                 }
                 ClaimKind::Count(count) => {
-                    let Some(unit) = count.unit.as_deref().map(fold) else { continue };
+                    let unit = count.unit.as_deref().map(fold);
+                    if unit.is_none() && count.outcome.is_none() {
+                        continue;
+                    }
                     count.event = choose(candidates, &claim.range, inherited, |event| {
-                        kb.events[event].counts.iter().any(|c| c.units.iter().any(|u| same_noun(u, &unit)))
+                        kb.events[event].counts.iter().any(|c| c.counts(unit.as_deref(), count.outcome))
                     });
                 }
                 _ => {}

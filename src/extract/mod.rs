@@ -16,7 +16,7 @@ pub use crate::input::Sentence;
 use crate::input::Source;
 use crate::kb::phrases::{PhraseMatch, WordHashes};
 use crate::kb::{EntityId, KnowledgeBase};
-use count::{CountMention, CountSettings, extract_counts_around};
+use count::{CountMention, CountSettings, extract_counts_around, included_after, outcome_of};
 use date::{DateMention, extract_dates};
 use event::{EventPhrases, SentenceEvents};
 use mention::{mentions_of, unwrap_lines};
@@ -138,7 +138,11 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
             _ => c.range.clone(),
         };
         let unit = c.unit.map(|u| text[u].to_string());
-        claim(range, ClaimKind::Count(CountClaim { interval: c.interval, unit, event: None }))
+        let outcome = source
+            .sentence_at(range.start)
+            .and_then(|i| outcome_of(text, source.sentences[i].range.clone(), range.clone()));
+        let including = included_after(&text[range.end..]);
+        claim(range, ClaimKind::Count(CountClaim { interval: c.interval, unit, outcome, including, event: None }))
     }));
     claims.sort_by_key(|c| (c.span.start, c.span.end));
     let mut sentences = source.sentence_cursor();

@@ -22,11 +22,12 @@ pub use model::EntityKind;
 pub use period::{Held, Period};
 
 use crate::error::{Error, Invalid, SpannedError};
-use crate::interval::DateInterval;
+use crate::extract::count::Outcome;
+use crate::interval::{CountInterval, DateInterval};
 use crate::lexicon;
 use crate::similar::SimilarNames;
 use crate::source::{FileRef, SourceFile, Span};
-use crate::text::{fold, surname, title_key};
+use crate::text::{fold, same_noun, surname, title_key};
 use phrases::{PhraseIndex, PhraseSet};
 
 /// Where a rule is written: shown beside findings that rest on it.
@@ -128,9 +129,40 @@ pub struct EventCount {
     pub what: String,
     /// Folded unit nouns: "countries", "nations".
     pub units: Vec<String>,
+    /// For a casualty count, what happened to those counted, as `what` or a unit says it.
+    pub outcome: Option<Outcome>,
+    /// What the figure leaves out, folded ("ukraine").
+    pub excluding: Vec<String>,
     pub value: Option<u64>,
     pub source: Option<String>,
     pub origin: RuleRef,
+}
+
+impl EventCount {
+    /// Whether a count of `unit` (folded), with `outcome`, counts what this count does: its
+    /// noun is one of the units, and it tells of no other outcome ("injuring 117 people" is no
+    /// death toll). A casualty count of people, or of no noun ("killing three"), counts the
+    /// dead or the injured as its outcome says.
+    pub fn counts(&self, unit: Option<&str>, outcome: Option<Outcome>) -> bool {
+        if outcome.is_some() && self.outcome.is_some() && outcome != self.outcome {
+            return false;
+        }
+        let same_outcome = outcome.is_some() && outcome == self.outcome;
+        match unit {
+            Some(unit) => {
+                self.units.iter().any(|u| same_noun(u, unit)) || (same_outcome && matches!(unit, "people" | "persons"))
+            }
+            None => same_outcome,
+        }
+    }
+}
+
+impl EventCount {
+    /// A count's interval as this figure counts: without the members it says it includes and
+    /// the figure leaves out ("16 countries, including Ukraine" is 15 guests).
+    pub fn comparable(&self, interval: CountInterval, including: &[String]) -> CountInterval {
+        interval.less(self.excluding.iter().filter(|x| including.contains(x)).count() as u64)
+    }
 }
 
 /// How a form relates to its entity.
@@ -484,6 +516,9 @@ impl Builder {
             .map(|c| EventCount {
                 what: c.what.get_ref().clone(),
                 units: c.units.iter().map(|u| fold(u.get_ref())).collect(),
+                outcome: Outcome::of_phrase(c.what.get_ref())
+                    .or_else(|| c.units.iter().find_map(|u| Outcome::of_phrase(u.get_ref()))),
+                excluding: c.excluding.iter().map(|x| fold(x.get_ref())).collect(),
                 value: c.value.as_ref().map(|v| *v.get_ref()),
                 source: c.source.as_ref().map(|s| s.get_ref().clone()),
                 origin: RuleRef {

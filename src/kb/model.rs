@@ -76,6 +76,10 @@ pub struct Count {
     #[serde(default)]
     pub units: Vec<Spanned<String>>,
     pub value: Option<Spanned<u64>>,
+    /// What the figure leaves out ("Ukraine", the host): a count that says it includes one
+    /// of them is compared with the figure plus those it names.
+    #[serde(default)]
+    pub excluding: Vec<Spanned<String>>,
     pub source: Option<Spanned<String>>,
 }
 

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use serde_json::{Value, json};
 
 use crate::claim::{Claim, ClaimKind, EventTie};
+use crate::extract::count::Outcome;
 use crate::input::Source;
 use crate::kb::KnowledgeBase;
 
@@ -54,6 +55,9 @@ pub fn claim_json(source: &Source, claim: &Claim, kb: &KnowledgeBase) -> Value {
             fields.insert("low_open".into(), json!(i.low_open));
             fields.insert("high_open".into(), json!(i.high_open));
             fields.insert("unit".into(), json!(c.unit));
+            if let Some(outcome) = c.outcome {
+                fields.insert("outcome".into(), json!(outcome));
+            }
             fields.insert("event".into(), json!(event(&c.event)));
         }
     }
@@ -130,7 +134,13 @@ fn reading(claim: &Claim, kb: &KnowledgeBase) -> String {
         }
         ClaimKind::Date(d) => format!("{}{}", d.interval, event(&d.event)),
         ClaimKind::Count(c) => {
-            format!("{}{}{}", c.interval, c.unit.as_ref().map_or(String::new(), |u| format!(" {u}")), event(&c.event))
+            let unit = c.unit.as_ref().map_or(String::new(), |u| format!(" {u}"));
+            let outcome = match c.outcome {
+                Some(Outcome::Killed) => " [killed]",
+                Some(Outcome::Injured) => " [injured]",
+                None => "",
+            };
+            format!("{}{unit}{outcome}{}", c.interval, event(&c.event))
         }
     }
 }

@@ -7,7 +7,7 @@ use crate::extract::Needs;
 use crate::finding::{Finding, Location, Severity};
 use crate::interval::CountInterval;
 use crate::kb::{EventId, KnowledgeBase};
-use crate::text::{fold, same_noun};
+use crate::text::fold;
 
 declare_check! {
     /// ## What it flags
@@ -71,11 +71,12 @@ impl Check for Conflict {
             if against_rules(cx.kb, &fact.count).is_some() {
                 continue; // already reported against the rules
             }
-            if let Some(key) = counted(cx.kb, &fact.count) {
+            if let Some(key @ (event, position)) = counted(cx.kb, &fact.count) {
+                let rule = &cx.kb.events[event].counts[position];
                 by_count.entry(key).or_default().push(Said {
                     source: *source,
                     span: fact.span,
-                    value: fact.count.interval,
+                    value: rule.comparable(fact.count.interval, &fact.count.including),
                 });
             }
         }
@@ -107,9 +108,9 @@ impl Check for Conflict {
 
 /// Which count of which event a count is about: the first candidate event that counts its unit.
 fn counted(kb: &KnowledgeBase, count: &CountClaim) -> Option<(EventId, usize)> {
-    let (tie, unit) = (count.event.as_ref()?, fold(count.unit.as_deref()?));
+    let (tie, unit) = (count.event.as_ref()?, count.unit.as_deref().map(fold));
     tie.candidates.iter().find_map(|&e| {
-        let position = kb.events[e].counts.iter().position(|c| c.units.iter().any(|u| same_noun(u, &unit)))?;
+        let position = kb.events[e].counts.iter().position(|c| c.counts(unit.as_deref(), count.outcome))?;
         Some((e, position))
     })
 }
@@ -118,7 +119,8 @@ fn counted(kb: &KnowledgeBase, count: &CountClaim) -> Option<(EventId, usize)> {
 /// a figure that does not fit.
 fn against_rules(kb: &KnowledgeBase, count: &CountClaim) -> Option<(EventId, usize, u64)> {
     let (event, position) = counted(kb, count)?;
-    let value = kb.events[event].counts[position].value?;
+    let rule = &kb.events[event].counts[position];
+    let value = rule.value?;
     let firm = count.event.as_ref().is_some_and(|t| t.strength != TieStrength::Weak);
-    (firm && !count.interval.contains(value)).then_some((event, position, value))
+    (firm && !rule.comparable(count.interval, &count.including).contains(value)).then_some((event, position, value))
 }

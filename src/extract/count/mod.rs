@@ -34,7 +34,9 @@
 //! identifiers ("Article 5", "Flight 17", "F-16", "COVID-19", "G7"), list markers, and bare
 //! years (a plain four-digit 1900–2100 without a plural noun after it).
 
+mod including;
 mod lexicon;
+mod outcome;
 #[cfg(test)]
 mod tests;
 
@@ -43,6 +45,9 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::Regex;
+
+pub use including::included_after;
+pub use outcome::{Outcome, outcome_of};
 
 use super::number::{Reading, is_space, read_number, skip_space};
 use crate::interval::CountInterval;
