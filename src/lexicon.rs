@@ -43,6 +43,8 @@ impl Kinds {
     pub const CALENDAR_ABBREVIATION: Kinds = Kinds(512);
     /// A word after which a full stop does not end a sentence ("mr", "approx").
     pub const ABBREVIATION: Kinds = Kinds(1024);
+    /// A military rank or its abbreviation ("general", "lt"): a rank, not an office.
+    pub const RANK: Kinds = Kinds(2048);
 
     pub fn has(self, kinds: Kinds) -> bool {
         self.0 & kinds.0 != 0
@@ -79,6 +81,7 @@ fn table() -> &'static Table {
         QUALIFIER_WORDS.iter().for_each(|&w| add(w.into(), Kinds::QUALIFIER));
         ABBREVIATIONS.iter().for_each(|&w| add(w.into(), Kinds::ABBREVIATION));
         HONORIFICS.iter().for_each(|&w| add(w.into(), Kinds::HONORIFIC));
+        RANKS.iter().for_each(|&w| add(w.into(), Kinds::RANK));
         NOT_PERSON.iter().for_each(|&w| add(w.into(), Kinds::NOT_PERSON));
         for &name in MONTHS.iter().chain(WEEKDAYS) {
             add(name.into(), Kinds::CALENDAR);
@@ -311,7 +314,65 @@ const TITLE_MODIFIERS: &[&str] = &[
 ];
 
 /// Honorifics: part of neither a title nor a name.
-const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam", "mx"];
+const HONORIFICS: &[&str] =
+    &["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam", "mx", "rev", "reverend"];
+
+/// Military ranks and their usual abbreviations (without the dot). Before a name they say what
+/// the person is, not which office they hold: "General Valerii Zaluzhnyi" is no title to judge.
+const RANKS: &[&str] = &[
+    "admiral",
+    "brigadier",
+    "captain",
+    "colonel",
+    "commodore",
+    "corporal",
+    "general",
+    "lieutenant",
+    "major",
+    "marshal",
+    "sergeant",
+    "adm",
+    "brig",
+    "capt",
+    "cmdr",
+    "col",
+    "cpl",
+    "gen",
+    "lt",
+    "maj",
+    "sgt",
+];
+
+/// Offices that "general" follows as part of their name ("Attorney General", "Secretary
+/// General"): there it is no rank.
+const GENERAL_OFFICES: &[&str] = &[
+    "accountant",
+    "advocate",
+    "attorney",
+    "auditor",
+    "comptroller",
+    "consul",
+    "director",
+    "governor",
+    "inspector",
+    "postmaster",
+    "procurator",
+    "prosecutor",
+    "secretary",
+    "solicitor",
+    "surgeon",
+];
+
+/// Is this word (lower-case, any final dot dropped) a rank or an honorific, which name what a
+/// person is rather than an office ("General", "Lt", "Sir", "Dr")?
+pub fn is_rank_or_honorific(lower: &str) -> bool {
+    kinds(lower).has(Kinds::RANK | Kinds::HONORIFIC)
+}
+
+/// Does "general" after this word (lower-case) belong to an office's name ("Attorney General")?
+pub fn takes_general(lower: &str) -> bool {
+    GENERAL_OFFICES.contains(&lower)
+}
 
 /// Words that make a capitalised sequence an organisation or a place rather than a person.
 const NOT_PERSON: &[&str] = &[
