@@ -134,6 +134,8 @@ fn title_before(text: &str, from: usize, mention: &MentionHit, kb: &KnowledgeBas
     let (prefix, ranks) = prefix.split_at(prefix.len() - ranks);
     let mut next_start = ranks.first().map_or(mention.range.start, |w| w.start);
     let mut phrase: Vec<(Word, Role, Option<Qualifier>)> = Vec::new();
+    // The title speaks of the time of the relation it is governed by.
+    let mut of_that_time = false;
     for (i, word) in prefix.iter().enumerate().rev().take(MAX_TITLE_WORDS) {
         // Only spaces may separate the words of a title phrase (and the phrase from the name).
         if !text[word.end..next_start].chars().all(|c| c == ' ' || c == '\u{a0}') {
@@ -143,6 +145,11 @@ fn title_before(text: &str, from: usize, mention: &MentionHit, kb: &KnowledgeBas
         // After a preposition, a whole title is the name's, and what precedes the preposition
         // is someone else's: "aide to President X", "head of President X's office".
         if governed_by(&lower, &phrase) {
+            // "under President X", "a former aide to President X": the time X held the office.
+            of_that_time = lower == "under"
+                || prefix[i.saturating_sub(3)..i]
+                    .iter()
+                    .any(|w| Qualifier::from_word(&w.text.to_lowercase()) == Some(Qualifier::Former));
             break;
         }
         // "named to head", "who chairs": a verb, not a title.
@@ -155,7 +162,11 @@ fn title_before(text: &str, from: usize, mention: &MentionHit, kb: &KnowledgeBas
         next_start = word.start;
     }
     phrase.reverse();
-    build(text, phrase, mention.range.clone(), Side::Before)
+    let mut hit = build(text, phrase, mention.range.clone(), Side::Before)?;
+    if of_that_time && hit.qualifier.is_none() {
+        hit.qualifier = Some(Qualifier::Then);
+    }
+    Some(hit)
 }
 
 /// How many of the last words of `prefix` (the words up to the name at `name_start`) are ranks

@@ -230,7 +230,15 @@ fn titles_of_someone_else() {
             "A spokesman for former President Joe Biden said so.",
             vec![("former President Joe Biden", "Joe Biden", "President", Some("former"))],
         ),
-        ("It was signed under President Joe Biden.", vec![("President Joe Biden", "Joe Biden", "President", None)]),
+        // The relation dates the title: "under President X" is "then-President X".
+        (
+            "It was signed under President Joe Biden.",
+            vec![("President Joe Biden", "Joe Biden", "President", Some("then"))],
+        ),
+        (
+            "A former aide to President Joe Biden said so.",
+            vec![("President Joe Biden", "Joe Biden", "President", Some("then"))],
+        ),
         (
             "The head of President Donald Trump's office said so.",
             vec![("President Donald Trump", "Donald Trump", "President", None)],
