@@ -425,6 +425,7 @@ mod tests {
 id = "ion-vasilescu"
 name = "Ion Vasilescu"
 kind = "person"
+misspellings = ["Ion Vasilesku"]
 
 [[entity.role]]
 title = "Vice President"
@@ -481,6 +482,10 @@ from = "2025-01-20"
             // Undated, or dated at a time the title does not fit either.
             ("President Ion Vasilescu said so.", vec![(stale, "President Ion Vasilescu")]),
             ("President Ion Vasilescu said so on Thursday.", vec![(stale, "President Ion Vasilescu")]),
+            // A misspelled name's title is judged too.
+            ("President Ion Vasilesku said so.", vec![(stale, "President Ion Vasilesku")]),
+            // Ranks are no offices.
+            ("General Ion Vasilescu said so.", vec![]),
             ("Vice President Ion Vasilescu visited Kyiv in 2022.", vec![(stale, "Vice President Ion Vasilescu")]),
             (
                 "Since the war began in 2022, President Ion Vasilescu has visited Kyiv.",

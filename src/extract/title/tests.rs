@@ -276,6 +276,17 @@ fn titles_of_someone_else() {
             "Andriy Yermak, spokeswoman for President Joe Biden, spoke.",
             vec![("President Joe Biden", "Joe Biden", "President", None)],
         ),
+        ("The wife of President Joe Biden spoke.", vec![("President Joe Biden", "Joe Biden", "President", None)]),
+        // A possessive before the title: the title is still the name's.
+        (
+            "Donald Trump's former national security adviser Andriy Yermak spoke.",
+            vec![(
+                "former national security adviser Andriy Yermak",
+                "Andriy Yermak",
+                "national security adviser",
+                Some("former"),
+            )],
+        ),
         // Verbs are no titles.
         (
             "Kyiv asked him to head Defense Minister Rustem Umerov's team.",
@@ -305,6 +316,8 @@ fn sentences_without_titles() {
         "Rustem Umerov, Steve Witkoff's deputy, said so.",
         // Someone else's title, or a verb.
         "Rustem Umerov was named to head the Office.",
+        "Rustem Umerov, who heads the delegation, said so.",
+        "Andriy Yermak, Donald Trump's chief of staff, said so.",
         // The title is in another sentence.
         "He met the Defense Minister. Rustem Umerov said so.",
     ] {
