@@ -145,11 +145,9 @@ fn title_before(text: &str, from: usize, mention: &MentionHit, kb: &KnowledgeBas
         // After a preposition, a whole title is the name's, and what precedes the preposition
         // is someone else's: "aide to President X", "head of President X's office".
         if governed_by(&lower, &phrase) {
-            // "under President X", "a former aide to President X": the time X held the office.
-            of_that_time = lower == "under"
-                || prefix[i.saturating_sub(3)..i]
-                    .iter()
-                    .any(|w| Qualifier::from_word(&w.text.to_lowercase()) == Some(Qualifier::Former));
+            // The relation dates the title: "under President X", "who was an aide to President
+            // X" speak of the time X held the office, as "then-President X" would.
+            of_that_time = true;
             break;
         }
         // "named to head", "who chairs": a verb, not a title.

@@ -491,7 +491,13 @@ from = "2025-01-20"
                 "Since the war began in 2022, President Ion Vasilescu has visited Kyiv.",
                 vec![(stale, "President Ion Vasilescu")],
             ),
-            ("A spokesman for President Ion Vasilescu said so.", vec![(stale, "President Ion Vasilescu")]),
+            // A relation dates the title: "then-President" is meant.
+            ("A spokesman for President Ion Vasilescu said so in 2024.", vec![]),
+            ("Ana Pop, who was an adviser to President Ion Vasilescu, spoke.", vec![]),
+            (
+                "A spokesman for outgoing President Ion Vasilescu said so.",
+                vec![(stale, "outgoing President Ion Vasilescu")],
+            ),
             // A date in a relative clause is of something else.
             ("President Ion Vasilescu, who visited Kyiv in 2022, spoke.", vec![(stale, "President Ion Vasilescu")]),
             // A date after the title never makes a finding: only the article's date does.

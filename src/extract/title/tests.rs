@@ -221,27 +221,31 @@ fn ranks_the_rules_list_are_titles() {
 fn titles_of_someone_else() {
     let table: Vec<(&str, Expected)> = vec![
         // The title after the preposition is the name's; the one before it someone else's.
-        ("An aide to President Joe Biden said so.", vec![("President Joe Biden", "Joe Biden", "President", None)]),
+        (
+            "An aide to President Joe Biden said so.",
+            vec![("President Joe Biden", "Joe Biden", "President", Some("then"))],
+        ),
         (
             "An adviser to Defense Minister Rustem Umerov said so.",
-            vec![("Defense Minister Rustem Umerov", "Rustem Umerov", "Defense Minister", None)],
+            vec![("Defense Minister Rustem Umerov", "Rustem Umerov", "Defense Minister", Some("then"))],
         ),
         (
             "A spokesman for former President Joe Biden said so.",
             vec![("former President Joe Biden", "Joe Biden", "President", Some("former"))],
         ),
-        // The relation dates the title: "under President X" is "then-President X".
+        // The relation dates the title: "under President X" is "then-President X"; a qualifier
+        // of its own stays.
         (
             "It was signed under President Joe Biden.",
             vec![("President Joe Biden", "Joe Biden", "President", Some("then"))],
         ),
         (
-            "A former aide to President Joe Biden said so.",
-            vec![("President Joe Biden", "Joe Biden", "President", Some("then"))],
+            "An aide to outgoing President Joe Biden said so.",
+            vec![("outgoing President Joe Biden", "Joe Biden", "President", Some("outgoing"))],
         ),
         (
             "The head of President Donald Trump's office said so.",
-            vec![("President Donald Trump", "Donald Trump", "President", None)],
+            vec![("President Donald Trump", "Donald Trump", "President", Some("then"))],
         ),
         // A title with a preposition of its own.
         ("Under Secretary Joe Biden spoke.", vec![("Under Secretary Joe Biden", "Joe Biden", "Under Secretary", None)]),
@@ -274,9 +278,12 @@ fn titles_of_someone_else() {
         ),
         (
             "Andriy Yermak, spokeswoman for President Joe Biden, spoke.",
-            vec![("President Joe Biden", "Joe Biden", "President", None)],
+            vec![("President Joe Biden", "Joe Biden", "President", Some("then"))],
         ),
-        ("The wife of President Joe Biden spoke.", vec![("President Joe Biden", "Joe Biden", "President", None)]),
+        (
+            "The wife of President Joe Biden spoke.",
+            vec![("President Joe Biden", "Joe Biden", "President", Some("then"))],
+        ),
         // A possessive before the title: the title is still the name's.
         (
             "Donald Trump's former national security adviser Andriy Yermak spoke.",
