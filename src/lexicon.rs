@@ -43,6 +43,8 @@ impl Kinds {
     pub const CALENDAR_ABBREVIATION: Kinds = Kinds(512);
     /// A word after which a full stop does not end a sentence ("mr", "approx").
     pub const ABBREVIATION: Kinds = Kinds(1024);
+    /// A military rank or its abbreviation ("general", "lt"): a rank, not an office.
+    pub const RANK: Kinds = Kinds(2048);
 
     pub fn has(self, kinds: Kinds) -> bool {
         self.0 & kinds.0 != 0
@@ -79,6 +81,7 @@ fn table() -> &'static Table {
         QUALIFIER_WORDS.iter().for_each(|&w| add(w.into(), Kinds::QUALIFIER));
         ABBREVIATIONS.iter().for_each(|&w| add(w.into(), Kinds::ABBREVIATION));
         HONORIFICS.iter().for_each(|&w| add(w.into(), Kinds::HONORIFIC));
+        RANKS.iter().for_each(|&w| add(w.into(), Kinds::RANK));
         NOT_PERSON.iter().for_each(|&w| add(w.into(), Kinds::NOT_PERSON));
         for &name in MONTHS.iter().chain(WEEKDAYS) {
             add(name.into(), Kinds::CALENDAR);
@@ -311,7 +314,91 @@ const TITLE_MODIFIERS: &[&str] = &[
 ];
 
 /// Honorifics: part of neither a title nor a name.
-const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam", "mx"];
+const HONORIFICS: &[&str] =
+    &["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam", "mx", "rev", "reverend"];
+
+/// Military ranks and their usual abbreviations (without the dot). Before a name they say what
+/// the person is, not which office they hold: "General Valerii Zaluzhnyi" is no title to judge.
+const RANKS: &[&str] = &[
+    "admiral",
+    "brigadier",
+    "captain",
+    "colonel",
+    "commodore",
+    "corporal",
+    "general",
+    "lieutenant",
+    "major",
+    "marshal",
+    "sergeant",
+    "adm",
+    "brig",
+    "capt",
+    "cmdr",
+    "col",
+    "cpl",
+    "gen",
+    "lt",
+    "maj",
+    "sgt",
+];
+
+/// Offices that "general" follows as part of their name ("Attorney General", "Secretary
+/// General"): there it is no rank.
+const GENERAL_OFFICES: &[&str] = &[
+    "accountant",
+    "advocate",
+    "attorney",
+    "auditor",
+    "comptroller",
+    "consul",
+    "director",
+    "governor",
+    "inspector",
+    "postmaster",
+    "procurator",
+    "prosecutor",
+    "secretary",
+    "solicitor",
+    "surgeon",
+];
+
+/// Is this word (lower-case, any final dot dropped) a rank or an honorific, which name what a
+/// person is rather than an office ("General", "Lt", "Sir", "Dr")?
+pub fn is_rank_or_honorific(lower: &str) -> bool {
+    kinds(lower).has(Kinds::RANK | Kinds::HONORIFIC)
+}
+
+/// Does "general" after this word (lower-case) belong to an office's name ("Attorney General")?
+pub fn takes_general(lower: &str) -> bool {
+    GENERAL_OFFICES.contains(&lower)
+}
+
+/// The commonest English function words: a fifth or more of the words of English prose, few of
+/// any other language's.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "and", "are", "as", "at", "be", "by", "for", "from", "had", "has", "have", "he", "his", "in", "is", "it",
+    "its", "not", "of", "on", "said", "she", "that", "the", "their", "they", "this", "to", "was", "were", "which",
+    "who", "with",
+];
+
+/// How many words of a text [`is_english`] reads: enough to tell, few enough to be cheap.
+const LANGUAGE_SAMPLE_WORDS: usize = 400;
+
+/// Is `text` English prose, or too short to tell? Its share of English function words says so:
+/// other languages' prose (German, French, Russian, Ukrainian…) has far fewer.
+pub fn is_english(text: &str) -> bool {
+    static WORDS: OnceLock<HashSet<&str>> = OnceLock::new();
+    let function_words = WORDS.get_or_init(|| set(FUNCTION_WORDS));
+    let (mut total, mut english) = (0usize, 0usize);
+    let mut buf = [0u8; 8];
+    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(LANGUAGE_SAMPLE_WORDS) {
+        total += 1;
+        english += usize::from(crate::text::ascii_lower(word, &mut buf).is_some_and(|w| function_words.contains(w)));
+    }
+    // Below a score of words the share says little: a headline, a caption.
+    total < 20 || english * 10 >= total
+}
 
 /// Words that make a capitalised sequence an organisation or a place rather than a person.
 const NOT_PERSON: &[&str] = &[
@@ -572,6 +659,51 @@ mod tests {
         }
         assert!(!is_country("Kyiv"));
         assert!(country_max_words() >= 3);
+    }
+
+    #[test]
+    fn english_is_told_from_other_languages() {
+        let table = [
+            (
+                "The minister said on Monday that the talks with the allies were over, and he would return to the capital \
+              by the end of the week to brief the cabinet.",
+                true,
+            ),
+            (
+                "Der Minister sagte am Montag, die Gespräche mit den Verbündeten seien beendet, und er werde bis zum Ende \
+              der Woche in die Hauptstadt zurückkehren.",
+                false,
+            ),
+            (
+                "Министр заявил в понедельник, что переговоры с союзниками завершены и что он вернется в столицу до \
+              конца недели, чтобы проинформировать правительство.",
+                false,
+            ),
+            (
+                "Le ministre a déclaré lundi que les pourparlers avec les alliés étaient terminés et qu'il rentrerait \
+              dans la capitale avant la fin de la semaine.",
+                false,
+            ),
+            (
+                "El ministro dijo el lunes que las conversaciones con los aliados habían terminado y que regresaría a \
+              la capital antes del fin de semana.",
+                false,
+            ),
+            // Too short to tell: English is assumed.
+            ("Минист заявил", true),
+        ];
+        for (text, expected) in table {
+            assert_eq!(is_english(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn ranks_and_offices() {
+        for word in ["general", "gen", "lt", "colonel", "sir", "dr", "rev"] {
+            assert!(is_rank_or_honorific(word), "{word}");
+        }
+        assert!(!is_rank_or_honorific("president") && !is_rank_or_honorific("minister"));
+        assert!(takes_general("attorney") && !takes_general("chief"));
     }
 
     #[test]

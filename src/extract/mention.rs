@@ -252,15 +252,16 @@ fn unknown_mentions(
     out
 }
 
-/// Not a name: a title word, nationality, qualifier or honorific.
+/// Not a name: a title word, nationality, qualifier, honorific or rank.
 fn is_descriptor(part: &str, kb: &KnowledgeBase) -> bool {
     described_as_descriptor(part, lexicon::describe(part), kb)
 }
 
 /// [`is_descriptor`], for a part whose lexicon kinds are known.
 fn described_as_descriptor(part: &str, kinds: Kinds, kb: &KnowledgeBase) -> bool {
-    kinds.has(Kinds::TITLE_HEAD | Kinds::TITLE_MODIFIER | Kinds::COUNTRY | Kinds::HONORIFIC | Kinds::QUALIFIER)
-        || kb.title_words.contains(part)
+    kinds.has(
+        Kinds::TITLE_HEAD | Kinds::TITLE_MODIFIER | Kinds::COUNTRY | Kinds::HONORIFIC | Kinds::QUALIFIER | Kinds::RANK,
+    ) || kb.title_words.contains(part)
 }
 
 /// What a word of a capitalised run is, worked out once: each test below is asked of it by

@@ -9,6 +9,7 @@ pub mod date;
 mod event;
 pub mod mention;
 pub mod number;
+mod post;
 pub mod title;
 
 use crate::claim::{Claim, ClaimKind, CountClaim, DateClaim, Mention, Title};
@@ -76,7 +77,13 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
     let words = WordHashes::new(&unwrapped);
     // The phrases of the rules and of the lexicon, found in one reading of the words.
     let [names, triggers, places, nouns, weekdays] = kb.phrases.find_each(&unwrapped, &words);
-    let mentions = mentions_of(&unwrapped, &words, &names, kb, &source.sentences);
+    let mut mentions = mentions_of(&unwrapped, &words, &names, kb, &source.sentences);
+    // A social post quoted in the article speaks for its poster: its names and titles are not
+    // the article's.
+    let posts = post::embedded_posts(text, &source.paragraphs);
+    if !posts.is_empty() {
+        mentions.retain(|m| !posts.iter().any(|p| p.start <= m.range.start && m.range.end <= p.end));
+    }
     // Each title with the entity it is given to, if known.
     let titles: Vec<(TitleHit, Option<EntityId>)> = find_titles(&unwrapped, &mentions, &source.sentences, kb)
         .into_iter()
@@ -216,12 +223,12 @@ fn windows(
     }
     if needs.title_dates {
         // Only titles of people with roles in the rules are judged, against a date written
-        // before the title in its sentence: none can be when only spaces and punctuation are.
+        // before or after the title in its sentence.
         let judged = titles.iter().filter(|(_, e)| e.is_some_and(|e| !kb.entities[e].roles.is_empty()));
         let mut cursor = source.sentence_cursor();
         for (title, _) in judged {
             if let Some(i) = cursor.at(title.range.start) {
-                dated[i] |= source.text[sentences[i].range.start..title.range.start].contains(char::is_alphanumeric);
+                dated[i] = true;
             }
         }
     }

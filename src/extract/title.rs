@@ -128,11 +128,30 @@ fn title_before(text: &str, from: usize, mention: &MentionHit, kb: &KnowledgeBas
     let prefix: Vec<Word> = words(&text[from..mention.range.start])
         .map(|w| Word { start: w.start + from, end: w.end + from, text: w.text })
         .collect();
+    // A rank or honorific right before the name is no office: the title, if any, is before it
+    // ("army chief General Valerii Zaluzhnyi", "Prime Minister Sir Keir Starmer").
+    let ranks = rank_run(text, &prefix, mention.range.start, kb);
+    let (prefix, ranks) = prefix.split_at(prefix.len() - ranks);
+    let mut next_start = ranks.first().map_or(mention.range.start, |w| w.start);
     let mut phrase: Vec<(Word, Role, Option<Qualifier>)> = Vec::new();
-    let mut next_start = mention.range.start;
-    for word in prefix.iter().rev().take(MAX_TITLE_WORDS) {
+    // The title speaks of the time of the relation it is governed by.
+    let mut of_that_time = false;
+    for (i, word) in prefix.iter().enumerate().rev().take(MAX_TITLE_WORDS) {
         // Only spaces may separate the words of a title phrase (and the phrase from the name).
         if !text[word.end..next_start].chars().all(|c| c == ' ' || c == '\u{a0}') {
+            break;
+        }
+        let lower = word.text.to_lowercase();
+        // After a preposition, a whole title is the name's, and what precedes the preposition
+        // is someone else's: "aide to President X", "head of President X's office".
+        if governed_by(&lower, &phrase) {
+            // The relation dates the title: "under President X", "who was an aide to President
+            // X" speak of the time X held the office, as "then-President X" would.
+            of_that_time = true;
+            break;
+        }
+        // "named to head", "who chairs": a verb, not a title.
+        if is_verb(&lower, i.checked_sub(1).map(|p| prefix[p].text)) {
             break;
         }
         let next = phrase.last().map(|&(_, role, _)| role);
@@ -141,7 +160,97 @@ fn title_before(text: &str, from: usize, mention: &MentionHit, kb: &KnowledgeBas
         next_start = word.start;
     }
     phrase.reverse();
-    build(text, phrase, mention.range.clone(), Side::Before)
+    let mut hit = build(text, phrase, mention.range.clone(), Side::Before)?;
+    if of_that_time && hit.qualifier.is_none() {
+        hit.qualifier = Some(Qualifier::Then);
+    }
+    Some(hit)
+}
+
+/// How many of the last words of `prefix` (the words up to the name at `name_start`) are ranks
+/// and honorifics ("Lt. Gen.", "Sir") — none when the rules list them as a role.
+fn rank_run(text: &str, prefix: &[Word], name_start: usize, kb: &KnowledgeBase) -> usize {
+    let mut count = 0;
+    let mut next_start = name_start;
+    for (i, word) in prefix.iter().enumerate().rev() {
+        let lower = word.text.to_lowercase();
+        // An abbreviation keeps its full stop: "Gen. Valerii Zaluzhnyi".
+        let gap = &text[word.end..next_start];
+        let gap = if lexicon::is_abbreviation(word.text) { gap.strip_prefix('.').unwrap_or(gap) } else { gap };
+        if !gap.chars().all(|c| c == ' ' || c == '\u{a0}') || !lexicon::is_rank_or_honorific(&lower) {
+            break;
+        }
+        // "Attorney General", "Secretary General": an office's name, not a rank.
+        if lower == "general"
+            && i.checked_sub(1).is_some_and(|p| lexicon::takes_general(&prefix[p].text.to_lowercase()))
+        {
+            break;
+        }
+        count += 1;
+        next_start = word.start;
+    }
+    if count == 0 {
+        return 0;
+    }
+    let run = &prefix[prefix.len() - count..];
+    let listed = kb.role_keys.contains(&crate::text::title_key(&text[run[0].start..run[count - 1].end]));
+    if listed { 0 } else { count }
+}
+
+/// Is `lower` a preposition that makes the title after it (`phrase`, read from the name back)
+/// a whole title of its own? It is when that title ends in a head for one person, and the
+/// preposition governs it directly: "to President", "for Defense Minister". Not in "head of the
+/// President's Office" (a possessive), "Chairman of the Joint Chiefs" (plural), "Secretary of
+/// State" (no head), "Head of the Office of the President Andriy Yermak" (the article binds it
+/// to the title before it).
+fn governed_by(lower: &str, phrase: &[(Word, Role, Option<Qualifier>)]) -> bool {
+    let Some(&(nearest_name, Role::Title { head: true }, _)) = phrase.first() else { return false };
+    let Some(&(after, ..)) = phrase.last() else { return false };
+    let preposition = match lower {
+        "of" | "for" | "to" => true,
+        // "Under Secretary" is a title.
+        "under" => !after.text.to_lowercase().starts_with("secretar"),
+        _ => false,
+    };
+    preposition
+        && !after.text.eq_ignore_ascii_case("the")
+        && strip_possessive(nearest_name.text) == nearest_name.text
+        && !is_plural_title(nearest_name.text)
+}
+
+/// Heads that are verbs too ("to head", "chairs", "to judge").
+const VERB_HEADS: &[&str] = &["head", "heads", "chair", "chairs", "judge", "judges", "boss", "bosses"];
+
+/// Words after which such a head is a verb: "to", a modal, a relative or personal pronoun.
+const VERB_MARKERS: &[&str] = &[
+    "to",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "who",
+    "which",
+    "that",
+    "he",
+    "she",
+    "they",
+    "it",
+    "also",
+    "not",
+    "now",
+    "jointly",
+    "currently",
+];
+
+/// Is `lower`, after the word `previous`, a verb rather than a title: "was named to head",
+/// "who chairs"?
+fn is_verb(lower: &str, previous: Option<&str>) -> bool {
+    VERB_HEADS.contains(&lower) && previous.is_some_and(|p| VERB_MARKERS.iter().any(|m| p.eq_ignore_ascii_case(m)))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -237,12 +346,33 @@ fn title_after(
         if opening && DETERMINERS.contains(&lower.as_str()) {
             continue;
         }
+        // "spokeswoman for the president", "adviser to the prime minister": the office after
+        // the preposition is someone else's.
+        if !phrase.is_empty() && serves_another(&lower, &appositive[i + 1..], kb) {
+            break;
+        }
         let next = || appositive.get(i + 1).and_then(|w| classify(w, kb)).map(|(role, _)| role);
         let (role, qualifier) = classify(word, kb).or_else(|| inner_and(word, next()))?;
         opening = matches!(role, Role::Country);
         phrase.push((*word, role, qualifier));
     }
     build(text, phrase, mention.range.clone(), Side::After)
+}
+
+/// Does `lower`, a preposition in an appositive title, introduce another person's office, a
+/// head for one person among the words after it (`rest`)? "Ambassador to the UK" does not.
+fn serves_another(lower: &str, rest: &[Word], kb: &KnowledgeBase) -> bool {
+    let preposition = match lower {
+        "to" | "for" => true,
+        "under" => !rest.first().is_some_and(|w| w.text.to_lowercase().starts_with("secretar")),
+        _ => false,
+    };
+    preposition
+        && rest.iter().any(|w| {
+            matches!(classify(w, kb), Some((Role::Title { head: true }, _)))
+                && strip_possessive(w.text) == w.text
+                && !is_plural_title(w.text)
+        })
 }
 
 /// "and" inside a title joins two of its words ("National Security and Defense Council

@@ -2,7 +2,10 @@
 //! of? One judgement serves the three checks; each reports its own verdict.
 //!
 //! The date is the article's, unless the sentence dates itself before the title ("In 2024,
-//! Defense Minister Rustem Umerov said"). Role periods with uncertain edges (a month or a year)
+//! Defense Minister Rustem Umerov said"). A title that does not fit the article's date is still
+//! no finding when the sentence speaks of another time at which it fits: a date after the title
+//! ("Vice President Joe Biden visited Kyiv in 2014"), a year as an adjective ("President Joe
+//! Biden's 2022 visit"), "at the time". Role periods with uncertain edges (a month or a year)
 //! make uncertain answers, and uncertainty is never reported.
 
 pub mod never_held;
@@ -45,12 +48,19 @@ pub(crate) fn judgements<'c, 'a>(cx: &'c SourceContext<'a>) -> &'c [Judgement<'a
 }
 
 fn judge_all<'a>(cx: &SourceContext<'a>) -> Vec<Judgement<'a>> {
+    // Title words are English: in an article in another language only the forms the rules
+    // give are judged ("Minister" in a German article is no English title).
+    let english = std::cell::OnceCell::new();
     cx.claims
         .iter()
         .filter_map(|claim| {
             let ClaimKind::Title(title) = &claim.kind else { return None };
             let entity = &cx.kb.entities[title.entity?];
             if entity.roles.is_empty() {
+                return None;
+            }
+            let english = *english.get_or_init(|| lexicon::is_english(&cx.source.text));
+            if !english && !cx.kb.role_keys.contains(&title.key) {
                 return None;
             }
             let (at, anchored) = match anchor(cx, claim) {
@@ -62,7 +72,16 @@ fn judge_all<'a>(cx: &SourceContext<'a>) -> Vec<Judgement<'a>> {
             let verdict = if matching.is_empty() {
                 if checkable(cx, &title.key) { Verdict::NeverHeld } else { Verdict::Fits }
             } else {
-                judge(&matching, title.qualifier, &at, cx, claim)
+                let verdict = judge(&matching, title.qualifier, &at, cx, claim);
+                let stale = matches!(verdict, Verdict::Stale { .. });
+                if (stale || matches!(verdict, Verdict::Premature { .. }))
+                    && !anchored
+                    && fits_another_time(cx, claim, &matching, title.qualifier, stale)
+                {
+                    Verdict::Fits
+                } else {
+                    verdict
+                }
             };
             Some(Judgement { title, claim, entity, at, anchored, verdict })
         })
@@ -88,11 +107,60 @@ fn anchor(cx: &SourceContext, title: &Claim) -> Option<DateInterval> {
         .map(|(_, interval)| interval)
 }
 
+/// Does the sentence of a title that does not fit the article's date speak of another time at
+/// which it fits? Any date it gives, before or after the title (a "since" clause aside), or "at
+/// the time" for a `stale` title (held before). A date in a relative clause is of something
+/// else ("Defense Minister X, who was appointed prime minister last week, has …"), and this only
+/// ever spares a title: a date after it is no ground for a finding.
+fn fits_another_time(
+    cx: &SourceContext,
+    title: &Claim,
+    roles: &[&Role],
+    qualifier: Option<Qualifier>,
+    stale: bool,
+) -> bool {
+    let Some(sentence) = cx.source.sentences.get(title.sentence) else { return false };
+    if stale && says_at_the_time(&cx.source.text[sentence.range.clone()]) {
+        return true;
+    }
+    let first = cx.claims.partition_point(|c| c.sentence < title.sentence);
+    cx.claims[first..].iter().take_while(|c| c.sentence == title.sentence).any(|c| match &c.kind {
+        ClaimKind::Date(date) => {
+            let before = &cx.source.text[sentence.range.start..c.range.start];
+            !in_since_clause(before)
+                && !in_relative_clause(before)
+                && matches!(judge(roles, qualifier, &date.interval, cx, title), Verdict::Fits)
+        }
+        _ => false,
+    })
+}
+
+/// Phrases that place a sentence at a past time given elsewhere: "at the time", "back then".
+const AT_THE_TIME: &[&str] = &["at the time", "at that time", "back then", "at that point"];
+
+fn says_at_the_time(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    AT_THE_TIME
+        .iter()
+        .any(|phrase| lower.match_indices(phrase).any(|(i, _)| crate::text::is_whole_word(&lower, i, i + phrase.len())))
+}
+
 /// Is a date written at the end of `before` (its sentence up to it) inside a clause opened by
 /// "since"?
 fn in_since_clause(before: &str) -> bool {
+    clause_opened_by(before, &["since"])
+}
+
+/// Is a date written at the end of `before` inside a relative clause ("who was appointed in")?
+fn in_relative_clause(before: &str) -> bool {
+    clause_opened_by(before, &["who", "whom", "whose", "which"])
+}
+
+/// Does the clause that `before` ends in (after its last comma, dash or bracket) hold one of
+/// `openers`?
+fn clause_opened_by(before: &str, openers: &[&str]) -> bool {
     let clause = before.rsplit([',', ';', '–', '—', '(']).next().unwrap_or(before);
-    clause.split(|c: char| !c.is_alphabetic()).any(|w| w.eq_ignore_ascii_case("since"))
+    clause.split(|c: char| !c.is_alphabetic()).any(|w| openers.iter().any(|o| w.eq_ignore_ascii_case(o)))
 }
 
 /// Does a title as written (its key) name a role (one of its keys)? Equal, or the role's words
@@ -275,7 +343,7 @@ fn written_title<'a>(file: &'a FileRef, claim: Span, person: Span, title: &'a st
 
 #[cfg(test)]
 mod tests {
-    use super::{in_since_clause, key_matches, when, written_title};
+    use super::{in_since_clause, key_matches, says_at_the_time, when, written_title};
     use crate::interval::DateInterval;
     use crate::source::{SourceFile, Span};
 
@@ -335,6 +403,110 @@ mod tests {
         ];
         for (at, anchored, expected) in table {
             assert_eq!(when(&DateInterval::parse_partial(at).unwrap(), anchored), expected);
+        }
+    }
+
+    #[test]
+    fn at_the_time_is_said_in_whole_words() {
+        let table = [
+            ("At the time, Defense Minister X said so.", true),
+            ("Back then the minister said so.", true),
+            ("He spoke at that time.", true),
+            ("What the time was, nobody knew.", false),
+            ("He arrived at the timetable's end.", false),
+        ];
+        for (sentence, expected) in table {
+            assert_eq!(says_at_the_time(sentence), expected, "{sentence}");
+        }
+    }
+
+    const RULES: &str = r#"
+[[entity]]
+id = "ion-vasilescu"
+name = "Ion Vasilescu"
+kind = "person"
+misspellings = ["Ion Vasilesku"]
+
+[[entity.role]]
+title = "Vice President"
+forms = ["Vice President"]
+from = "2009-01-20"
+until = "2017-01-20"
+
+[[entity.role]]
+title = "President"
+forms = ["President"]
+from = "2021-01-20"
+until = "2025-01-20"
+
+[[entity]]
+id = "anca-dobre"
+name = "Anca Dobre"
+kind = "person"
+
+[[entity.role]]
+title = "President"
+forms = ["President"]
+from = "2025-01-20"
+"#;
+
+    /// The title findings of an article published on 2026-01-10, as (code, text).
+    fn title_findings(article: &str) -> Vec<(&'static str, String)> {
+        use crate::extract::{ExtractSettings, extract};
+        use crate::input::{Format, Loaded, load};
+        let kb = crate::kb::KnowledgeBase::compile(vec![SourceFile::new("t.toml", RULES)]).unwrap();
+        let text = format!("---\npublished: 2026-01-10\n---\n{article}\n");
+        let Loaded::Articles(sources) = load("a.md", text.as_bytes(), Format::Markdown, None) else { panic!() };
+        let claims: Vec<_> = sources.iter().map(|s| extract(s, &kb, &ExtractSettings::default())).collect();
+        let corpus = crate::corpus::Corpus { sources, skipped: Vec::new(), errors: Vec::new() };
+        let settings = crate::lint::LintSettings { select: vec!["title".into()], ..Default::default() };
+        crate::lint::lint(&corpus, &claims, &kb, &settings)
+            .into_iter()
+            .map(|f| (f.code, f.location.text().to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn the_time_the_sentence_speaks_of() {
+        let stale = "title.stale";
+        let table: Vec<(&str, Vec<(&str, &str)>)> = vec![
+            // Dated after the title, or by a year used as an adjective.
+            ("Vice President Ion Vasilescu visited Kyiv in 2014.", vec![]),
+            ("President Ion Vasilescu's 2022 visit to Kyiv was a surprise.", vec![]),
+            ("Defense talks, President Ion Vasilescu said in March 2023, were over.", vec![]),
+            ("At the time, President Ion Vasilescu said so.", vec![]),
+            // "under President X": the time X held the office.
+            ("The deal was struck under President Ion Vasilescu.", vec![]),
+            // Dated before the title, as SPEC §6 says.
+            ("In 2022, President Ion Vasilescu said so.", vec![]),
+            // Undated, or dated at a time the title does not fit either.
+            ("President Ion Vasilescu said so.", vec![(stale, "President Ion Vasilescu")]),
+            ("President Ion Vasilescu said so on Thursday.", vec![(stale, "President Ion Vasilescu")]),
+            // A misspelled name's title is judged too.
+            ("President Ion Vasilesku said so.", vec![(stale, "President Ion Vasilesku")]),
+            // Ranks are no offices.
+            ("General Ion Vasilescu said so.", vec![]),
+            ("Vice President Ion Vasilescu visited Kyiv in 2022.", vec![(stale, "Vice President Ion Vasilescu")]),
+            (
+                "Since the war began in 2022, President Ion Vasilescu has visited Kyiv.",
+                vec![(stale, "President Ion Vasilescu")],
+            ),
+            // A relation dates the title: "then-President" is meant.
+            ("A spokesman for President Ion Vasilescu said so in 2024.", vec![]),
+            ("Ana Pop, who was an adviser to President Ion Vasilescu, spoke.", vec![]),
+            (
+                "A spokesman for outgoing President Ion Vasilescu said so.",
+                vec![(stale, "outgoing President Ion Vasilescu")],
+            ),
+            // A date in a relative clause is of something else.
+            ("President Ion Vasilescu, who visited Kyiv in 2022, spoke.", vec![(stale, "President Ion Vasilescu")]),
+            // A date after the title never makes a finding: only the article's date does.
+            ("President Anca Dobre said she was a senator in 2020.", vec![]),
+        ];
+        for (article, expected) in table {
+            let found = title_findings(article);
+            let found: Vec<(&str, &str)> = found.iter().map(|(code, text)| (*code, text.as_str())).collect();
+            assert_eq!(found, expected, "{article}");
         }
     }
 }

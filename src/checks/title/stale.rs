@@ -14,8 +14,11 @@ declare_check! {
     /// Stale titles are the classic error of copy reused from an older story. The rules give
     /// each person's roles with dates; the title is judged on the article's date, or on a date
     /// the sentence itself gives before it ("In 2024, Defense Minister Rustem Umerov said" is
-    /// fine). In the first `title_grace_days` (default 3) after a change, the old title is not
-    /// flagged when the news is of the change.
+    /// fine). A date after it, or "at the time", spares a title that fits then ("Vice President
+    /// Joe Biden visited Kyiv in 2014"). Ranks ("General") are no offices, titles inside an
+    /// embedded social post are not judged, and in an article not in English only the rules'
+    /// own forms are. In the first `title_grace_days` (default 3) after a change, the old title
+    /// is not flagged when the news is of the change.
     ///
     /// ## Example
     /// ```text

@@ -9,6 +9,7 @@ const RULES: &str = r#"
 id = "rustem-umerov"
 name = "Rustem Umerov"
 kind = "person"
+misspellings = ["Rustam Umarov"]
 
 [[entity.role]]
 title = "Minister of Defence of Ukraine"
@@ -32,6 +33,21 @@ name = "Steve Witkoff"
 kind = "person"
 
 [[entity]]
+id = "joe-biden"
+name = "Joe Biden"
+kind = "person"
+
+[[entity]]
+id = "valerii-zaluzhnyi"
+name = "Valerii Zaluzhnyi"
+kind = "person"
+
+[[entity]]
+id = "andriy-yermak"
+name = "Andriy Yermak"
+kind = "person"
+
+[[entity]]
 id = "kyiv"
 name = "Kyiv"
 kind = "place"
@@ -50,9 +66,11 @@ fn titles(text: &str) -> Vec<(&str, &str, &str, Option<&'static str>)> {
         .collect()
 }
 
+/// Each title expected of a sentence, as [`titles`] gives them.
+type Expected = Vec<(&'static str, &'static str, &'static str, Option<&'static str>)>;
+
 #[test]
 fn sentences_in_titles_out() {
-    type Expected = Vec<(&'static str, &'static str, &'static str, Option<&'static str>)>;
     let table: Vec<(&str, Expected)> = vec![
         (
             "Defense Minister Rustem Umerov said so.",
@@ -140,6 +158,151 @@ fn sentences_in_titles_out() {
             "Talks with Defense\nMinister Rustem Umerov went well.",
             vec![("Defense\nMinister Rustem Umerov", "Rustem Umerov", "Defense\nMinister", None)],
         ),
+        // A misspelled name is given its title all the same.
+        (
+            "Defense Minister Rustam Umarov said so.",
+            vec![("Defense Minister Rustam Umarov", "Rustam Umarov", "Defense Minister", None)],
+        ),
+    ];
+    for (text, expected) in table {
+        assert_eq!(titles(text), expected, "{text}");
+    }
+}
+
+#[test]
+fn ranks_and_honorifics_are_no_offices() {
+    let table: Vec<(&str, Expected)> = vec![
+        ("General Valerii Zaluzhnyi spoke.", vec![]),
+        ("Gen. Valerii Zaluzhnyi spoke.", vec![]),
+        ("Lt. Gen. Valerii Zaluzhnyi spoke.", vec![]),
+        ("Lieutenant General Valerii Zaluzhnyi spoke.", vec![]),
+        ("Then Admiral Valerii Zaluzhnyi spoke.", vec![]),
+        ("Dr Valerii Zaluzhnyi spoke.", vec![]),
+        // The office is before the rank.
+        (
+            "Ukraine's army chief General Valerii Zaluzhnyi spoke.",
+            vec![("army chief General Valerii Zaluzhnyi", "Valerii Zaluzhnyi", "army chief", None)],
+        ),
+        (
+            "Later Defense Minister Sir Rustem Umerov spoke.",
+            vec![("Defense Minister Sir Rustem Umerov", "Rustem Umerov", "Defense Minister", None)],
+        ),
+        (
+            "Then former Defense Minister Gen. Rustem Umerov spoke.",
+            vec![("former Defense Minister Gen. Rustem Umerov", "Rustem Umerov", "Defense Minister", Some("former"))],
+        ),
+        // "General" in an office's name is no rank.
+        (
+            "Attorney General Joe Biden spoke.",
+            vec![("Attorney General Joe Biden", "Joe Biden", "Attorney General", None)],
+        ),
+    ];
+    for (text, expected) in table {
+        assert_eq!(titles(text), expected, "{text}");
+    }
+}
+
+#[test]
+fn ranks_the_rules_list_are_titles() {
+    let rules =
+        format!("{RULES}\n[[entity.role]]\ntitle = \"General\"\nforms = [\"General\"]\nfrom = \"2020-01-01\"\n");
+    let kb = KnowledgeBase::compile(vec![SourceFile::new("t.toml", &rules)]).unwrap();
+    assert!(kb.role_keys.contains(&crate::text::title_key("General")));
+    let text = "General Andriy Yermak spoke.";
+    let paragraphs = paragraphs(text);
+    let sentences = sentences(text, &paragraphs);
+    let mentions = find_mentions(text, &WordHashes::new(text), &kb, &sentences);
+    let found: Vec<&str> =
+        find_titles(text, &mentions, &sentences, &kb).iter().map(|t| &text[t.title.clone()]).collect();
+    assert_eq!(found, ["General"]);
+}
+
+#[test]
+fn titles_of_someone_else() {
+    let table: Vec<(&str, Expected)> = vec![
+        // The title after the preposition is the name's; the one before it someone else's.
+        (
+            "An aide to President Joe Biden said so.",
+            vec![("President Joe Biden", "Joe Biden", "President", Some("then"))],
+        ),
+        (
+            "An adviser to Defense Minister Rustem Umerov said so.",
+            vec![("Defense Minister Rustem Umerov", "Rustem Umerov", "Defense Minister", Some("then"))],
+        ),
+        (
+            "A spokesman for former President Joe Biden said so.",
+            vec![("former President Joe Biden", "Joe Biden", "President", Some("former"))],
+        ),
+        // The relation dates the title: "under President X" is "then-President X"; a qualifier
+        // of its own stays.
+        (
+            "It was signed under President Joe Biden.",
+            vec![("President Joe Biden", "Joe Biden", "President", Some("then"))],
+        ),
+        (
+            "An aide to outgoing President Joe Biden said so.",
+            vec![("outgoing President Joe Biden", "Joe Biden", "President", Some("outgoing"))],
+        ),
+        (
+            "The head of President Donald Trump's office said so.",
+            vec![("President Donald Trump", "Donald Trump", "President", Some("then"))],
+        ),
+        // A title with a preposition of its own.
+        ("Under Secretary Joe Biden spoke.", vec![("Under Secretary Joe Biden", "Joe Biden", "Under Secretary", None)]),
+        (
+            "Head of the Office of the President Andriy Yermak spoke.",
+            vec![(
+                "Head of the Office of the President Andriy Yermak",
+                "Andriy Yermak",
+                "Head of the Office of the President",
+                None,
+            )],
+        ),
+        (
+            "Head of the President's Office Andriy Yermak spoke.",
+            vec![(
+                "Head of the President's Office Andriy Yermak",
+                "Andriy Yermak",
+                "Head of the President's Office",
+                None,
+            )],
+        ),
+        // In an appositive, the person's title ends where another's office begins.
+        (
+            "Andriy Yermak, adviser to the president, spoke.",
+            vec![("Andriy Yermak, adviser", "Andriy Yermak", "adviser", None)],
+        ),
+        (
+            "Andriy Yermak, the spokesman for the prime minister, spoke.",
+            vec![("Andriy Yermak, the spokesman", "Andriy Yermak", "spokesman", None)],
+        ),
+        (
+            "Andriy Yermak, spokeswoman for President Joe Biden, spoke.",
+            vec![("President Joe Biden", "Joe Biden", "President", Some("then"))],
+        ),
+        (
+            "The wife of President Joe Biden spoke.",
+            vec![("President Joe Biden", "Joe Biden", "President", Some("then"))],
+        ),
+        // A possessive before the title: the title is still the name's.
+        (
+            "Donald Trump's former national security adviser Andriy Yermak spoke.",
+            vec![(
+                "former national security adviser Andriy Yermak",
+                "Andriy Yermak",
+                "national security adviser",
+                Some("former"),
+            )],
+        ),
+        // Verbs are no titles.
+        (
+            "Kyiv asked him to head Defense Minister Rustem Umerov's team.",
+            vec![("Defense Minister Rustem Umerov", "Rustem Umerov", "Defense Minister", None)],
+        ),
+        (
+            "Andriy Yermak, who will head President Donald Trump's team, spoke.",
+            vec![("President Donald Trump", "Donald Trump", "President", None)],
+        ),
     ];
     for (text, expected) in table {
         assert_eq!(titles(text), expected, "{text}");
@@ -158,6 +321,10 @@ fn sentences_without_titles() {
         "President of Kyiv's council.",
         // A title for someone else in the phrase.
         "Rustem Umerov, Steve Witkoff's deputy, said so.",
+        // Someone else's title, or a verb.
+        "Rustem Umerov was named to head the Office.",
+        "Rustem Umerov, who heads the delegation, said so.",
+        "Andriy Yermak, Donald Trump's chief of staff, said so.",
         // The title is in another sentence.
         "He met the Defense Minister. Rustem Umerov said so.",
     ] {
