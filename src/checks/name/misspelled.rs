@@ -1,11 +1,11 @@
 use std::collections::HashMap;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::in_case_of;
 use crate::checks::{Check, CorpusContext, SourceContext, declare_check, one_line};
 use crate::claim::{ClaimKind, Form};
-use crate::finding::{Finding, Fix, Location, Related};
+use crate::finding::{Finding, Fix, Location, Related, Severity};
 use crate::kb::{EntityId, FormKind};
 use crate::source::Span;
 
@@ -45,11 +45,16 @@ impl Check for Misspelled {
                 _ => None,
             })
         };
-        // The first correct spelling of each entity here, found once.
+        // The first correct spelling of each entity here, and the entities named here in full
+        // (two words or more, spelled right or wrong), found once.
         let mut correct: FxHashMap<EntityId, Span> = FxHashMap::default();
+        let mut named_in_full: FxHashSet<EntityId> = FxHashSet::default();
         for (claim, id, form) in mentions() {
             if is_accepted(form) {
                 correct.entry(id).or_insert(claim.span);
+            }
+            if source.file.slice(claim.span).contains(char::is_whitespace) {
+                named_in_full.insert(id);
             }
         }
         // The file's hash, which a fix is checked against: made for the first fix only.
@@ -61,19 +66,36 @@ impl Check for Misspelled {
             let entity = &cx.kb.entities[id];
             let written = source.file.slice(claim.span);
             let replacement = in_case_of(written, entity.correction_for(written));
-            let mut finding = Finding::new(
-                Self::INFO.code,
-                Self::INFO.default_severity,
-                Location::new(&source.file, claim.span),
-                format!("“{}” is a misspelling of {}", one_line(written), entity.name),
-            )
-            .label("misspelled")
-            .help(format!("write “{replacement}” ({})", entity.origin))
-            .fix(Fix {
-                span: claim.span,
-                replacement,
-                checked: *checked.get_or_insert_with(|| source.file.content_hash()),
-            })
+            let location = Location::new(&source.file, claim.span);
+            // A bare surname listed as a misspelling may be someone else's own name ("Umarov"):
+            // it is that person's only where the article names them in full.
+            let mut finding = if written.contains(char::is_whitespace) || named_in_full.contains(&id) {
+                Finding::new(
+                    Self::INFO.code,
+                    Self::INFO.default_severity,
+                    location,
+                    format!("“{}” is a misspelling of {}", one_line(written), entity.name),
+                )
+                .label("misspelled")
+                .help(format!("write “{replacement}” ({})", entity.origin))
+                .fix(Fix {
+                    span: claim.span,
+                    replacement,
+                    checked: *checked.get_or_insert_with(|| source.file.content_hash()),
+                })
+            } else {
+                Finding::new(
+                    Self::INFO.code,
+                    Severity::Warning,
+                    location,
+                    format!("“{}” may be a misspelling of {}", one_line(written), entity.name),
+                )
+                .label("misspelled, or someone else")
+                .help(format!(
+                    "if this is {}, write “{replacement}” ({}); the article does not name them in full",
+                    entity.name, entity.origin
+                ))
+            }
             .about(id);
             if let Some(&span) = correct.get(&id) {
                 finding = finding.related(Location::new(&source.file, span), format!("{SPELLED_SO} here"));
