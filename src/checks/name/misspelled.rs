@@ -18,7 +18,9 @@ declare_check! {
     /// prevent: the rules record the house spelling and the wrong forms seen in the wild.
     /// Because the wrong form is listed, not guessed, the fix is safe: `--fix` writes the
     /// accepted form closest to what was written ("Umarov" → "Umerov",
-    /// "Rustam Umarov" → "Rustem Umerov"), in the same case.
+    /// "Rustam Umarov" → "Rustem Umerov"), in the same case. A bare surname may also be
+    /// someone else's own name: it is an error with a fix only where the article names the
+    /// person in full, otherwise a warning without one.
     ///
     /// ## Example
     /// ```text
@@ -132,4 +134,54 @@ impl Check for Misspelled {
 
 fn is_accepted(form: Form) -> bool {
     matches!(form, Form::Known(FormKind::Name | FormKind::Variant | FormKind::Surname))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::CheckSettings;
+    use crate::extract::{ExtractSettings, extract};
+    use crate::input::{Format, Loaded, load};
+    use crate::kb::KnowledgeBase;
+    use crate::source::SourceFile;
+
+    const RULES: &str = r#"
+[[entity]]
+id = "rustem-umerov"
+name = "Rustem Umerov"
+kind = "person"
+misspellings = ["Rustam Umarov", "Umarov"]
+"#;
+
+    /// A finding as (severity, text, fix).
+    type Seen = (Severity, String, Option<String>);
+
+    fn findings(text: &str) -> Vec<Seen> {
+        let kb = KnowledgeBase::compile(vec![SourceFile::new("t.toml", RULES)]).unwrap();
+        let Loaded::Articles(sources) = load("a.txt", text.as_bytes(), Format::Text, None) else { panic!("not read") };
+        let claims = extract(&sources[0], &kb, &ExtractSettings::default());
+        let settings = CheckSettings::default();
+        let mut out = Vec::new();
+        Misspelled.check_source(&SourceContext::new(&sources[0], &claims, &kb, &settings), &mut out);
+        out.into_iter().map(|f| (f.severity, f.location.text().to_string(), f.fix.map(|fix| fix.replacement))).collect()
+    }
+
+    #[test]
+    fn a_bare_misspelled_surname_is_fixed_only_where_the_person_is_named() {
+        use Severity::{Error, Warning};
+        let fixed = |text: &str, fix: &str| (Error, text.to_string(), Some(fix.to_string()));
+        let table: Vec<(&str, Vec<Seen>)> = vec![
+            // Named in full, spelled right or wrong: the surname is that person's.
+            (
+                "Rustam Umarov spoke first. Umarov then left.",
+                vec![fixed("Rustam Umarov", "Rustem Umerov"), fixed("Umarov", "Umerov")],
+            ),
+            ("Rustem Umerov spoke first. Umarov then left.", vec![fixed("Umarov", "Umerov")]),
+            // Never named in full: it may be someone else called so.
+            ("The wrestler Umarov won again.", vec![(Warning, "Umarov".to_string(), None)]),
+        ];
+        for (text, expected) in table {
+            assert_eq!(findings(text), expected, "{text}");
+        }
+    }
 }

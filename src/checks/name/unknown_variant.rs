@@ -16,7 +16,12 @@ declare_check! {
     /// ## What it flags
     /// A name that matches no entity of the rules but is a near miss of one: the surname (or
     /// the whole name, when both have a given name) is at least `similarity` alike by
-    /// Jaro-Winkler (default 0.92) without being equal.
+    /// Jaro-Winkler (default 0.92) without being equal, or the surname is a transliteration of
+    /// the known one ("Zelenskiy" for "Zelenskyy", "Whitkoff" for "Witkoff"), or sounds alike
+    /// by Double Metaphone and is nearly as alike. Given names must be one name, up to
+    /// transliteration and short forms ("Steve" for "Steven", "Vladimir" for "Volodymyr"); a
+    /// known surname after such an equivalent the rules do not list is flagged too. Accents
+    /// alone ("Díaz", "Diaz") and Cyrillic spellings of an accepted form are no near miss.
     ///
     /// ## Why
     /// The rules cannot list every way a name gets mangled. A close but unlisted spelling is
