@@ -48,12 +48,12 @@ static REWRITES: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| 
     rewrites
 });
 
-/// The skeleton of each given name → the groups it is in.
-static GIVEN_NAME_GROUPS: LazyLock<FxHashMap<String, Vec<u16>>> = LazyLock::new(|| {
-    let mut groups: FxHashMap<String, Vec<u16>> = FxHashMap::default();
+/// Each given name → the groups it is in.
+static GIVEN_NAME_GROUPS: LazyLock<FxHashMap<&'static str, Vec<u16>>> = LazyLock::new(|| {
+    let mut groups: FxHashMap<&str, Vec<u16>> = FxHashMap::default();
     for (group, names) in data_lines(GIVEN_NAMES).enumerate() {
         for name in names {
-            groups.entry(skeleton(name)).or_default().push(group as u16);
+            groups.entry(name).or_default().push(group as u16);
         }
     }
     groups
@@ -152,15 +152,21 @@ pub fn sounds_alike(a: &str, b: &str) -> bool {
     a.iter().any(|code| !code.is_empty() && b.contains(code))
 }
 
-/// Whether two given names (folded) may be one person's: spelled alike but for transliteration,
-/// or equivalents by the table ("vladimir", "volodymyr"; "steve", "steven").
-pub fn same_given_name(a: &str, b: &str) -> bool {
-    let (a, b) = (skeleton(&plain(a)), skeleton(&plain(b)));
+/// Whether two given names are one name by the table: each an accepted spelling of it, in a
+/// language or as a short form ("Vladimir", "Volodymyr"; "Steve", "Steven").
+pub fn equivalent_given_names(a: &str, b: &str) -> bool {
+    let (a, b) = (plain(a), plain(b));
     a == b
         || GIVEN_NAME_GROUPS
-            .get(&a)
-            .zip(GIVEN_NAME_GROUPS.get(&b))
+            .get(a.as_str())
+            .zip(GIVEN_NAME_GROUPS.get(b.as_str()))
             .is_some_and(|(a, b)| a.iter().any(|group| b.contains(group)))
+}
+
+/// Whether two given names may be one person's: equivalents by the table, or spelled alike
+/// but for transliteration ("Volodimir", "Volodymyr").
+pub fn same_given_name(a: &str, b: &str) -> bool {
+    equivalent_given_names(a, b) || skeleton(&plain(a)) == skeleton(&plain(b))
 }
 
 #[cfg(test)]
@@ -249,6 +255,7 @@ mod tests {
             ("joe", "joseph", true),
             ("alex", "aleksei", true),
             ("Володимир", "volodymyr", true),
+            ("volodimir", "volodymyr", true),
             // Different names, however alike.
             ("michael", "mikhail", false),
             ("steven", "stefan", false),
@@ -257,6 +264,11 @@ mod tests {
         ];
         for (a, b, expected) in table {
             assert_eq!(same_given_name(a, b), expected, "{a} ~ {b}");
+        }
+        // Equivalent by the table, or only spelled alike.
+        let table = [("Steve", "Steven", true), ("Vladimir", "Volodymyr", true), ("Volodimir", "Volodymyr", false)];
+        for (a, b, expected) in table {
+            assert_eq!(equivalent_given_names(a, b), expected, "{a} ~ {b}");
         }
     }
 }

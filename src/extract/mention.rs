@@ -14,7 +14,7 @@ use crate::kb::phrases::{PhraseMatch, WordHashes};
 use crate::kb::{EntityId, FormKind, KnowledgeBase};
 use crate::lexicon::{self, Kinds};
 use crate::text::{Word, strip_possessive};
-use crate::transliteration::same_given_name;
+use crate::transliteration::{equivalent_given_names, same_given_name};
 
 /// A name found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -170,11 +170,13 @@ fn given_name_check(text: &str, floor: usize, hit: &mut MentionHit, kb: &Knowled
             listed.filter_map(|f| f.split_whitespace().next())
         })
     };
-    if given_names().any(|g| g == first) {
+    // A listed given name or one the same by the table of equivalents ("Steve" for "Steven",
+    // "Vladimir" for "Volodymyr") is the entity's.
+    if given_names().any(|g| g == first || equivalent_given_names(g, first)) {
         return;
     }
-    // An equivalent of a listed given name ("Steve" for "Steven", "Vladimir" for "Volodymyr")
-    // is still the entity, in a form the rules do not list.
+    // One spelled alike but for transliteration ("Volodimir") is still the entity, in a form
+    // the rules do not list.
     let entity = hit.entity.filter(|_| given_names().any(|g| same_given_name(g, first)));
     *hit = MentionHit { range: start..hit.range.end, entity, form: Form::Unknown, person_like: true };
 }

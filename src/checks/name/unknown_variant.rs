@@ -19,9 +19,11 @@ declare_check! {
     /// Jaro-Winkler (default 0.92) without being equal, or the surname is a transliteration of
     /// the known one ("Zelenskiy" for "Zelenskyy", "Whitkoff" for "Witkoff"), or sounds alike
     /// by Double Metaphone and is nearly as alike. Given names must be one name, up to
-    /// transliteration and short forms ("Steve" for "Steven", "Vladimir" for "Volodymyr"); a
-    /// known surname after such an equivalent the rules do not list is flagged too. Accents
-    /// alone ("Díaz", "Diaz") and Cyrillic spellings of an accepted form are no near miss.
+    /// transliteration and short forms ("Steve" for "Steven", "Vladimir" for "Volodymyr"). A
+    /// known surname after a given name spelled as a transliteration of the listed one
+    /// ("Volodimir" for "Volodymyr") is flagged too; one the table of equivalents gives is
+    /// accepted. Accents alone ("Díaz", "Diaz") and Cyrillic spellings of an accepted form are
+    /// no near miss.
     ///
     /// ## Why
     /// The rules cannot list every way a name gets mangled. A close but unlisted spelling is
