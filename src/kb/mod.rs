@@ -685,6 +685,7 @@ fn compile_indexes(
                 Some(p) if p.owners.iter().any(|(_, k)| *k != FormKind::Surname) => {
                     if !p.owners.iter().any(|(owner, _)| *owner == id) {
                         entity.surname = None;
+                        break;
                     }
                 }
                 Some(p) => p.owners.push((id, FormKind::Surname)),
