@@ -23,3 +23,4 @@ pub mod report;
 pub mod similar;
 pub mod source;
 pub mod text;
+pub mod transliteration;

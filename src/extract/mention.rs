@@ -14,6 +14,7 @@ use crate::kb::phrases::{PhraseMatch, WordHashes};
 use crate::kb::{EntityId, FormKind, KnowledgeBase};
 use crate::lexicon::{self, Kinds};
 use crate::text::{Word, strip_possessive};
+use crate::transliteration::{equivalent_given_names, same_given_name};
 
 /// A name found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,14 +162,23 @@ fn given_name_check(text: &str, floor: usize, hit: &mut MentionHit, kb: &Knowled
         rest = &trimmed[..word_start];
     }
     let Some(first) = names.last() else { return };
-    let is_entity = hit.entity.is_some_and(|e| {
-        let entity = &kb.entities[e];
-        let listed = entity.accepted_forms().chain(entity.misspellings.iter().map(String::as_str));
-        listed.into_iter().any(|f| f.split_whitespace().next() == Some(first.trim_end_matches('.')))
-    });
-    if !is_entity {
-        *hit = MentionHit { range: start..hit.range.end, entity: None, form: Form::Unknown, person_like: true };
+    let first = first.trim_end_matches('.');
+    let given_names = || {
+        hit.entity.into_iter().flat_map(|e| {
+            let entity = &kb.entities[e];
+            let listed = entity.accepted_forms().chain(entity.misspellings.iter().map(String::as_str));
+            listed.filter_map(|f| f.split_whitespace().next())
+        })
+    };
+    // A listed given name or one the same by the table of equivalents ("Steve" for "Steven",
+    // "Vladimir" for "Volodymyr") is the entity's.
+    if given_names().any(|g| g == first || equivalent_given_names(g, first)) {
+        return;
     }
+    // One spelled alike but for transliteration ("Volodimir") is still the entity, in a form
+    // the rules do not list.
+    let entity = hit.entity.filter(|_| given_names().any(|g| same_given_name(g, first)));
+    *hit = MentionHit { range: start..hit.range.end, entity, form: Form::Unknown, person_like: true };
 }
 
 fn is_given_name(word: &str, kb: &KnowledgeBase) -> bool {
@@ -235,7 +245,10 @@ fn unknown_mentions(
                 run.push(word);
             } else {
                 if !run.is_empty() {
-                    out.extend(name_from_run(text, &run, kb, &sentence_starts, &mut classified));
+                    out.extend(
+                        name_from_run(text, &run, kb, &sentence_starts, &mut classified)
+                            .map(|hit| resolve_non_ascii(text, hit, kb)),
+                    );
                 }
                 run.clear();
                 if capitalised {
@@ -245,11 +258,33 @@ fn unknown_mentions(
             previous_end = word.end;
         }
         if !run.is_empty() {
-            out.extend(name_from_run(text, &run, kb, &sentence_starts, &mut classified));
+            out.extend(
+                name_from_run(text, &run, kb, &sentence_starts, &mut classified)
+                    .map(|hit| resolve_non_ascii(text, hit, kb)),
+            );
         }
         run.clear();
     }
     out
+}
+
+/// An unknown name written with accents the rules' form lacks, or in Cyrillic, may be an
+/// accepted form read in Latin without its accents: then it is that entity's ("Macrón",
+/// "Зеленский"), from the first word on which it is (words before may be a title in a language
+/// the lexicon lacks: "Президент Зеленский"). Names in plain ASCII were looked for as written.
+fn resolve_non_ascii(text: &str, hit: MentionHit, kb: &KnowledgeBase) -> MentionHit {
+    let written = &text[hit.range.clone()];
+    if written.is_ascii() {
+        return hit;
+    }
+    let word_starts = std::iter::once(0).chain(written.match_indices(' ').map(|(at, _)| at + 1));
+    for start in word_starts {
+        if let Some(entity) = kb.name_keys().entity_of(&written[start..]) {
+            let range = hit.range.start + start..hit.range.end;
+            return MentionHit { range, entity: Some(entity), form: Form::Known(FormKind::Variant), ..hit };
+        }
+    }
+    hit
 }
 
 /// Not a name: a title word, nationality, qualifier, honorific or rank.

@@ -27,7 +27,8 @@ use crate::interval::{CountInterval, DateInterval};
 use crate::lexicon;
 use crate::similar::SimilarNames;
 use crate::source::{FileRef, SourceFile, Span};
-use crate::text::{fold, same_noun, surname, title_key};
+use crate::text::{fold, same_noun, strip_possessive, surname, title_key};
+use crate::transliteration::{has_cyrillic, plain, plain_readings, skeleton, without_accents};
 use phrases::{PhraseIndex, PhraseSet};
 
 /// Where a rule is written: shown beside findings that rest on it.
@@ -215,15 +216,49 @@ pub struct KnowledgeBase {
     pub role_keys: rustc_hash::FxHashSet<Vec<String>>,
     /// The accepted names of people, indexed for near-miss lookup; built on first use.
     person_names: OnceLock<PersonNames>,
+    /// Accepted forms by plain form and by skeleton; built on first use.
+    name_keys: OnceLock<NameKeys>,
+}
+
+/// Every accepted form of every entity by its plain form and by its skeleton (see
+/// [`crate::transliteration`]), to tie a name written with other accents or in Cyrillic to its
+/// entity. A key two entities share stands for neither.
+#[derive(Debug, Default)]
+pub struct NameKeys {
+    plain: HashMap<String, Option<EntityId>>,
+    skeleton: HashMap<String, Option<EntityId>>,
+}
+
+impl NameKeys {
+    /// The entity a name the rules do not list is, accents aside ("Macrón" for "Macron") or
+    /// read in Latin ("Зеленский" for "Zelenskyy"): transliterations of Cyrillic are many, so a
+    /// Cyrillic name is compared by skeleton.
+    pub fn entity_of(&self, written: &str) -> Option<EntityId> {
+        let written = strip_possessive(written);
+        if has_cyrillic(written) {
+            plain_readings(written).iter().find_map(|reading| *self.skeleton.get(&skeleton(reading))?)
+        } else {
+            *self.plain.get(&plain(written))?
+        }
+    }
 }
 
 /// Every accepted form of every person, indexed by surname for near misses.
 #[derive(Debug, Default)]
 pub struct PersonNames {
-    /// Surnames (folded), one per form, in the order of `owners`.
+    /// Surnames (their skeletons), one per form, in the order of `owners`.
     pub surnames: SimilarNames,
     /// For each indexed surname: the person and the whole form it comes from.
     pub owners: Vec<(EntityId, String)>,
+}
+
+impl PersonNames {
+    /// Indexes forms by the skeleton of their surname, so that transliterations of a surname
+    /// more than two letters apart ("Khodorkovsky", "Hodorkovskiy") still meet.
+    pub fn new(owners: Vec<(EntityId, String)>) -> Self {
+        let keys = owners.iter().map(|(_, form)| skeleton(&plain(&surname(form))));
+        PersonNames { surnames: SimilarNames::new(keys), owners }
+    }
 }
 
 impl KnowledgeBase {
@@ -281,7 +316,26 @@ impl KnowledgeBase {
             let people = self.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person);
             let owners: Vec<(EntityId, String)> =
                 people.flat_map(|(id, e)| e.accepted_forms().map(move |form| (id, form.to_string()))).collect();
-            PersonNames { surnames: SimilarNames::new(owners.iter().map(|(_, form)| surname(form))), owners }
+            PersonNames::new(owners)
+        })
+    }
+
+    /// Accepted forms by plain form and skeleton, built once.
+    pub fn name_keys(&self) -> &NameKeys {
+        self.name_keys.get_or_init(|| {
+            let mut keys = NameKeys::default();
+            for (id, entity) in self.entities.iter().enumerate() {
+                for form in entity.accepted_forms() {
+                    let form = plain(form);
+                    for (map, key) in [(&mut keys.skeleton, skeleton(&form)), (&mut keys.plain, form)] {
+                        let owner = map.entry(key).or_insert(Some(id));
+                        if *owner != Some(id) {
+                            *owner = None;
+                        }
+                    }
+                }
+            }
+            keys
         })
     }
 
@@ -634,8 +688,12 @@ fn compile_indexes(
     // Name patterns, keyed by folded text so that one pattern carries every owner.
     let mut patterns: BTreeMap<String, NamePattern> = BTreeMap::new();
     let mut add = |text: &str, owner: (EntityId, FormKind)| {
-        // Both apostrophes are written in the wild; match either.
-        let spellings = [text.to_string(), text.replace('\'', "’"), text.replace('’', "'")];
+        // Both apostrophes are written in the wild; match either. Accents are often dropped
+        // ("Diaz" for "Díaz"): that is the same spelling.
+        let mut spellings = vec![text.to_string(), text.replace('\'', "’"), text.replace('’', "'")];
+        if !text.is_ascii() && !has_cyrillic(text) {
+            spellings.push(without_accents(text));
+        }
         for spelling in spellings {
             let entry = patterns.entry(fold(&spelling)).or_insert_with(|| NamePattern {
                 text: spelling.clone(),
@@ -654,19 +712,21 @@ fn compile_indexes(
     }
     // A default surname yields to any explicit form of the same spelling.
     for (id, entity) in entities.iter_mut().enumerate() {
-        if let Some(surname) = &entity.surname {
-            match patterns.get_mut(&fold(surname)) {
+        let Some(surname) = entity.surname.clone() else { continue };
+        let plain = without_accents(&surname);
+        let spellings = if plain == surname { vec![surname] } else { vec![surname, plain] };
+        for spelling in spellings {
+            match patterns.get_mut(&fold(&spelling)) {
                 Some(p) if p.owners.iter().any(|(_, k)| *k != FormKind::Surname) => {
                     if !p.owners.iter().any(|(owner, _)| *owner == id) {
                         entity.surname = None;
+                        break;
                     }
                 }
                 Some(p) => p.owners.push((id, FormKind::Surname)),
                 None => {
-                    patterns.insert(
-                        fold(surname),
-                        NamePattern { text: surname.clone(), owners: vec![(id, FormKind::Surname)], any_case: true },
-                    );
+                    let owners = vec![(id, FormKind::Surname)];
+                    patterns.insert(fold(&spelling), NamePattern { text: spelling, owners, any_case: true });
                 }
             }
         }
@@ -721,6 +781,7 @@ fn compile_indexes(
         title_words,
         role_keys,
         person_names: OnceLock::new(),
+        name_keys: OnceLock::new(),
     }
 }
 

@@ -7,13 +7,16 @@ use crate::finding::Finding;
 use crate::kb::{EntityKind, FormKind};
 use crate::similar::SimilarNames;
 use crate::source::Span;
-use crate::text::fold;
+use crate::transliteration::{has_cyrillic, plain};
 
 declare_check! {
     /// ## What it flags
     /// The same person spelled differently by different sources of one run: "Rustem Umerov"
     /// in one article, "Rustam Umarov" in another. Each spelling is listed with its sources,
-    /// the majority first.
+    /// the majority first, and each spelling but the right one is flagged where it is first
+    /// used: the right one is the rules' house spelling when a source uses it, else the one
+    /// most sources use. Accents alone ("Díaz", "Diaz") and another script ("Зеленский") are
+    /// not another spelling.
     ///
     /// ## Why
     /// A desk comparing wire copies needs to see that two stories name the same person two
@@ -89,7 +92,8 @@ impl Check for CrossSource {
     }
 
     fn check_corpus(&self, cx: &CorpusContext, out: &mut Vec<Finding>) {
-        let mut people: BTreeMap<String, BTreeMap<String, Spelling>> = BTreeMap::new();
+        // Each person's spellings, with the house spelling of a known person's surname.
+        let mut people: BTreeMap<String, (Option<String>, BTreeMap<String, Spelling>)> = BTreeMap::new();
         let mut unknown = Names::default();
         for name in &cx.facts.names {
             let written = &*name.written;
@@ -97,12 +101,16 @@ impl Check for CrossSource {
                 |shown: &str| Spelling { shown: one_line(shown), first: name.first, sources: name.sources.clone() };
             match (name.entity, name.form) {
                 (Some(_), Form::Known(FormKind::Misspelling)) => {}
-                (Some(entity), _) if cx.kb.entities[entity].kind == EntityKind::Person => {
+                // A name in another script is not another spelling ("Зеленский").
+                (Some(entity), _) if cx.kb.entities[entity].kind == EntityKind::Person && !has_cyrillic(written) => {
                     // Accepted forms of a known person differ by more than spelling ("Donald
                     // Trump", "Donald J. Trump"): only the surname's spelling is compared.
-                    let key = format!("entity:{}", cx.kb.entities[entity].id);
+                    let entity = &cx.kb.entities[entity];
+                    let key = format!("entity:{}", entity.id);
                     let last = written.split_whitespace().next_back().unwrap_or(written);
-                    add(people.entry(key).or_default(), spelling(last));
+                    let (_, spellings) =
+                        people.entry(key).or_insert_with(|| (Some(plain(&surname(&entity.name))), BTreeMap::new()));
+                    add(spellings, spelling(last));
                 }
                 (None, Form::Unknown | Form::Ambiguous) if !is_distinct(cx.kb, written) => {
                     unknown.add(spelling(written), name.person_like);
@@ -111,18 +119,17 @@ impl Check for CrossSource {
             }
         }
         for (key, spellings) in unknown.clusters(cx.settings.similarity) {
-            people.insert(key, spellings);
+            people.insert(key, (None, spellings));
         }
-        for spellings in people.into_values() {
-            if let Some(finding) = report(cx, spellings) {
-                out.push(finding);
-            }
+        for (house, spellings) in people.into_values() {
+            report(cx, spellings, house.as_deref(), out);
         }
     }
 }
 
 fn add(spellings: &mut BTreeMap<String, Spelling>, spelling: Spelling) {
-    match spellings.entry(fold(&spelling.shown)) {
+    // Accents alone are no other spelling ("Díaz", "Diaz").
+    match spellings.entry(plain(&spelling.shown)) {
         std::collections::btree_map::Entry::Occupied(mut known) => known.get_mut().absorb(&spelling),
         std::collections::btree_map::Entry::Vacant(new) => {
             new.insert(spelling);
@@ -218,16 +225,18 @@ fn named_apart(a: &Spelling, b: &Spelling, name_a: &str, name_b: &str) -> bool {
     given_name(name_a) != given_name(name_b) && a.sources.iter().any(|s| b.sources.binary_search(s).is_ok())
 }
 
-/// One finding for a person spelled differently across sources, or none.
-fn report(cx: &CorpusContext, spellings: BTreeMap<String, Spelling>) -> Option<Finding> {
+/// The findings for a person spelled differently across sources: one on each spelling but the
+/// right one, which is the house spelling (`house`, plain) when it is used, else the one most
+/// sources use.
+fn report(cx: &CorpusContext, spellings: BTreeMap<String, Spelling>, house: Option<&str>, out: &mut Vec<Finding>) {
     let mut variants: Vec<Spelling> = merge_surnames(spellings);
     if variants.len() < 2 {
-        return None;
+        return;
     }
     let all_sources: BTreeSet<u32> = variants.iter().flat_map(|v| v.sources.iter().copied()).collect();
     // Only a difference between sources counts: one source using both is `name.inconsistent`.
     if all_sources.len() < 2 || variants.iter().all(|v| v.sources.len() == all_sources.len()) {
-        return None;
+        return;
     }
     variants.sort_by(|a, b| b.sources.len().cmp(&a.sources.len()).then_with(|| first_place(a).cmp(&first_place(b))));
     let listing: Vec<String> = variants
@@ -237,20 +246,27 @@ fn report(cx: &CorpusContext, spellings: BTreeMap<String, Spelling>) -> Option<F
             format!("“{}” ({})", v.shown, names.join(", "))
         })
         .collect();
-    let minority = variants.last()?;
-    let primary = cx.locate(minority.first.0, minority.first.1);
-    let mut finding = Finding::new(
-        CrossSource::INFO.code,
-        CrossSource::INFO.default_severity,
-        primary,
-        format!("sources spell this name differently: {}", listing.join("; ")),
-    )
-    .label(format!("“{}”", minority.shown))
-    .help(majority_help(&variants));
-    for other in &variants[..variants.len() - 1] {
-        finding = finding.related(cx.locate(other.first.0, other.first.1), format!("“{}” here", other.shown));
+    let message = format!("sources spell this name differently: {}", listing.join("; "));
+    let house_at = house.and_then(|house| variants.iter().position(|v| plain(&v.shown) == house));
+    let right = house_at.unwrap_or(0);
+    let help = match house_at {
+        Some(at) => format!("the rules' house spelling is “{}”", variants[at].shown),
+        None => majority_help(&variants),
+    };
+    for (i, wrong) in variants.iter().enumerate().filter(|&(i, _)| i != right) {
+        let mut finding = Finding::new(
+            CrossSource::INFO.code,
+            CrossSource::INFO.default_severity,
+            cx.locate(wrong.first.0, wrong.first.1),
+            message.clone(),
+        )
+        .label(format!("“{}”", wrong.shown))
+        .help(help.clone());
+        for (_, other) in variants.iter().enumerate().filter(|&(j, _)| j != i) {
+            finding = finding.related(cx.locate(other.first.0, other.first.1), format!("“{}” here", other.shown));
+        }
+        out.push(finding);
     }
-    Some(finding)
 }
 
 /// Which spelling most sources use, or that they are split.
@@ -331,11 +347,21 @@ variants = ["Donald J. Trump"]
 id = "volodymyr-zelenskyy"
 name = "Volodymyr Zelenskyy"
 kind = "person"
-variants = ["Zelensky"]
+variants = ["Zelensky", "Zelenskiy"]
+
+[[entity]]
+id = "lucia-diaz"
+name = "Lucía Díaz"
+kind = "person"
 "#;
 
     /// The messages for a run over `articles`, each (published in 2026) given by its text.
     fn messages(articles: &[&str]) -> Vec<String> {
+        findings(articles).into_iter().map(|f| f.message).collect()
+    }
+
+    /// The findings for a run over `articles`.
+    fn findings(articles: &[&str]) -> Vec<Finding> {
         let kb = KnowledgeBase::compile(vec![SourceFile::new("t.toml", RULES)]).unwrap();
         let sources: Vec<Source> = articles
             .iter()
@@ -358,7 +384,35 @@ variants = ["Zelensky"]
         let cx = CorpusContext { facts: &facts, skipped: &[], kb: &kb, settings: &settings, files: &files };
         let mut out = Vec::new();
         CrossSource.check_corpus(&cx, &mut out);
-        out.into_iter().map(|f| f.message).collect()
+        out
+    }
+
+    #[test]
+    fn findings_land_on_each_wrong_spelling() {
+        // Articles → where each finding lands (path and text).
+        let table: [(&[&str], &[&str]); 6] = [
+            // The house spelling is right however few use it.
+            (&["Volodymyr Zelenskyy spoke.", "Zelensky spoke.", "Zelensky spoke again."], &["1.md Zelensky"]),
+            // One finding for each other spelling.
+            (
+                &["Volodymyr Zelenskyy spoke.", "Zelensky spoke.", "Zelenskiy spoke."],
+                &["1.md Zelensky", "2.md Zelenskiy"],
+            ),
+            // Without rules, the majority is taken for right.
+            (
+                &["Ingrid Halvorsen spoke.", "Ingrid Halvorson spoke.", "Ingrid Halvorsen said so."],
+                &["1.md Ingrid Halvorson"],
+            ),
+            // Accents alone are no other spelling, nor is another script.
+            (&["Lucía Díaz spoke.", "Lucia Diaz spoke."], &[]),
+            (&["Volodymyr Zelenskyy spoke.", "Зеленский заявил."], &[]),
+            (&["Volodymyr Zelenskyy spoke.", "Vladimir Zelenskyy spoke."], &[]),
+        ];
+        for (articles, expected) in table {
+            let got: Vec<String> =
+                findings(articles).iter().map(|f| format!("{} {}", f.location.path, f.location.text())).collect();
+            assert_eq!(got, expected, "{articles:?}");
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::kb::Entity;
 use crate::kb::{EntityId, FormKind};
 use crate::source::Span;
 use crate::text::{fold, strip_possessive};
+use crate::transliteration::{has_cyrillic, plain};
 
 declare_check! {
     /// ## What it flags
@@ -45,7 +46,9 @@ impl Check for Inconsistent {
                 continue;
             };
             let written = file.slice(claim.span);
-            if is_abbreviation(&cx.kb.entities[entity], written) {
+            // A name in another script ("Зеленский" quoted in an English story) is not a choice
+            // of spelling.
+            if is_abbreviation(&cx.kb.entities[entity], written) || has_cyrillic(written) {
                 continue;
             }
             mentions.push((entity, written_surname(written), claim.span));
@@ -56,10 +59,11 @@ impl Check for Inconsistent {
             if group.iter().all(|m| m.1 == group[0].1) {
                 continue;
             }
-            // Each spelling (folded), with its first place and how often it is used.
+            // Each spelling (plain: accents alone do not make another), with its first place
+            // and how often it is used.
             let mut forms: BTreeMap<String, (Span, usize)> = BTreeMap::new();
             for &(_, written, at) in group {
-                forms.entry(fold(written)).or_insert((at, 0)).1 += 1;
+                forms.entry(plain(written)).or_insert((at, 0)).1 += 1;
             }
             if forms.len() < 2 {
                 continue;
@@ -67,7 +71,7 @@ impl Check for Inconsistent {
             let entity = group[0].0;
             // The spelling used most is the article's own (the house form on a tie); the others
             // are reported.
-            let house = surname(&cx.kb.entities[entity].name);
+            let house = plain(&surname(&cx.kb.entities[entity].name));
             let mut ranked: Vec<(&String, &(Span, usize))> = forms.iter().collect();
             ranked.sort_by(|(a, (a_at, a_n)), (b, (b_at, b_n))| {
                 (b_n, **b == house).cmp(&(a_n, **a == house)).then(a_at.start.cmp(&b_at.start))

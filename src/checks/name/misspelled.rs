@@ -1,11 +1,11 @@
 use std::collections::HashMap;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::in_case_of;
 use crate::checks::{Check, CorpusContext, SourceContext, declare_check, one_line};
 use crate::claim::{ClaimKind, Form};
-use crate::finding::{Finding, Fix, Location, Related};
+use crate::finding::{Finding, Fix, Location, Related, Severity};
 use crate::kb::{EntityId, FormKind};
 use crate::source::Span;
 
@@ -18,7 +18,9 @@ declare_check! {
     /// prevent: the rules record the house spelling and the wrong forms seen in the wild.
     /// Because the wrong form is listed, not guessed, the fix is safe: `--fix` writes the
     /// accepted form closest to what was written ("Umarov" → "Umerov",
-    /// "Rustam Umarov" → "Rustem Umerov"), in the same case.
+    /// "Rustam Umarov" → "Rustem Umerov"), in the same case. A bare surname may also be
+    /// someone else's own name: it is an error with a fix only where the article names the
+    /// person in full, otherwise a warning without one.
     ///
     /// ## Example
     /// ```text
@@ -45,11 +47,16 @@ impl Check for Misspelled {
                 _ => None,
             })
         };
-        // The first correct spelling of each entity here, found once.
+        // The first correct spelling of each entity here, and the entities named here in full
+        // (two words or more, spelled right or wrong), found once.
         let mut correct: FxHashMap<EntityId, Span> = FxHashMap::default();
+        let mut named_in_full: FxHashSet<EntityId> = FxHashSet::default();
         for (claim, id, form) in mentions() {
             if is_accepted(form) {
                 correct.entry(id).or_insert(claim.span);
+            }
+            if source.file.slice(claim.span).contains(char::is_whitespace) {
+                named_in_full.insert(id);
             }
         }
         // The file's hash, which a fix is checked against: made for the first fix only.
@@ -61,19 +68,36 @@ impl Check for Misspelled {
             let entity = &cx.kb.entities[id];
             let written = source.file.slice(claim.span);
             let replacement = in_case_of(written, entity.correction_for(written));
-            let mut finding = Finding::new(
-                Self::INFO.code,
-                Self::INFO.default_severity,
-                Location::new(&source.file, claim.span),
-                format!("“{}” is a misspelling of {}", one_line(written), entity.name),
-            )
-            .label("misspelled")
-            .help(format!("write “{replacement}” ({})", entity.origin))
-            .fix(Fix {
-                span: claim.span,
-                replacement,
-                checked: *checked.get_or_insert_with(|| source.file.content_hash()),
-            })
+            let location = Location::new(&source.file, claim.span);
+            // A bare surname listed as a misspelling may be someone else's own name ("Umarov"):
+            // it is that person's only where the article names them in full.
+            let mut finding = if written.contains(char::is_whitespace) || named_in_full.contains(&id) {
+                Finding::new(
+                    Self::INFO.code,
+                    Self::INFO.default_severity,
+                    location,
+                    format!("“{}” is a misspelling of {}", one_line(written), entity.name),
+                )
+                .label("misspelled")
+                .help(format!("write “{replacement}” ({})", entity.origin))
+                .fix(Fix {
+                    span: claim.span,
+                    replacement,
+                    checked: *checked.get_or_insert_with(|| source.file.content_hash()),
+                })
+            } else {
+                Finding::new(
+                    Self::INFO.code,
+                    Severity::Warning,
+                    location,
+                    format!("“{}” may be a misspelling of {}", one_line(written), entity.name),
+                )
+                .label("misspelled, or someone else")
+                .help(format!(
+                    "if this is {}, write “{replacement}” ({}); the article does not name them in full",
+                    entity.name, entity.origin
+                ))
+            }
             .about(id);
             if let Some(&span) = correct.get(&id) {
                 finding = finding.related(Location::new(&source.file, span), format!("{SPELLED_SO} here"));
@@ -110,4 +134,54 @@ impl Check for Misspelled {
 
 fn is_accepted(form: Form) -> bool {
     matches!(form, Form::Known(FormKind::Name | FormKind::Variant | FormKind::Surname))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::CheckSettings;
+    use crate::extract::{ExtractSettings, extract};
+    use crate::input::{Format, Loaded, load};
+    use crate::kb::KnowledgeBase;
+    use crate::source::SourceFile;
+
+    const RULES: &str = r#"
+[[entity]]
+id = "rustem-umerov"
+name = "Rustem Umerov"
+kind = "person"
+misspellings = ["Rustam Umarov", "Umarov"]
+"#;
+
+    /// A finding as (severity, text, fix).
+    type Seen = (Severity, String, Option<String>);
+
+    fn findings(text: &str) -> Vec<Seen> {
+        let kb = KnowledgeBase::compile(vec![SourceFile::new("t.toml", RULES)]).unwrap();
+        let Loaded::Articles(sources) = load("a.txt", text.as_bytes(), Format::Text, None) else { panic!("not read") };
+        let claims = extract(&sources[0], &kb, &ExtractSettings::default());
+        let settings = CheckSettings::default();
+        let mut out = Vec::new();
+        Misspelled.check_source(&SourceContext::new(&sources[0], &claims, &kb, &settings), &mut out);
+        out.into_iter().map(|f| (f.severity, f.location.text().to_string(), f.fix.map(|fix| fix.replacement))).collect()
+    }
+
+    #[test]
+    fn a_bare_misspelled_surname_is_fixed_only_where_the_person_is_named() {
+        use Severity::{Error, Warning};
+        let fixed = |text: &str, fix: &str| (Error, text.to_string(), Some(fix.to_string()));
+        let table: Vec<(&str, Vec<Seen>)> = vec![
+            // Named in full, spelled right or wrong: the surname is that person's.
+            (
+                "Rustam Umarov spoke first. Umarov then left.",
+                vec![fixed("Rustam Umarov", "Rustem Umerov"), fixed("Umarov", "Umerov")],
+            ),
+            ("Rustem Umerov spoke first. Umarov then left.", vec![fixed("Umarov", "Umerov")]),
+            // Never named in full: it may be someone else called so.
+            ("The wrestler Umarov won again.", vec![(Warning, "Umarov".to_string(), None)]),
+        ];
+        for (text, expected) in table {
+            assert_eq!(findings(text), expected, "{text}");
+        }
+    }
 }

@@ -2,7 +2,7 @@ use std::collections::hash_map::Entry;
 
 use rustc_hash::FxHashMap;
 
-use super::{is_distinct, surname};
+use super::{given_name, is_distinct, surname};
 use crate::checks::{Check, CheckInfo, SourceContext, declare_check, one_line};
 use crate::claim::{ClaimKind, Form};
 use crate::finding::{Finding, Location};
@@ -10,12 +10,20 @@ use crate::kb::{EntityId, KnowledgeBase};
 use crate::similar::SimilarNames;
 use crate::source::Span;
 use crate::text::fold;
+use crate::transliteration::{plain, same_given_name, skeleton, sounds_alike};
 
 declare_check! {
     /// ## What it flags
     /// A name that matches no entity of the rules but is a near miss of one: the surname (or
     /// the whole name, when both have a given name) is at least `similarity` alike by
-    /// Jaro-Winkler (default 0.92) without being equal.
+    /// Jaro-Winkler (default 0.92) without being equal, or the surname is a transliteration of
+    /// the known one ("Zelenskiy" for "Zelenskyy", "Whitkoff" for "Witkoff"), or sounds alike
+    /// by Double Metaphone and is nearly as alike. Given names must be one name, up to
+    /// transliteration and short forms ("Steve" for "Steven", "Vladimir" for "Volodymyr"). A
+    /// known surname after a given name spelled as a transliteration of the listed one
+    /// ("Volodimir" for "Volodymyr") is flagged too; one the table of equivalents gives is
+    /// accepted. Accents alone ("Díaz", "Diaz") and Cyrillic spellings of an accepted form are
+    /// no near miss.
     ///
     /// ## Why
     /// The rules cannot list every way a name gets mangled. A close but unlisted spelling is
@@ -29,6 +37,9 @@ declare_check! {
     /// "Zelenski" is not listed; it is 0.96 alike to "Zelenskyy".
     UnknownVariant, "name.unknown-variant", Warning, "an unlisted name is a near miss of a known one"
 }
+
+/// How alike two given names must be to be one, when the table does not say they are.
+const GIVEN_NAME_SIMILARITY: f64 = 0.85;
 
 /// Surnames this short are too often different names ("Rice", "Rica").
 const MIN_SURNAME_CHARS: usize = 4;
@@ -52,7 +63,9 @@ impl Check for UnknownVariant {
         // Each unknown spelling as written, in order of first use, with its first place and how
         // often it is used; then those that fold alike merged, folding each spelling once.
         let mut by_written: FxHashMap<&str, usize> = FxHashMap::default();
-        let mut written_forms: Vec<(&str, Span, usize)> = Vec::new();
+        // A mention tied to an entity by an equivalent given name ("Steve" for "Steven") is
+        // unknown too: its entity is kept.
+        let mut written_forms: Vec<(&str, Span, usize, Option<EntityId>)> = Vec::new();
         for claim in claims {
             let ClaimKind::Mention(m) = &claim.kind else { continue };
             if m.form != Form::Unknown {
@@ -63,26 +76,30 @@ impl Check for UnknownVariant {
                 Some(&at) => written_forms[at].2 += 1,
                 None => {
                     by_written.insert(written, written_forms.len());
-                    written_forms.push((written, claim.span, 1));
+                    written_forms.push((written, claim.span, 1, m.entity));
                 }
             }
         }
         let mut by_folded: FxHashMap<String, usize> = FxHashMap::default();
-        let mut spellings: Vec<(&str, Span, usize)> = Vec::new();
-        for (written, span, times) in written_forms {
+        let mut spellings: Vec<(&str, Span, usize, Option<EntityId>)> = Vec::new();
+        for (written, span, times, entity) in written_forms {
             match by_folded.entry(fold(written)) {
                 Entry::Occupied(at) => spellings[*at.get()].2 += times,
                 Entry::Vacant(slot) => {
                     slot.insert(spellings.len());
-                    spellings.push((written, span, times));
+                    spellings.push((written, span, times, entity));
                 }
             }
         }
-        for (written, span, times) in spellings {
+        for (written, span, times, tied) in spellings {
             if is_distinct(cx.kb, written) {
                 continue;
             }
-            let Some((entity, form, score)) = best_match(written, index, owners, cx.settings.similarity) else {
+            let found = match tied {
+                Some(entity) => closest_form(written, entity, cx.kb),
+                None => best_match(written, index, owners, cx.settings.similarity),
+            };
+            let Some((entity, form, score)) = found else {
                 continue;
             };
             let entity = &cx.kb.entities[entity];
@@ -107,6 +124,35 @@ impl Check for UnknownVariant {
     }
 }
 
+/// The accepted form of `entity` most like a name read as it, of as many words if there is one.
+fn closest_form<'a>(written: &str, entity: EntityId, kb: &'a KnowledgeBase) -> Option<(EntityId, &'a str, f64)> {
+    let words = written.split_whitespace().count();
+    let written = plain(written);
+    kb.entities[entity]
+        .accepted_forms()
+        .map(|form| (form.split_whitespace().count() == words, strsim::jaro_winkler(&written, &plain(form)), form))
+        .max_by(|a, b| (a.0, a.1).partial_cmp(&(b.0, b.1)).unwrap_or(std::cmp::Ordering::Equal))
+        .map(|(_, score, form)| (entity, form, score))
+}
+
+/// Below this, names that sound alike are not taken for each other ("Mayer", "Moore").
+const PHONETIC_SIMILARITY: f64 = 0.88;
+
+/// Skeletons this short meet too often by chance ("Chen", "Shen").
+const MIN_SKELETON_CHARS: usize = 5;
+
+/// How alike two different plain surnames are, if alike enough to be one: at least
+/// `similarity` by Jaro-Winkler, or transliterations of each other ("Zelenskiy", "Zelenskyy";
+/// "Whitkoff", "Witkoff"), or sounding alike by Double Metaphone and nearly that alike.
+fn surnames_alike(a: &str, b: &str, similarity: f64) -> Option<f64> {
+    let score = strsim::jaro_winkler(a, b);
+    let transliterated = || {
+        let key = skeleton(a);
+        key.chars().count() >= MIN_SKELETON_CHARS && key == skeleton(b)
+    };
+    (score >= similarity || transliterated() || (score >= PHONETIC_SIMILARITY && sounds_alike(a, b))).then_some(score)
+}
+
 /// The most similar person entity, if similar enough and not simply the same surname.
 fn best_match<'a>(
     written: &str,
@@ -114,32 +160,44 @@ fn best_match<'a>(
     owners: &'a [(EntityId, String)],
     similarity: f64,
 ) -> Option<(EntityId, &'a str, f64)> {
-    let last = surname(written);
+    let last = plain(&surname(written));
     if last.chars().count() < MIN_SURNAME_CHARS {
         return None;
     }
-    // Whether a name has a given name (two or more words); the given name itself is not needed.
-    let full = |name: &str| name.split_whitespace().nth(1).is_some();
-    let given = full(written);
+    let given = given_name(written);
     let mut best: Option<(EntityId, &str, f64)> = None;
-    for id in index.candidates(&last) {
+    for id in index.candidates(&skeleton(&last)) {
         let (entity, form) = &owners[id];
-        let form_last = index.name(id);
+        let form_last = plain(&surname(form));
         if form_last == last {
             continue; // the same surname with another given name is another person
         }
-        let surname_score = strsim::jaro_winkler(&last, form_last);
-        let score = match (given, full(form)) {
-            (true, true) if surname_score >= 0.85 => strsim::jaro_winkler(&fold(written), &fold(form)),
+        let surname_score = surnames_alike(&last, &form_last, similarity);
+        let score = match (&given, given_name(form)) {
             // A full name is judged with its given name, against full forms only: "Ewa Kowalcik"
-            // is not a near miss of Marianna Kowalczyk's bare surname.
-            (true, _) => continue,
-            _ => surname_score,
+            // is not a near miss of Marianna Kowalczyk's bare surname. Given names must be one
+            // name ("Steven", "Steve"), or nearly.
+            (Some(given), Some(form_given)) => {
+                let given_ok = same_given_name(given, &form_given)
+                    || strsim::jaro_winkler(given, &form_given) >= GIVEN_NAME_SIMILARITY;
+                let whole = strsim::jaro_winkler(&plain(written), &plain(form));
+                match surname_score {
+                    Some(score) if given_ok => score.max(whole),
+                    None if given_ok && strsim::jaro_winkler(&last, &form_last) >= GIVEN_NAME_SIMILARITY => whole,
+                    _ => continue,
+                }
+            }
+            (Some(_), None) => continue,
+            (None, _) => match surname_score {
+                Some(score) => score,
+                None => continue,
+            },
         };
         // On a tie, show the form as short as what was written ("Kowalczyk" for "Kowalcyk").
         let words = |f: &str| f.split_whitespace().count();
         let better = |(_, f, b): (EntityId, &str, f64)| score > b || (score == b && words(form) < words(f));
-        if score >= similarity && best.is_none_or(better) {
+        let alike = surname_score.is_some() || score >= similarity;
+        if alike && best.is_none_or(better) {
             best = Some((*entity, form.as_str(), score));
         }
     }
@@ -152,25 +210,57 @@ mod tests {
 
     #[test]
     fn near_misses_of_known_names() {
-        let people = [(0, "Marianna Kowalczyk"), (0, "Kowalczyk"), (1, "Henrik Lindqvist"), (1, "Lindqvist")];
+        let people = [
+            (0, "Marianna Kowalczyk"),
+            (0, "Kowalczyk"),
+            (1, "Henrik Lindqvist"),
+            (1, "Lindqvist"),
+            (2, "Steven Witkoff"),
+            (2, "Witkoff"),
+            (3, "Volodymyr Zelenskyy"),
+            (3, "Zelenskyy"),
+            (4, "Boris Johnson"),
+            (4, "Johnson"),
+            (5, "Mikhail Khodorkovsky"),
+            (5, "Khodorkovsky"),
+        ];
         let owners: Vec<(EntityId, String)> = people.iter().map(|&(e, form)| (e, form.to_string())).collect();
-        let index = SimilarNames::new(owners.iter().map(|(_, form)| surname(form)));
+        let names = crate::kb::PersonNames::new(owners);
+        let (index, owners) = (&names.surnames, &names.owners);
         // Written → (entity, form shown), or nothing.
-        let table: [(&str, Option<(EntityId, &str)>); 9] = [
+        let table: &[(&str, Option<(EntityId, &str)>)] = &[
             ("Kowalcyk", Some((0, "Kowalczyk"))),
             ("Kowalcyk's", Some((0, "Kowalczyk"))),
             ("Marianna Kowalcyk", Some((0, "Marianna Kowalczyk"))),
             ("Henrik Lindkwist", Some((1, "Henrik Lindqvist"))),
             // The same surname with another given name is another person.
             ("Tomasz Kowalczyk", None),
+            ("Alexander Johnson", None),
             // A near surname with another given name is not judged by the surname alone.
             ("Ewa Kowalcik", None),
             ("Kowalczyk", None),
             ("Kowalski", None),
             ("Lind", None),
+            // Transliterations, and given names that are one name.
+            ("Whitkoff", Some((2, "Witkoff"))),
+            ("Steven Whitkoff", Some((2, "Steven Witkoff"))),
+            ("Steve Whitkoff", Some((2, "Steven Witkoff"))),
+            ("Zelenskiy", Some((3, "Zelenskyy"))),
+            ("Volodymir Zelenskiy", Some((3, "Volodymyr Zelenskyy"))),
+            ("Vladimir Zelenskii", Some((3, "Volodymyr Zelenskyy"))),
+            ("Hodorkovskiy", Some((5, "Khodorkovsky"))),
+            ("Mykhailo Hodorkovskiy", Some((5, "Mikhail Khodorkovsky"))),
+            // Accents alone are no other spelling: the same surname.
+            ("Zelenskýy", None),
+            // Alike by spelling only: `[names] distinct` says when it is someone else.
+            ("Johnston", Some((4, "Johnson"))),
+            // Other names, however they sound.
+            ("Stefan Witkowski", None),
+            ("Pavel Zelenko", None),
+            ("Jonas", None),
         ];
-        for (written, expected) in table {
-            let got = best_match(written, &index, &owners, 0.92).map(|(e, f, _)| (e, f));
+        for &(written, expected) in table {
+            let got = best_match(written, index, owners, 0.92).map(|(e, f, _)| (e, f));
             assert_eq!(got, expected, "{written}");
         }
     }

@@ -144,3 +144,62 @@ fn sentences_without_names() {
         assert_eq!(mentions(&kb, text), [], "{text}");
     }
 }
+
+const SPELLINGS: &str = r#"
+[[entity]]
+id = "volodymyr-zelenskyy"
+name = "Volodymyr Zelenskyy"
+kind = "person"
+variants = ["Zelensky", "Vladimir Zelensky"]
+
+[[entity]]
+id = "steven-witkoff"
+name = "Steven Witkoff"
+kind = "person"
+
+[[entity]]
+id = "lucia-diaz"
+name = "Lucía Díaz"
+kind = "person"
+
+[[entity]]
+id = "paul-macron"
+name = "Paul Macron"
+kind = "person"
+"#;
+
+/// Names spelled with other accents, in Cyrillic, or with another form of the given name.
+#[test]
+fn names_across_accents_scripts_and_given_names() {
+    let kb = KnowledgeBase::compile(vec![SourceFile::new("t.toml", SPELLINGS)]).unwrap();
+    // A mention tied to its entity through a form the rules do not list.
+    let read_as = |text: &str, id: &str| (text.to_string(), Some(id.to_string()), "unknown");
+    let table: Vec<(&str, Vec<Seen>)> = vec![
+        // A given name the rules list with the entity, before an accepted surname.
+        // (The given name is read apart, as before any accepted surname.)
+        ("Vladimir Zelenskyy spoke.", vec![unknown("Vladimir"), known("Zelenskyy", "volodymyr-zelenskyy", "variant")]),
+        // A given name the same by the table of equivalents: the person.
+        ("Steve Witkoff arrived.", vec![unknown("Steve"), known("Witkoff", "steven-witkoff", "variant")]),
+        // One spelled alike but for transliteration: still the person, in an unlisted form.
+        ("Then Volodimir Zelensky spoke.", vec![read_as("Volodimir Zelensky", "volodymyr-zelenskyy")]),
+        // Another given name is another person.
+        ("Roy Witkoff arrived.", vec![unknown("Roy Witkoff")]),
+        // Accents dropped or added are the same spelling.
+        (
+            "Lucia Diaz and Diaz's aides met Paul Macrón.",
+            vec![
+                known("Lucia Diaz", "lucia-diaz", "name"),
+                known("Diaz", "lucia-diaz", "variant"),
+                known("Paul Macrón", "paul-macron", "variant"),
+            ],
+        ),
+        ("Macrón llegó.", vec![known("Macrón", "paul-macron", "variant")]),
+        // Cyrillic, read in Latin: Russian and Ukrainian spellings.
+        ("Президент Зеленский заявил.", vec![known("Зеленский", "volodymyr-zelenskyy", "variant")]),
+        ("Володимир Зеленський заявив.", vec![known("Володимир Зеленський", "volodymyr-zelenskyy", "variant")]),
+        ("Стивен Уиткофф прилетел.", vec![unknown("Стивен Уиткофф")]),
+    ];
+    for (text, expected) in table {
+        assert_eq!(mentions(&kb, text), expected, "{text}");
+    }
+}
