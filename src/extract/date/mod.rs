@@ -72,7 +72,7 @@ pub fn extract_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMentio
             continue;
         };
         let end = found.end.clamp(i + 1, n);
-        if !open_range(&parser, i, end) {
+        if !open_range(&parser, i, end) && !title_case_name(&parser, i, end) {
             let range = parser.t[i].s..parser.t[end - 1].e;
             let readings = match found.p {
                 P::Wd(w) => parser.weekday_readings(w).map(|(nearest, other)| {
@@ -100,6 +100,23 @@ pub fn extract_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMentio
         i = end;
     }
     out
+}
+
+/// True when relative date words are written capitalised inside a sentence, as the name of a
+/// programme or a publication is: "appeared on This Week", "NBC's Today show". Relative words
+/// are lower-case in prose; at the start of a sentence or a line they may be capitalised.
+fn title_case_name(p: &Parser, i: usize, end: usize) -> bool {
+    let first = if p.kw(i, Kw::The) && p.text[p.t[i].s..].starts_with('t') { i + 1 } else { i };
+    if first == 0 || first >= end {
+        return false;
+    }
+    let words = p.t[first..end].iter().all(|t| {
+        matches!(t.kind, Kind::Word(W::Kw(_))) && p.text[t.s..t.e].starts_with(|c: char| c.is_ascii_uppercase())
+    });
+    let before = p.t[first - 1];
+    let mid_sentence = matches!(before.kind, Kind::Word(_) | Kind::Num { .. } | Kind::Punct(',' | '\''))
+        && !p.text[before.e..p.t[first].s].contains('\n');
+    words && mid_sentence
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -178,6 +195,11 @@ fn open_range(p: &Parser, i: usize, end: usize) -> bool {
     }
     if p.t.get(end).is_some_and(|t| t.kind == Kind::Punct('\'')) && p.kw(end + 1, Kw::S) {
         return false;
+    }
+    // "seit Februar 2022", "depuis 2014", "desde enero", "с 2022 года", "до 2030".
+    const OTHER_LANGUAGES: &[&str] = &["seit", "bis", "depuis", "jusqu", "desde", "hasta", "с", "до", "з", "від"];
+    if OTHER_LANGUAGES.iter().any(|w| p.text[p.t[i - 1].s..p.t[i - 1].e].eq_ignore_ascii_case(w)) {
+        return true;
     }
     let kw = |j: usize| match p.t.get(j).map(|t| t.kind) {
         Some(Kind::Word(W::Kw(k))) => Some(k),
