@@ -91,7 +91,7 @@ pub fn extract_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMentio
                     };
                     (DateInterval::day(pick), alternative.map(DateInterval::day))
                 }),
-                p => parser.resolve(p).map(|interval| (interval, None)),
+                p => parser.resolve(p).map(|interval| (interval, loose_ago(&parser, i, end, interval))),
             };
             if let Some((interval, alternative)) = readings {
                 out.push(DateMention { range, interval, weekday: found.wd, alternative });
@@ -117,6 +117,23 @@ fn title_case_name(p: &Parser, i: usize, end: usize) -> bool {
     let mid_sentence = matches!(before.kind, Kind::Word(_) | Kind::Num { .. } | Kind::Punct(',' | '\''))
         && !p.text[before.e..p.t[first].s].contains('\n');
     words && mid_sentence
+}
+
+/// "four years ago" is rarely four years to the day: news rounds. Counted back in years, months
+/// or weeks, the expression also allows a reading as loose as its unit: half a year either way
+/// for years, half a month for months, half a week for weeks.
+fn loose_ago(p: &Parser, i: usize, end: usize, interval: DateInterval) -> Option<DateInterval> {
+    if !p.kw(end - 1, Kw::Ago) {
+        return None;
+    }
+    let slack = (i..end).find_map(|k| match p.t[k].kind {
+        Kind::Word(W::Kw(Kw::Year)) => Some(182),
+        Kind::Word(W::Kw(Kw::Month)) => Some(15),
+        Kind::Word(W::Kw(Kw::Week)) => Some(3),
+        _ => None,
+    })?;
+    let days = chrono::Duration::days(slack);
+    Some(DateInterval::new(interval.start.checked_sub_signed(days)?, interval.end.checked_add_signed(days)?))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

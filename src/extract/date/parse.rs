@@ -831,10 +831,8 @@ impl<'a> Parser<'a> {
             return None;
         }
         // A capitalised month before a capitalised word is a name: "April Ryan", "June Carter".
-        let standalone = self.cap(i)
-            && !abbr
-            && !matches!(mo, 3 | 4 | 5 | 6 | 8)
-            && !(self.cap(e) && self.wk(e) == Some(W::Other));
+        let standalone =
+            self.cap(i) && !abbr && !matches!(mo, 3 | 4 | 5 | 6 | 8) && !(self.cap(e) && self.wk(e) == Some(W::Other));
         (ctx || standalone).then(|| M { end: e, p: P::Yl(Yl::month(mo)), wd: None })
     }
 
@@ -2355,9 +2353,8 @@ impl<'a> Parser<'a> {
     /// noun, it begins a proper name ("St. Patrick's Cathedral", "Christmas Island") unless a
     /// preposition of time puts it in time ("on Christmas Day Russia struck").
     fn names_a_thing(&self, k: usize, e: usize) -> bool {
-        let quoted = k > 0
-            && self.adj(k - 1)
-            && matches!(self.t[k - 1].kind, Kind::Punct('\'' | '"' | '“' | '«' | '„'));
+        let quoted =
+            k > 0 && self.adj(k - 1) && matches!(self.t[k - 1].kind, Kind::Punct('\'' | '"' | '“' | '«' | '„'));
         let name_follows = self.cap(k)
             && self.cap(e)
             && self.wk(e) == Some(W::Other)

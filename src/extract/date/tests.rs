@@ -451,7 +451,6 @@ fn a_number_range_before_what_it_counts_is_no_date() {
     ]);
 }
 
-
 #[test]
 fn figures_are_not_dates() {
     check(&[
@@ -539,4 +538,18 @@ fn words_of_other_languages_do_not_misfire() {
         ("Война идёт с 24 февраля 2022 года.", "2026-01-18", &[]),
         ("La guerre dure depuis 2022.", "2026-01-18", &[]),
     ]);
+}
+
+#[test]
+fn counted_back_the_reading_is_as_loose_as_the_unit() {
+    let loose = |text: &str| {
+        let found = extract_dates(text, Some(d("2026-02-10")));
+        let m = &found[0];
+        (m.interval.start.to_string(), m.alternative.map(|a| (a.start.to_string(), a.end.to_string())))
+    };
+    let s = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+    assert_eq!(loose("The war began four years ago."), ("2022-02-10".into(), s("2021-08-12", "2022-08-11")));
+    assert_eq!(loose("He left three months ago."), ("2025-11-10".into(), s("2025-10-26", "2025-11-25")));
+    assert_eq!(loose("It opened two weeks ago."), ("2026-01-27".into(), s("2026-01-24", "2026-01-30")));
+    assert_eq!(loose("It opened two days ago."), ("2026-02-08".into(), None));
 }
