@@ -372,13 +372,11 @@ fn refers_back(sentence: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// Names in `text`: (surface, entity, person); the trigger's surface; the event's entities.
-    fn someone_else(
-        text: &str,
-        names: &[(&str, Option<EntityId>, bool)],
-        trigger: &str,
-        entities: &[EntityId],
-    ) -> bool {
+    /// A name as written, its entity, and whether it is a person's.
+    type Written<'a> = (&'a str, Option<EntityId>, bool);
+
+    /// Names in `text`; the trigger's surface; the event's entities.
+    fn someone_else(text: &str, names: &[Written], trigger: &str, entities: &[EntityId]) -> bool {
         let at = |s: &str| text.find(s).map(|i| i..i + s.len()).expect("in the text");
         let names: Vec<(usize, Name)> =
             names.iter().map(|&(s, entity, person)| (0, Name { range: at(s), entity, person })).collect();
@@ -390,7 +388,7 @@ mod tests {
         const TRUMP: EntityId = 1;
         const HEGSETH: EntityId = 2;
         const VANCE: EntityId = 3;
-        let cases: &[(&str, &[(&str, Option<EntityId>, bool)], &str, bool)] = &[
+        let cases: &[(&str, &[Written], &str, bool)] = &[
             (
                 "Hegseth was sworn in on January 25, with Trump looking on.",
                 &[("Hegseth", Some(HEGSETH), true), ("Trump", Some(TRUMP), true)],

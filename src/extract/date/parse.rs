@@ -752,9 +752,7 @@ impl<'a> Parser<'a> {
         }
         let mut k = i + 1;
         // "1." (German), "1er" (French), "5 de" (Spanish)
-        if (self.pc(k, '.') || self.is(k, "er")) && self.adj(i) {
-            k += 1;
-        } else if self.is(k, "de") {
+        if ((self.pc(k, '.') || self.is(k, "er")) && self.adj(i)) || self.is(k, "de") {
             k += 1;
         }
         let Some(W::ForeignMonth(mo)) = self.wk(k) else { return None };
@@ -831,8 +829,8 @@ impl<'a> Parser<'a> {
             return None;
         }
         // A capitalised month before a capitalised word is a name: "April Ryan", "June Carter".
-        let standalone =
-            self.cap(i) && !abbr && !matches!(mo, 3 | 4 | 5 | 6 | 8) && !(self.cap(e) && self.wk(e) == Some(W::Other));
+        let name_follows = self.cap(e) && self.wk(e) == Some(W::Other);
+        let standalone = self.cap(i) && !abbr && !matches!(mo, 3 | 4 | 5 | 6 | 8) && !name_follows;
         (ctx || standalone).then(|| M { end: e, p: P::Yl(Yl::month(mo)), wd: None })
     }
 
