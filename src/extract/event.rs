@@ -1,7 +1,11 @@
 //! Which event of the rules a date or count is about.
 //!
 //! A sentence names an event when it holds one of its triggers and one of its entities (or its
-//! place). A date or count in that sentence goes with the nearest trigger; a count only with an
+//! place), and the trigger is not someone else's: when the people next to it (its subject, its
+//! object in the same clause) are others and none of them the event's entity, the trigger is
+//! theirs. A trigger an anniversary is of ("the fourth anniversary of the invasion") names no
+//! event: the date is the anniversary's. A date or count in that sentence goes with the nearest
+//! trigger; a count only with an
 //! event that counts that unit. A sentence that refers back with a definite noun phrase ("The
 //! gathering …", "the meeting") inherits the event named in the same or the previous paragraph.
 //!

@@ -388,7 +388,8 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
             lower.push_str(word);
             lower.make_ascii_lowercase();
             match classify(&lower) {
-                W::Other => foreign_month(&lower).map_or(W::Other, W::ForeignMonth),
+                // The foreign forms written in ASCII are 3 to 10 letters long.
+                W::Other if (3..=10).contains(&lower.len()) => foreign_month(&lower).map_or(W::Other, W::ForeignMonth),
                 w => w,
             }
         } else if !ascii && word.len() <= 24 {

@@ -29,6 +29,14 @@
 //!   the moon sighting; Ramadan is the whole month.
 //! - Open ranges ("since 2022", "until March", "by 2030", "before 2020", "after January 5")
 //!   give nothing: they are not closed intervals.
+//! - "N years (months, weeks) ago" is the day counted back, with a looser alternative reading
+//!   of half the unit either way: news rounds.
+//! - Other languages: day-month(-year) dates and a month with its year, in German, French,
+//!   Spanish, Russian and Ukrainian ("1. März 2024", "5 января 2025 года", "el 5 de enero"); their
+//!   month names are data (`data/foreign-months.txt`) and are never read alone.
+//! - Not dates: decimals ("2082.1", "28.7 million"), holiday names inside other names ("St.
+//!   Patrick's Cathedral", "the 'Groundhog Day' speech"), "the march", and relative words
+//!   capitalised mid-sentence, the names of programmes ("This Week").
 
 mod cal;
 mod holidays;
@@ -110,8 +118,12 @@ fn title_case_name(p: &Parser, i: usize, end: usize) -> bool {
     if first == 0 || first >= end {
         return false;
     }
+    // Capitalised, not an acronym ("at the EOY").
     let words = p.t[first..end].iter().all(|t| {
-        matches!(t.kind, Kind::Word(W::Kw(_))) && p.text[t.s..t.e].starts_with(|c: char| c.is_ascii_uppercase())
+        let word = &p.text[t.s..t.e];
+        matches!(t.kind, Kind::Word(W::Kw(_)))
+            && word.starts_with(|c: char| c.is_ascii_uppercase())
+            && word.bytes().skip(1).any(|b| b.is_ascii_lowercase())
     });
     let before = p.t[first - 1];
     let mid_sentence = matches!(before.kind, Kind::Word(_) | Kind::Num { .. } | Kind::Punct(',' | '\''))

@@ -252,6 +252,13 @@ impl<'a> Parser<'a> {
             || (self.wk(i) == Some(W::Other) && MEASURES.iter().any(|w| self.is(i, w)))
     }
 
+    /// A preposition that introduces a figure before token `i`: "closed at", "rose to".
+    fn figure_before(&self, i: usize) -> bool {
+        i > 0
+            && (matches!(self.kw_at(i - 1), Some(Kw::At | Kw::To | Kw::From | Kw::By | Kw::Of))
+                || ["about", "around", "near", "over", "under", "above", "below"].iter().any(|w| self.is(i - 1, w)))
+    }
+
     /// Words after which a number is money or a measure, not a date: "$", "£", "#".
     fn money_before(&self, i: usize) -> bool {
         i > 0 && matches!(self.t[i - 1].kind, Kind::Punct('$' | '£' | '€' | '#' | '¥' | '+'))
@@ -1090,8 +1097,9 @@ impl<'a> Parser<'a> {
         match (n, pts[0], pts[1], pts.get(2).copied().filter(|_| n > 2)) {
             (2, Pt::N(a, la), Pt::N(b, lb), _) => {
                 if y4(a, la) && lb <= 2 {
-                    // "closed at 2082.1": a decimal, not January 2082.
-                    if c0 == '.' {
+                    // "closed at 2082.1", "rose to 2015.3": a figure after a preposition that
+                    // introduces one, not a month.
+                    if c0 == '.' && self.figure_before(i) {
                         return None;
                     }
                     if (1..=12).contains(&b) && c0 != ',' {
@@ -2346,13 +2354,21 @@ impl<'a> Parser<'a> {
         best
     }
 
-    /// Is the holiday name at tokens `k..e` part of the name of something else? Quoted, it is a
-    /// title ("the 'Groundhog Day' speech"); written capitalised and followed by a capitalised
+    /// Is the holiday name at tokens `k..e` part of the name of something else? Quoted before a
+    /// noun, it is a title ("the 'Groundhog Day' speech"); written capitalised and followed by a capitalised
     /// noun, it begins a proper name ("St. Patrick's Cathedral", "Christmas Island") unless a
     /// preposition of time puts it in time ("on Christmas Day Russia struck").
     fn names_a_thing(&self, k: usize, e: usize) -> bool {
-        let quoted =
-            k > 0 && self.adj(k - 1) && matches!(self.t[k - 1].kind, Kind::Punct('\'' | '"' | '“' | '«' | '„'));
+        let after_quote = if matches!(self.t.get(e).map(|t| t.kind), Some(Kind::Punct('\'' | '"' | '”' | '»'))) {
+            e + 1
+        } else {
+            e
+        };
+        let quoted = k > 0
+            && self.adj(k - 1)
+            && matches!(self.t[k - 1].kind, Kind::Punct('\'' | '"' | '“' | '«' | '„'))
+            && self.wk(after_quote) == Some(W::Other)
+            && self.str(after_quote).starts_with(|c: char| c.is_lowercase());
         let name_follows = self.cap(k)
             && self.cap(e)
             && self.wk(e) == Some(W::Other)

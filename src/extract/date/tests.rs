@@ -459,6 +459,9 @@ fn figures_are_not_dates() {
         ("Output fell by 3.5 percent, to 1.2 billion.", "2026-01-18", &[]),
         ("Turnout was 12.3 percent in 2024.", "2026-01-18", &[("2024", "2024-01-01", "2024-12-31")]),
         ("The bond traded at 2024.5 points.", "2026-01-18", &[]),
+        ("The index rose to 2015.3 on the day.", "2026-01-18", &[]),
+        // Not after a figure's preposition, a year and a month may be written so.
+        ("I'll be out 2015.3", "2026-01-18", &[("2015.3", "2015-03-01", "2015-03-31")]),
         ("Inflation reached 7.5 per cent.", "2026-01-18", &[]),
         ("It grew 4.3%.", "2026-01-18", &[]),
     ]);
@@ -470,6 +473,11 @@ fn names_that_hold_a_month_or_a_holiday_are_not_dates() {
         ("The choir sang at St. Patrick's Cathedral.", "2026-01-18", &[]),
         ("They walked past St Patrick's Cathedral in the rain.", "2026-01-18", &[]),
         ("She recalled the 'Groundhog Day' speech.", "2026-01-18", &[]),
+        (
+            "Easter, called 'Easter Sunday', falls late.",
+            "2026-01-18",
+            &[("Easter", "2026-04-05", "2026-04-05"), ("Easter Sunday'", "2026-04-05", "2026-04-05")],
+        ),
         ("She recalled the Groundhog Day speech.", "2026-01-18", &[]),
         ("He lit the Christmas tree and left for Christmas Island.", "2026-01-18", &[]),
         ("Protesters crossed Independence Square.", "2026-01-18", &[]),
@@ -505,6 +513,8 @@ fn programme_titles_are_not_dates() {
         ("Today the talks resume.", "2026-01-18", &[("Today", "2026-01-18", "2026-01-18")]),
         ("They spoke. This week they meet.", "2026-01-18", &[("This week", "2026-01-12", "2026-01-18")]),
         ("They meet this week.", "2026-01-18", &[("this week", "2026-01-12", "2026-01-18")]),
+        // An acronym is no title.
+        ("A party is held at the EOY.", "2018-11-23", &[("the EOY", "2018-07-01", "2018-12-31")]),
     ]);
 }
 
