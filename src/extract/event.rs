@@ -1,7 +1,11 @@
 //! Which event of the rules a date or count is about.
 //!
 //! A sentence names an event when it holds one of its triggers and one of its entities (or its
-//! place). A date or count in that sentence goes with the nearest trigger; a count only with an
+//! place), and the trigger is not someone else's: when the people next to it (its subject, its
+//! object in the same clause) are others and none of them the event's entity, the trigger is
+//! theirs. A trigger an anniversary is of ("the fourth anniversary of the invasion") names no
+//! event: the date is the anniversary's. A date or count in that sentence goes with the nearest
+//! trigger; a count only with an
 //! event that counts that unit. A sentence that refers back with a definite noun phrase ("The
 //! gathering …", "the meeting") inherits the event named in the same or the previous paragraph.
 //!
@@ -18,7 +22,7 @@ use super::mention::MentionHit;
 use crate::claim::{Claim, ClaimKind, EventTie, TieStrength};
 use crate::input::Source;
 use crate::kb::phrases::PhraseMatch;
-use crate::kb::{EntityId, EventId, KnowledgeBase};
+use crate::kb::{EntityId, EntityKind, EventId, KnowledgeBase};
 use crate::lexicon;
 use crate::text::fold;
 
@@ -75,6 +79,18 @@ impl SentenceEvents {
         let mut cursor = source.sentence_cursor();
         let entities: Vec<(usize, EntityId)> =
             mentions.iter().filter_map(|m| Some((cursor.at(m.range.start)?, m.entity?))).collect();
+        // Every name, known or not, and whether it is a person's: who holds a trigger.
+        let mut cursor = source.sentence_cursor();
+        let names: Vec<(usize, Name)> = mentions
+            .iter()
+            .filter_map(|m| {
+                let person = match m.entity {
+                    Some(entity) => kb.entities[entity].kind == EntityKind::Person,
+                    None => m.person_like,
+                };
+                Some((cursor.at(m.range.start)?, Name { range: m.range.clone(), entity: m.entity, person }))
+            })
+            .collect();
 
         // Events named by each sentence, then the focus carried to sentences that refer back.
         // Every sentence is taken to hold a date or count: those that hold none are never asked.
@@ -94,13 +110,19 @@ impl SentenceEvents {
                 .flat_map(|(_, p)| kb.event_patterns[*p].events.iter().copied())
                 .collect();
             let entities = of_sentence(&entities, index, |e| e.0);
+            let names = of_sentence(&names, index, |n| n.0);
             let mut here = Vec::new();
             for (_, range, pattern) in triggers {
+                // "the fourth anniversary of the invasion" dates the anniversary, not the invasion.
+                if marks_anniversary(&text[sentence.range.clone()], range.start - sentence.range.start, range.len()) {
+                    continue;
+                }
                 for &event in &kb.event_patterns[*pattern].events {
                     let e = &kb.events[event];
-                    let anchored = e.entities.iter().any(|x| entities.iter().any(|(_, entity)| entity == x))
-                        || places.contains(&event)
-                        || (e.entities.is_empty() && e.place.is_none());
+                    let anchored = !held_by_someone_else(text, names, range, &e.entities)
+                        && (e.entities.iter().any(|x| entities.iter().any(|(_, entity)| entity == x))
+                            || places.contains(&event)
+                            || (e.entities.is_empty() && e.place.is_none()));
                     if anchored {
                         here.push(Named { event, trigger: range.clone(), strong: !is_generic(&text[range.clone()]) });
                     }
@@ -198,6 +220,79 @@ impl SentenceEvents {
     }
 }
 
+/// A name in a sentence.
+#[derive(Debug, Clone)]
+struct Name {
+    range: Range<usize>,
+    entity: Option<EntityId>,
+    person: bool,
+}
+
+/// True when the names nearest a trigger, its subject before it ("Hegseth was sworn in") and its
+/// object after it in the same clause ("the inauguration of Hegseth"), are other people and none
+/// of them an entity of the event: "Hegseth was sworn in on January 25, with Trump looking on"
+/// is not Trump's inauguration. Names joined by "and" or commas count together ("Trump and
+/// Vance were sworn in"). When no person stands next to the trigger, the sentence's entities
+/// anchor it as before.
+fn held_by_someone_else(text: &str, names: &[(usize, Name)], trigger: &Range<usize>, entities: &[EntityId]) -> bool {
+    let joined = |a: &Range<usize>, b: &Range<usize>| {
+        let between =
+            text[a.end.min(b.start)..b.start.max(a.end)].trim_matches(|c: char| c == ',' || c.is_whitespace());
+        between.is_empty() || between == "and" || between == "&"
+    };
+    // (any of the event's entities, any other person) among the names of one side.
+    let mut sides = [(false, false); 2];
+    let mut note = |side: usize, name: &Name| match name.entity {
+        Some(entity) if entities.contains(&entity) => sides[side].0 = true,
+        _ if name.person => sides[side].1 = true,
+        _ => {}
+    };
+    // The subject: the names ending nearest before the trigger (or inside it: "Trump's inauguration").
+    let before: Vec<&Name> = names.iter().map(|(_, n)| n).filter(|n| n.range.start < trigger.end).collect();
+    if let Some(last) = before.len().checked_sub(1) {
+        note(0, before[last]);
+        for k in (0..last).rev() {
+            if !joined(&before[k].range, &before[k + 1].range) {
+                break;
+            }
+            note(0, before[k]);
+        }
+    }
+    // The object: the names after the trigger, in its clause.
+    let after: Vec<&Name> = names.iter().map(|(_, n)| n).filter(|n| n.range.start >= trigger.end).collect();
+    if let Some(first) = after.first() {
+        if !text[trigger.end..first.range.start].contains([',', ';', '(', '—', '–']) {
+            note(1, first);
+            for pair in after.windows(2) {
+                if !joined(&pair[0].range, &pair[1].range) {
+                    break;
+                }
+                note(1, pair[1]);
+            }
+        }
+    }
+    let [(subject_is_event, subject_other), (object_is_event, object_other)] = sides;
+    (subject_other || object_other) && !subject_is_event && !object_is_event
+}
+
+/// True when the trigger at `start..start + len` of `sentence` names what an anniversary is of
+/// ("the fourth anniversary of the invasion", "the invasion's anniversary"): a date there is the
+/// anniversary's, not the event's.
+fn marks_anniversary(sentence: &str, start: usize, len: usize) -> bool {
+    let mut from = start.saturating_sub(80);
+    while !sentence.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = sentence[from..start].to_ascii_lowercase();
+    // "anniversary of the invasion", "anniversary of Russia's full-scale invasion"
+    let of_before = before.rfind("anniversary of").is_some_and(|at| before[at..].split_whitespace().count() <= 6);
+    // "the invasion's fourth anniversary", "the invasion anniversary"
+    let after: Vec<String> =
+        sentence[start + len..].split_whitespace().take(3).map(|w| w.to_ascii_lowercase()).collect();
+    let anniversary_after = after.iter().any(|w| w.starts_with("anniversar"));
+    of_before || anniversary_after
+}
+
 fn in_dateline(text: &str, range: &Range<usize>) -> bool {
     let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
     let after = text[range.end..].trim_start_matches([' ', '\u{a0}']);
@@ -283,6 +378,81 @@ fn refers_back(sentence: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A name as written, its entity, and whether it is a person's.
+    type Written<'a> = (&'a str, Option<EntityId>, bool);
+
+    /// Names in `text`; the trigger's surface; the event's entities.
+    fn someone_else(text: &str, names: &[Written], trigger: &str, entities: &[EntityId]) -> bool {
+        let at = |s: &str| text.find(s).map(|i| i..i + s.len()).expect("in the text");
+        let names: Vec<(usize, Name)> =
+            names.iter().map(|&(s, entity, person)| (0, Name { range: at(s), entity, person })).collect();
+        held_by_someone_else(text, &names, &at(trigger), entities)
+    }
+
+    #[test]
+    fn a_trigger_belongs_to_the_names_next_to_it() {
+        const TRUMP: EntityId = 1;
+        const HEGSETH: EntityId = 2;
+        const VANCE: EntityId = 3;
+        let cases: &[(&str, &[Written], &str, bool)] = &[
+            (
+                "Hegseth was sworn in on January 25, with Trump looking on.",
+                &[("Hegseth", Some(HEGSETH), true), ("Trump", Some(TRUMP), true)],
+                "sworn in",
+                true,
+            ),
+            (
+                "Mark Olsen was sworn in on Friday, with Trump looking on.",
+                &[("Mark Olsen", None, true), ("Trump", Some(TRUMP), true)],
+                "sworn in",
+                true,
+            ),
+            (
+                "Trump was sworn in by Chief Justice John Roberts.",
+                &[("Trump", Some(TRUMP), true), ("John Roberts", None, true)],
+                "sworn in",
+                false,
+            ),
+            (
+                "Hegseth attended Trump's inauguration.",
+                &[("Hegseth", Some(HEGSETH), true), ("Trump", Some(TRUMP), true)],
+                "inauguration",
+                false,
+            ),
+            (
+                "Vance and Trump were sworn in on Monday.",
+                &[("Vance", Some(VANCE), true), ("Trump", Some(TRUMP), true)],
+                "sworn in",
+                false,
+            ),
+            (
+                "At the inauguration of Trump, Vance spoke.",
+                &[("Trump", Some(TRUMP), true), ("Vance", Some(VANCE), true)],
+                "inauguration",
+                false,
+            ),
+            // No person next to the trigger: the sentence's entities anchor it as before.
+            ("At the inauguration, Trump spoke.", &[("Trump", Some(TRUMP), true)], "inauguration", false),
+        ];
+        for (text, names, trigger, want) in cases {
+            assert_eq!(someone_else(text, names, trigger, &[TRUMP]), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_anniversary_is_not_its_event() {
+        for (sentence, trigger, want) in [
+            ("On February 24, the fourth anniversary of the full-scale invasion, crowds gathered.", "invasion", true),
+            ("The invasion's fourth anniversary fell on a Tuesday.", "invasion", true),
+            ("The invasion anniversary was marked in Kyiv.", "invasion", true),
+            ("The invasion began on February 24, 2022.", "invasion", false),
+            ("An anniversary of the treaty was marked, and a year later the invasion began.", "invasion", false),
+        ] {
+            let start = sentence.find(trigger).unwrap();
+            assert_eq!(marks_anniversary(sentence, start, trigger.len()), want, "{sentence}");
+        }
+    }
 
     #[test]
     fn generic_triggers_and_references() {

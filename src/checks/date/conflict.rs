@@ -1,5 +1,7 @@
 use std::collections::BTreeMap;
 
+use chrono::Datelike;
+
 use crate::checks::compare::{Said, disagreements};
 use crate::checks::{Check, CheckInfo, CorpusContext, SourceContext, declare_check, one_line};
 use crate::claim::{ClaimKind, DateClaim, TieStrength};
@@ -81,7 +83,16 @@ impl Check for Conflict {
         }
         for (event, said) in by_event {
             let event = &cx.kb.events[event];
-            for (claim, reference) in disagreements(&said, |a, b| a.meets(b)) {
+            // Two days of a multi-day event are both right: "the summit opened on the 20th" and
+            // "at the summit on the 22nd" do not disagree.
+            let span = stated_span(&event.when);
+            let agree = |a: &DateInterval, b: &DateInterval| {
+                a.meets(b)
+                    || span.is_some_and(|s| {
+                        s.contains(a.start) && s.contains(a.end) && s.contains(b.start) && s.contains(b.end)
+                    })
+            };
+            for (claim, reference) in disagreements(&said, agree) {
                 let other = cx.label(reference.source);
                 out.push(
                     Finding::new(
@@ -99,9 +110,35 @@ impl Check for Conflict {
     }
 }
 
+/// An event's dates when the rules give a span of days (`from`/`until`), as opposed to a
+/// month or a year given because only that much is known, within which the day is unknown.
+fn stated_span(when: &DateInterval) -> Option<DateInterval> {
+    let whole_months = when.start.day() == 1 && when.end.succ_opt().is_none_or(|next| next.day() == 1);
+    (!when.is_day() && !whole_months).then_some(*when)
+}
+
 /// The reading of a date that fits one of its events, if any: a date the words allow to be
 /// read two ways conflicts only if neither reading fits.
 fn fitting_reading(kb: &KnowledgeBase, date: &DateClaim) -> Option<DateInterval> {
     let tie = date.event.as_ref()?;
     date.readings().find(|r| tie.candidates.iter().any(|&e| kb.events[e].when.meets(r))).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_span_of_days_is_stated_a_month_or_year_is_not() {
+        let iv = |a: &str, b: &str| DateInterval::new(a.parse().unwrap(), b.parse().unwrap());
+        for (when, stated) in [
+            (iv("2026-01-20", "2026-01-23"), true),
+            (iv("2026-03-30", "2026-04-02"), true),
+            (iv("2026-04-01", "2026-04-30"), false),
+            (iv("2025-01-01", "2025-12-31"), false),
+            (iv("2025-01-20", "2025-01-20"), false),
+        ] {
+            assert_eq!(stated_span(&when).is_some(), stated, "{when}");
+        }
+    }
 }

@@ -2,7 +2,10 @@
 //! characters, each with its byte range. Whitespace separates tokens and is not kept; two tokens
 //! are adjacent when nothing lies between them ("21st", "Q3", "1990s", "Oct2").
 
+use std::sync::OnceLock;
+
 use chrono::Weekday;
+use rustc_hash::FxHashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Tok {
@@ -28,6 +31,9 @@ pub(super) enum Kind {
 pub(super) enum W {
     /// Month number; `abbr` for "Jan", "Sept".
     Month(u32, bool),
+    /// A month named in another language ("März", "января", "enero"): read only beside a day
+    /// number or a year, never alone.
+    ForeignMonth(u32),
     /// Weekday; `abbr` for "Fri", "Thurs".
     Weekday(Weekday, bool),
     /// Cardinal number words zero..ninety.
@@ -381,13 +387,39 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
             lower.clear();
             lower.push_str(word);
             lower.make_ascii_lowercase();
-            classify(&lower)
+            match classify(&lower) {
+                // The foreign forms written in ASCII are 3 to 10 letters long.
+                W::Other if (3..=10).contains(&lower.len()) => foreign_month(&lower).map_or(W::Other, W::ForeignMonth),
+                w => w,
+            }
+        } else if !ascii && word.len() <= 24 {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            foreign_month(&lower).map_or(W::Other, W::ForeignMonth)
         } else {
             W::Other
         };
         toks.push(Tok { s, e: i, kind: Kind::Word(w) });
     }
     toks
+}
+
+/// Month names of other languages, `number form form …` lines.
+static FOREIGN_MONTHS: &str = include_str!("../../../data/foreign-months.txt");
+
+/// The month a lower-case word names in another language.
+fn foreign_month(lower: &str) -> Option<u32> {
+    static TABLE: OnceLock<FxHashMap<&'static str, u32>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table = FxHashMap::default();
+        for line in FOREIGN_MONTHS.lines().filter(|l| !l.starts_with('#')) {
+            let mut words = line.split_whitespace();
+            let Some(number) = words.next().and_then(|n| n.parse().ok()) else { continue };
+            table.extend(words.map(|w| (w, number)));
+        }
+        table
+    });
+    table.get(lower).copied()
 }
 
 /// First words of holiday names, as written ("mother" of "Mother's Day").

@@ -29,6 +29,14 @@
 //!   the moon sighting; Ramadan is the whole month.
 //! - Open ranges ("since 2022", "until March", "by 2030", "before 2020", "after January 5")
 //!   give nothing: they are not closed intervals.
+//! - "N years (months, weeks) ago" is the day counted back, with a looser alternative reading
+//!   of half the unit either way: news rounds.
+//! - Other languages: day-month(-year) dates and a month with its year, in German, French,
+//!   Spanish, Russian and Ukrainian ("1. März 2024", "5 января 2025 года", "el 5 de enero"); their
+//!   month names are data (`data/foreign-months.txt`) and are never read alone.
+//! - Not dates: decimals ("2082.1", "28.7 million"), holiday names inside other names ("St.
+//!   Patrick's Cathedral", "the 'Groundhog Day' speech"), "the march", and relative words
+//!   capitalised mid-sentence, the names of programmes ("This Week").
 
 mod cal;
 mod holidays;
@@ -72,7 +80,7 @@ pub fn extract_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMentio
             continue;
         };
         let end = found.end.clamp(i + 1, n);
-        if !open_range(&parser, i, end) {
+        if !open_range(&parser, i, end) && !title_case_name(&parser, i, end) {
             let range = parser.t[i].s..parser.t[end - 1].e;
             let readings = match found.p {
                 P::Wd(w) => parser.weekday_readings(w).map(|(nearest, other)| {
@@ -91,7 +99,7 @@ pub fn extract_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMentio
                     };
                     (DateInterval::day(pick), alternative.map(DateInterval::day))
                 }),
-                p => parser.resolve(p).map(|interval| (interval, None)),
+                p => parser.resolve(p).map(|interval| (interval, loose_ago(&parser, i, end, interval))),
             };
             if let Some((interval, alternative)) = readings {
                 out.push(DateMention { range, interval, weekday: found.wd, alternative });
@@ -100,6 +108,44 @@ pub fn extract_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMentio
         i = end;
     }
     out
+}
+
+/// True when relative date words are written capitalised inside a sentence, as the name of a
+/// programme or a publication is: "appeared on This Week", "NBC's Today show". Relative words
+/// are lower-case in prose; at the start of a sentence or a line they may be capitalised.
+fn title_case_name(p: &Parser, i: usize, end: usize) -> bool {
+    let first = if p.kw(i, Kw::The) && p.text[p.t[i].s..].starts_with('t') { i + 1 } else { i };
+    if first == 0 || first >= end {
+        return false;
+    }
+    // Capitalised, not an acronym ("at the EOY").
+    let words = p.t[first..end].iter().all(|t| {
+        let word = &p.text[t.s..t.e];
+        matches!(t.kind, Kind::Word(W::Kw(_)))
+            && word.starts_with(|c: char| c.is_ascii_uppercase())
+            && word.bytes().skip(1).any(|b| b.is_ascii_lowercase())
+    });
+    let before = p.t[first - 1];
+    let mid_sentence = matches!(before.kind, Kind::Word(_) | Kind::Num { .. } | Kind::Punct(',' | '\''))
+        && !p.text[before.e..p.t[first].s].contains('\n');
+    words && mid_sentence
+}
+
+/// "four years ago" is rarely four years to the day: news rounds. Counted back in years, months
+/// or weeks, the expression also allows a reading as loose as its unit: half a year either way
+/// for years, half a month for months, half a week for weeks.
+fn loose_ago(p: &Parser, i: usize, end: usize, interval: DateInterval) -> Option<DateInterval> {
+    if !p.kw(end - 1, Kw::Ago) {
+        return None;
+    }
+    let slack = (i..end).find_map(|k| match p.t[k].kind {
+        Kind::Word(W::Kw(Kw::Year)) => Some(182),
+        Kind::Word(W::Kw(Kw::Month)) => Some(15),
+        Kind::Word(W::Kw(Kw::Week)) => Some(3),
+        _ => None,
+    })?;
+    let days = chrono::Duration::days(slack);
+    Some(DateInterval::new(interval.start.checked_sub_signed(days)?, interval.end.checked_add_signed(days)?))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -178,6 +224,11 @@ fn open_range(p: &Parser, i: usize, end: usize) -> bool {
     }
     if p.t.get(end).is_some_and(|t| t.kind == Kind::Punct('\'')) && p.kw(end + 1, Kw::S) {
         return false;
+    }
+    // "seit Februar 2022", "depuis 2014", "desde enero", "с 2022 года", "до 2030".
+    const OTHER_LANGUAGES: &[&str] = &["seit", "bis", "depuis", "jusqu", "desde", "hasta", "с", "до", "з", "від"];
+    if OTHER_LANGUAGES.iter().any(|w| p.text[p.t[i - 1].s..p.t[i - 1].e].eq_ignore_ascii_case(w)) {
+        return true;
     }
     let kw = |j: usize| match p.t.get(j).map(|t| t.kind) {
         Some(Kind::Word(W::Kw(k))) => Some(k),

@@ -242,6 +242,23 @@ impl<'a> Parser<'a> {
             && !w.ends_with("is")
     }
 
+    /// A scale or unit that makes the number before it a figure: "million", "percent", "%".
+    fn measure_after(&self, i: usize) -> bool {
+        const MEASURES: &[&str] =
+            &["percent", "per", "pct", "million", "billion", "trillion", "bn", "mn", "m", "points", "pts", "times"];
+        self.pc(i, '%')
+            || self.kw(i, Kw::Thousand)
+            || self.kw(i, Kw::Hundred)
+            || (self.wk(i) == Some(W::Other) && MEASURES.iter().any(|w| self.is(i, w)))
+    }
+
+    /// A preposition that introduces a figure before token `i`: "closed at", "rose to".
+    fn figure_before(&self, i: usize) -> bool {
+        i > 0
+            && (matches!(self.kw_at(i - 1), Some(Kw::At | Kw::To | Kw::From | Kw::By | Kw::Of))
+                || ["about", "around", "near", "over", "under", "above", "below"].iter().any(|w| self.is(i - 1, w)))
+    }
+
     /// Words after which a number is money or a measure, not a date: "$", "£", "#".
     fn money_before(&self, i: usize) -> bool {
         i > 0 && matches!(self.t[i - 1].kind, Kind::Punct('$' | '£' | '€' | '#' | '¥' | '+'))
@@ -732,6 +749,50 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// A day-month(-year) date in another language: "1. März 2024", "5 января 2025 года",
+    /// "6 січня 2026", "3 janvier 2026", "1er mai", "5 de enero de 2026". The month's name makes
+    /// it foreign; English relative words play no part.
+    fn foreign_day(&self, i: usize) -> Option<M> {
+        let (d, _) = self.num(i).filter(|&(v, len)| len <= 2 && (1..=31).contains(&v))?;
+        if self.money_before(i) || self.inside_cluster(i) {
+            return None;
+        }
+        let mut k = i + 1;
+        // "1." (German), "1er" (French), "5 de" (Spanish)
+        if ((self.pc(k, '.') || self.is(k, "er")) && self.adj(i)) || self.is(k, "de") {
+            k += 1;
+        }
+        let Some(W::ForeignMonth(mo)) = self.wk(k) else { return None };
+        if d > MAX_DAY[mo as usize - 1] {
+            return None;
+        }
+        match self.foreign_year(k + 1) {
+            Some((e, y)) => abs(e, day_iv(ymd(y, mo, d))),
+            None => m(k + 1, P::Yl(Yl::day(mo, d))),
+        }
+    }
+
+    /// A month of another language and its year: "März 2024", "enero de 2026", "января 2025
+    /// года". A foreign month alone is never read: "mars", "mai" and "mayo" are words too.
+    fn foreign_month_year(&self, i: usize) -> Option<M> {
+        let Some(W::ForeignMonth(mo)) = self.wk(i) else { return None };
+        let (e, y) = self.foreign_year(i + 1)?;
+        abs(e, cal::month(y, mo))
+    }
+
+    /// The year after a foreign month: "2024", "de 2026", "2025 года", "2026 р.".
+    fn foreign_year(&self, i: usize) -> Option<(usize, i32)> {
+        let k = if self.is(i, "de") { i + 1 } else { i };
+        let (mut e, y) = self.year4(k)?;
+        // The word "year" after it, in Russian and Ukrainian, with its abbreviation.
+        if ["года", "году", "року"].contains(&self.str(e)) {
+            e += 1;
+        } else if ["г", "р"].contains(&self.str(e)) && self.pc(e + 1, '.') && self.adj(e) {
+            e += 2;
+        }
+        Some((e, y))
+    }
+
     /// A month alone where the context makes it one: "in May", "from October", "February".
     fn month_bare(&self, i: usize) -> Option<M> {
         let (e, mo, abbr) = self.month(i)?;
@@ -765,7 +826,18 @@ impl<'a> Parser<'a> {
             )
         ) || (prev == Some(Kw::The) && i >= 2 && self.kw(i - 2, Kw::In))
             || (i >= 2 && self.pc(i - 1, '-') && self.kw(i - 2, Kw::Mid));
-        let standalone = self.cap(i) && !abbr && !matches!(mo, 3 | 4 | 5 | 6 | 8);
+        // After an article, "march" and "may" are the noun ("in the march"), and a month before
+        // a preposition and a name is an event's name ("the March for Life", "the March on
+        // Washington").
+        if prev == Some(Kw::The)
+            && (self.doubtful_month(i, mo)
+                || (["for", "on", "against", "to"].iter().any(|w| self.is(e, w)) && self.cap(e + 1)))
+        {
+            return None;
+        }
+        // A capitalised month before a capitalised word is a name: "April Ryan", "June Carter".
+        let name_follows = self.cap(e) && self.wk(e) == Some(W::Other);
+        let standalone = self.cap(i) && !abbr && !matches!(mo, 3 | 4 | 5 | 6 | 8) && !name_follows;
         (ctx || standalone).then(|| M { end: e, p: P::Yl(Yl::month(mo)), wd: None })
     }
 
@@ -902,6 +974,10 @@ impl<'a> Parser<'a> {
                 _ => {}
             }
         }
+        // "28.7 million", "3.5 percent": a decimal figure.
+        if n == 2 && seps[0].0 == '.' && self.measure_after(end) {
+            return None;
+        }
         if n == 1 {
             // Eight digits: "20161016".
             let (v, len) = self.num(i)?;
@@ -1021,6 +1097,11 @@ impl<'a> Parser<'a> {
         match (n, pts[0], pts[1], pts.get(2).copied().filter(|_| n > 2)) {
             (2, Pt::N(a, la), Pt::N(b, lb), _) => {
                 if y4(a, la) && lb <= 2 {
+                    // "closed at 2082.1", "rose to 2015.3": a figure after a preposition that
+                    // introduces one, not a month.
+                    if c0 == '.' && self.figure_before(i) {
+                        return None;
+                    }
                     if (1..=12).contains(&b) && c0 != ',' {
                         return cal::month(a as i32, b).map(P::Abs);
                     }
@@ -2273,6 +2354,37 @@ impl<'a> Parser<'a> {
         best
     }
 
+    /// Is the holiday name at tokens `k..e` part of the name of something else? Quoted before a
+    /// noun, it is a title ("the 'Groundhog Day' speech"); written capitalised and followed by a capitalised
+    /// noun, it begins a proper name ("St. Patrick's Cathedral", "Christmas Island") unless a
+    /// preposition of time puts it in time ("on Christmas Day Russia struck").
+    fn names_a_thing(&self, k: usize, e: usize) -> bool {
+        let after_quote = if matches!(self.t.get(e).map(|t| t.kind), Some(Kind::Punct('\'' | '"' | '”' | '»'))) {
+            e + 1
+        } else {
+            e
+        };
+        let quoted = k > 0
+            && self.adj(k - 1)
+            && matches!(self.t[k - 1].kind, Kind::Punct('\'' | '"' | '“' | '«' | '„'))
+            && self.wk(after_quote) == Some(W::Other)
+            && self.str(after_quote).starts_with(|c: char| c.is_lowercase());
+        let name_follows = self.cap(k)
+            && self.cap(e)
+            && self.wk(e) == Some(W::Other)
+            && !matches!(
+                self.prev_kw(k),
+                Some(Kw::On | Kw::Since | Kw::Until | Kw::Till | Kw::Before | Kw::After | Kw::By | Kw::During)
+            );
+        // "the Christmas tree", "the Boxing Day tsunami": after an article the holiday only
+        // qualifies the noun that follows, which may be of any year.
+        let qualifies = k > 0
+            && self.kw(k - 1, Kw::The)
+            && self.wk(e) == Some(W::Other)
+            && self.str(e).chars().next().is_some_and(char::is_lowercase);
+        quoted || name_follows || qualifies
+    }
+
     /// The Independence Day of the country named before `i`, if any is named.
     fn independence(&self, i: usize) -> Option<Option<(u32, u32)>> {
         let mut p = i.checked_sub(1)?;
@@ -2314,7 +2426,7 @@ impl<'a> Parser<'a> {
         // their own.
         const EVENTS: &[&str] =
             &["agreement", "accord", "accords", "offensive", "rising", "uprising", "massacre", "island", "islands"];
-        if EVENTS.iter().any(|w| self.is(e, w)) {
+        if EVENTS.iter().any(|w| self.is(e, w)) || self.names_a_thing(k, e) {
             return None;
         }
         if k == i && self.kw(i, Kw::The) {
@@ -2765,8 +2877,10 @@ impl<'a> Parser<'a> {
                 take(self.quarter(i));
                 take(self.bare_day(i));
                 take(self.nth(i));
+                take(self.foreign_day(i));
             }
             Kind::Punct('\'') => take(self.decade(i)),
+            Kind::Word(W::ForeignMonth(_)) => take(self.foreign_month_year(i)),
             Kind::Word(W::Other) => {}
             Kind::Word(_) => {
                 take(self.month_first(i));

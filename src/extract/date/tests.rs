@@ -450,3 +450,116 @@ fn a_number_range_before_what_it_counts_is_no_date() {
         ("We met on 4-22 with partners.", "2026-01-06", &[("4-22", "2026-04-22", "2026-04-22")]),
     ]);
 }
+
+#[test]
+fn figures_are_not_dates() {
+    check(&[
+        ("The index closed at 2082.1 on the day.", "2026-01-18", &[]),
+        ("Exports rose to 28.7 million tonnes.", "2026-01-18", &[]),
+        ("Output fell by 3.5 percent, to 1.2 billion.", "2026-01-18", &[]),
+        ("Turnout was 12.3 percent in 2024.", "2026-01-18", &[("2024", "2024-01-01", "2024-12-31")]),
+        ("The bond traded at 2024.5 points.", "2026-01-18", &[]),
+        ("The index rose to 2015.3 on the day.", "2026-01-18", &[]),
+        // Not after a figure's preposition, a year and a month may be written so.
+        ("I'll be out 2015.3", "2026-01-18", &[("2015.3", "2015-03-01", "2015-03-31")]),
+        ("Inflation reached 7.5 per cent.", "2026-01-18", &[]),
+        ("It grew 4.3%.", "2026-01-18", &[]),
+    ]);
+}
+
+#[test]
+fn names_that_hold_a_month_or_a_holiday_are_not_dates() {
+    check(&[
+        ("The choir sang at St. Patrick's Cathedral.", "2026-01-18", &[]),
+        ("They walked past St Patrick's Cathedral in the rain.", "2026-01-18", &[]),
+        ("She recalled the 'Groundhog Day' speech.", "2026-01-18", &[]),
+        (
+            "Easter, called 'Easter Sunday', falls late.",
+            "2026-01-18",
+            &[("Easter", "2026-04-05", "2026-04-05"), ("Easter Sunday'", "2026-04-05", "2026-04-05")],
+        ),
+        ("She recalled the Groundhog Day speech.", "2026-01-18", &[]),
+        ("He lit the Christmas tree and left for Christmas Island.", "2026-01-18", &[]),
+        ("Protesters crossed Independence Square.", "2026-01-18", &[]),
+        ("He recalled the Boxing Day tsunami.", "2026-01-18", &[]),
+        ("Theresa May spoke, April Ryan asked, and June Carter sang.", "2026-01-18", &[]),
+        ("Thousands joined the March for Life.", "2026-01-18", &[]),
+        // A preposition of time keeps the holiday a date, a following name or not.
+        ("On Christmas Day Russia struck the grid.", "2026-01-18", &[("Christmas Day", "2025-12-25", "2025-12-25")]),
+        ("Theresa May resigned in June 2019.", "2026-01-18", &[("June 2019", "2019-06-01", "2019-06-30")]),
+        ("The parade is on St. Patrick's Day.", "2026-01-18", &[("St. Patrick's Day", "2026-03-17", "2026-03-17")]),
+    ]);
+}
+
+#[test]
+fn march_the_noun_and_the_verb_are_not_months() {
+    check(&[
+        ("The march drew thousands to the square.", "2026-01-18", &[]),
+        ("Police blocked the route during the march.", "2026-01-18", &[]),
+        ("Veterans marched on the capital; a protest march followed.", "2026-01-18", &[]),
+        ("They will march to parliament.", "2026-01-18", &[]),
+        ("The deal was signed in March.", "2026-01-18", &[("March", "2026-03-01", "2026-03-31")]),
+        ("The deal was signed in March 2025.", "2026-01-18", &[("March 2025", "2025-03-01", "2025-03-31")]),
+    ]);
+}
+
+#[test]
+fn programme_titles_are_not_dates() {
+    check(&[
+        ("He told This Week that talks would go on.", "2026-01-18", &[]),
+        ("She appeared on NBC's Today show.", "2026-01-18", &[]),
+        ("He said on Today that he would run.", "2026-01-18", &[]),
+        // Capitalised at the start of a sentence, the words keep their meaning.
+        ("Today the talks resume.", "2026-01-18", &[("Today", "2026-01-18", "2026-01-18")]),
+        ("They spoke. This week they meet.", "2026-01-18", &[("This week", "2026-01-12", "2026-01-18")]),
+        ("They meet this week.", "2026-01-18", &[("this week", "2026-01-12", "2026-01-18")]),
+        // An acronym is no title.
+        ("A party is held at the EOY.", "2018-11-23", &[("the EOY", "2018-07-01", "2018-12-31")]),
+    ]);
+}
+
+#[test]
+fn day_month_year_in_other_languages() {
+    check(&[
+        ("Die Sitzung fand am 1. Januar 2025 statt.", "2026-01-18", &[("1. Januar 2025", "2025-01-01", "2025-01-01")]),
+        ("Das Treffen war am 3. März.", "2026-01-18", &[("3. März", "2026-03-03", "2026-03-03")]),
+        ("Im März 2024 sagte er es.", "2026-01-18", &[("März 2024", "2024-03-01", "2024-03-31")]),
+        ("Встреча прошла 5 января 2025 года.", "2026-01-18", &[("5 января 2025 года", "2025-01-05", "2025-01-05")]),
+        ("Переговоры начались 12 февраля.", "2026-01-18", &[("12 февраля", "2026-02-12", "2026-02-12")]),
+        ("Зустріч відбулася 6 січня 2026 р.", "2026-01-18", &[("6 січня 2026 р.", "2026-01-06", "2026-01-06")]),
+        ("Le sommet a eu lieu le 3 janvier 2026.", "2026-01-18", &[("3 janvier 2026", "2026-01-03", "2026-01-03")]),
+        ("Le défilé du 1er mai.", "2026-01-18", &[("1er mai", "2026-05-01", "2026-05-01")]),
+        ("Il est arrivé le 14 août.", "2026-01-18", &[("14 août", "2025-08-14", "2025-08-14")]),
+        ("La reunión fue el 5 de enero de 2026.", "2026-01-18", &[("5 de enero de 2026", "2026-01-05", "2026-01-05")]),
+        ("Llegó el 5 de enero.", "2026-01-18", &[("5 de enero", "2026-01-05", "2026-01-05")]),
+        ("Publicado en enero de 2026.", "2026-01-18", &[("enero de 2026", "2026-01-01", "2026-01-31")]),
+    ]);
+}
+
+#[test]
+fn words_of_other_languages_do_not_misfire() {
+    check(&[
+        // A foreign month alone is a word of its own ("mars", "mai", "mayo").
+        ("Le rover sur mars. Le mai. Salsa de mayo.", "2026-01-18", &[]),
+        ("C'est mon ami; il a sept ans.", "2026-01-18", &[]),
+        ("Die Last ist groß.", "2026-01-18", &[]),
+        // Open ranges in other languages give nothing, as in English.
+        ("Der Krieg dauert seit Februar 2022.", "2026-01-18", &[]),
+        ("Война идёт с 24 февраля 2022 года.", "2026-01-18", &[]),
+        ("La guerre dure depuis 2022.", "2026-01-18", &[]),
+    ]);
+}
+
+#[test]
+fn counted_back_the_reading_is_as_loose_as_the_unit() {
+    let loose = |text: &str| {
+        let found = extract_dates(text, Some(d("2026-02-10")));
+        let m = &found[0];
+        (m.interval.start.to_string(), m.alternative.map(|a| (a.start.to_string(), a.end.to_string())))
+    };
+    let s = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+    assert_eq!(loose("The war began four years ago."), ("2022-02-10".into(), s("2021-08-12", "2022-08-11")));
+    assert_eq!(loose("He left three months ago."), ("2025-11-10".into(), s("2025-10-26", "2025-11-25")));
+    assert_eq!(loose("It opened two weeks ago."), ("2026-01-27".into(), s("2026-01-24", "2026-01-30")));
+    assert_eq!(loose("It opened two days ago."), ("2026-02-08".into(), None));
+}
