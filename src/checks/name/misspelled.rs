@@ -59,8 +59,12 @@ impl Check for Misspelled {
                 continue;
             }
             let entity = &cx.kb.entities[id];
-            let written = source.file.slice(claim.span);
+            // The name as read: decoded, without markup; the fix rewrites only its words that differ.
+            let written = &source.text[claim.range.clone()];
             let replacement = in_case_of(written, entity.correction_for(written));
+            let fix = crate::fix::edit(source, claim.range.clone(), &replacement).map(|(span, bytes)| {
+                Fix::new(&source.file, span, bytes, *checked.get_or_insert_with(|| source.file.content_hash()))
+            });
             let mut finding = Finding::new(
                 Self::INFO.code,
                 Self::INFO.default_severity,
@@ -69,12 +73,10 @@ impl Check for Misspelled {
             )
             .label("misspelled")
             .help(format!("write “{replacement}” ({})", entity.origin))
-            .fix(Fix {
-                span: claim.span,
-                replacement,
-                checked: *checked.get_or_insert_with(|| source.file.content_hash()),
-            })
             .about(id);
+            if let Some(fix) = fix {
+                finding = finding.fix(fix);
+            }
             if let Some(&span) = correct.get(&id) {
                 finding = finding.related(Location::new(&source.file, span), format!("{SPELLED_SO} here"));
             }
