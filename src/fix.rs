@@ -1,9 +1,13 @@
 //! `--fix` and `--diff`: applying the fixes the report shows, and nothing else.
 //!
-//! Edits never overlap (the first one at a place wins, the others wait for the next run). Each
-//! file is written atomically — a temporary file in the same folder, its permissions copied,
-//! then renamed over the original — and only if the file on disk still holds what was checked.
-//! On any failure the original is left as it was and the failure is reported for that file.
+//! A fix is computed on the text as read (entities and escapes decoded, markup left out) and
+//! mapped back to the stored bytes word by word: only the words that differ are rewritten, so
+//! markup, escapes and line breaks between them stay as they are. Edits never overlap (the
+//! first one at a place wins, the others wait for the next run). Each file is written
+//! atomically — a temporary file beside it taking its mode, owner and group, renamed over it —
+//! and only if the file still holds what was checked, compared once more just before the
+//! rename. A link's target is what is written; read-only and hard-linked files are refused. On
+//! any failure the original is left as it was and the failure is reported for that file.
 
 use std::collections::BTreeMap;
 use std::io::Write;

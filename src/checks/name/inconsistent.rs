@@ -44,7 +44,8 @@ impl Check for Inconsistent {
             else {
                 continue;
             };
-            let written = file.slice(claim.span);
+            // As read: decoded, without markup.
+            let written = &cx.source.text[claim.range.clone()];
             if is_abbreviation(&cx.kb.entities[entity], written) {
                 continue;
             }
@@ -57,9 +58,9 @@ impl Check for Inconsistent {
                 continue;
             }
             // Each spelling (folded), with its first place and how often it is used.
-            let mut forms: BTreeMap<String, (Span, usize)> = BTreeMap::new();
+            let mut forms: BTreeMap<String, (Span, usize, &str)> = BTreeMap::new();
             for &(_, written, at) in group {
-                forms.entry(fold(written)).or_insert((at, 0)).1 += 1;
+                forms.entry(fold(written)).or_insert((at, 0, written)).1 += 1;
             }
             if forms.len() < 2 {
                 continue;
@@ -68,18 +69,15 @@ impl Check for Inconsistent {
             // The spelling used most is the article's own (the house form on a tie); the others
             // are reported.
             let house = surname(&cx.kb.entities[entity].name);
-            let mut ranked: Vec<(&String, &(Span, usize))> = forms.iter().collect();
-            ranked.sort_by(|(a, (a_at, a_n)), (b, (b_at, b_n))| {
+            let mut ranked: Vec<(&String, &(Span, usize, &str))> = forms.iter().collect();
+            ranked.sort_by(|(a, (a_at, a_n, _)), (b, (b_at, b_n, _))| {
                 (b_n, **b == house).cmp(&(a_n, **a == house)).then(a_at.start.cmp(&b_at.start))
             });
-            let (_, &(main_at, main_n)) = ranked[0];
-            let main_text = written_surname(file.slice(main_at));
+            let (_, &(main_at, main_n, main_text)) = ranked[0];
             let summary: Vec<String> =
-                ranked.iter().map(|(_, (at, n))| format!("“{}” ({n}×)", written_surname(file.slice(*at)))).collect();
+                ranked.iter().map(|(_, (_, n, written))| format!("“{written}” ({n}×)")).collect();
             let entity = &cx.kb.entities[entity];
-            for (_, (at, _)) in ranked[1..].iter().copied() {
-                let at = *at;
-                let written = written_surname(file.slice(at));
+            for (_, &(at, _, written)) in ranked[1..].iter().copied() {
                 out.push(
                     Finding::new(
                         Self::INFO.code,
