@@ -101,7 +101,30 @@ fn items(options: &LoadOptions) -> (Vec<Item>, Vec<Error>) {
     }
     items.sort_by(|a, b| a.name(options).cmp(&b.name(options)));
     items.dedup_by(|a, b| a.name(options) == b.name(options));
+    // Several paths may name one file (`a.md`, `./a.md`, `/abs/a.md`, a folder and a file in
+    // it): it is read once, under the first name, or its findings would be reported and fixed
+    // twice. One path walked alone names each file once.
+    if files.len() > 1 {
+        let mut seen = std::collections::HashSet::new();
+        items.retain(|item| match item {
+            Item::Path(path) => file_id(path).is_none_or(|id| seen.insert(id)),
+            Item::Stdin => true,
+        });
+    }
     (items, errors)
+}
+
+/// What tells files apart whatever the path naming them: device and inode.
+#[cfg(unix)]
+fn file_id(path: &std::path::Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+/// What tells files apart whatever the path naming them: the canonical path.
+#[cfg(not(unix))]
+fn file_id(path: &std::path::Path) -> Option<PathBuf> {
+    std::fs::canonicalize(path).ok()
 }
 
 /// Reads one item into articles.

@@ -83,13 +83,23 @@ pub struct Related {
     pub label: String,
 }
 
-/// A safe edit: replace the bytes of `span` in the finding's file — as long as the file still
-/// holds the text it was computed on (`checked`, its content hash).
+/// A safe edit: replace the bytes of `span` in the finding's file with `replacement`, as the file
+/// stores text (escaped, with its markup) — as long as the file still holds the text it was
+/// computed on (`checked`, its content hash). The span may be narrower than the finding's: only
+/// the words that differ are rewritten.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
     pub span: Span,
+    pub start: Position,
+    pub end: Position,
     pub replacement: String,
     pub checked: u64,
+}
+
+impl Fix {
+    pub fn new(file: &FileRef, span: Span, replacement: String, checked: u64) -> Self {
+        Fix { span, start: file.position(span.start), end: file.position(span.end), replacement, checked }
+    }
 }
 
 #[derive(Debug, Clone)]

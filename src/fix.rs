@@ -1,17 +1,23 @@
 //! `--fix` and `--diff`: applying the fixes the report shows, and nothing else.
 //!
-//! Edits never overlap (the first one at a place wins, the others wait for the next run). Each
-//! file is written atomically — a temporary file in the same folder, its permissions copied,
-//! then renamed over the original — and only if the file on disk still holds what was checked.
-//! On any failure the original is left as it was and the failure is reported for that file.
+//! A fix is computed on the text as read (entities and escapes decoded, markup left out) and
+//! mapped back to the stored bytes word by word: only the words that differ are rewritten, so
+//! markup, escapes and line breaks between them stay as they are. Edits never overlap (the
+//! first one at a place wins, the others wait for the next run). Each file is written
+//! atomically — a temporary file beside it taking its mode, owner and group, renamed over it —
+//! and only if the file still holds what was checked, compared once more just before the
+//! rename. A link's target is what is written; read-only and hard-linked files are refused. On
+//! any failure the original is left as it was and the failure is reported for that file.
 
 use std::collections::BTreeMap;
 use std::io::Write;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use crate::error::Error;
 use crate::finding::{Finding, Fix};
-use crate::source::{SourceFile, decode_keeping_offsets};
+use crate::input::{Format, Source};
+use crate::source::{SourceFile, Span, decode_keeping_offsets};
 
 /// The edits to make in one file.
 #[derive(Debug)]
@@ -44,22 +50,73 @@ pub fn plan(findings: &[Finding]) -> Vec<FileFixes> {
         .collect()
 }
 
-/// The replacement as the file's format stores it: JSON-escaped in a corpus line, with
-/// entities in HTML.
-fn encode(path: &str, text: &str) -> String {
-    let ext = Path::new(path).extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    match ext.as_str() {
-        "jsonl" | "ndjson" => {
+/// The edit that makes the text `range` of `source` read `replacement`: a file span and the
+/// bytes to store there. Only the words that differ are rewritten; what lies between them in
+/// the file (spaces as stored, markup, entities, escapes) is copied as it is, so a fix never
+/// joins lines or drops a tag. None when that cannot be done safely: a word broken by markup,
+/// or a different number of words over text that is not stored as read.
+pub fn edit(source: &Source, range: Range<usize>, replacement: &str) -> Option<(Span, String)> {
+    let format = Format::of(Path::new(&source.file.path));
+    let stored = source.file.text.as_str();
+    let written = &source.text[range.clone()];
+    let words: Vec<Range<usize>> = words(written).map(|w| w.start + range.start..w.end + range.start).collect();
+    let wanted: Vec<&str> = replacement.split_whitespace().collect();
+    if words.len() != wanted.len() {
+        // Rewritten whole, then: only where the file holds the text as read, on one line.
+        let span = source.span(range);
+        let plain = stored.get(span.range()) == Some(written) && !written.contains('\n');
+        return plain.then(|| (span, encode(format, replacement)));
+    }
+    let changed: Vec<(Span, &str)> = words
+        .into_iter()
+        .zip(wanted)
+        .filter(|(word, new)| source.text[word.clone()] != **new)
+        .map(|(word, new)| Some((stored_word(source, word)?, new)))
+        .collect::<Option<_>>()?;
+    let (first, last) = (changed.first()?.0, changed.last()?.0);
+    let mut bytes = String::new();
+    for (i, (at, new)) in changed.iter().enumerate() {
+        bytes.push_str(&encode(format, new));
+        if let Some((next, _)) = changed.get(i + 1) {
+            bytes.push_str(&stored[at.end..next.start]);
+        }
+    }
+    Some((Span::new(first.start, last.end), bytes))
+}
+
+/// The words of a text: runs without white space, as ranges.
+fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + text[at..].find(|c: char| !c.is_whitespace())?;
+        let end = text[start..].find(char::is_whitespace).map_or(text.len(), |n| start + n);
+        at = end;
+        Some(start..end)
+    })
+}
+
+/// The stored bytes of one word of the text, if they are that word and nothing else: the word
+/// as written, or decoded whole from entities and escapes (never crossing a tag).
+fn stored_word(source: &Source, word: Range<usize>) -> Option<Span> {
+    let span = source.span(word.clone());
+    let as_read = source.file.text.get(span.range()) == Some(&source.text[word.clone()]);
+    (as_read || source.map.decodes_whole(word)).then_some(span)
+}
+
+/// Text as the file's format stores it: JSON-escaped in a corpus line, with entities in HTML.
+fn encode(format: Format, text: &str) -> String {
+    match format {
+        Format::Jsonl => {
             let quoted = serde_json::to_string(text).unwrap_or_default();
             quoted[1..quoted.len() - 1].to_string()
         }
-        "html" | "htm" | "xhtml" => text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;"),
-        _ => text.to_string(),
+        Format::Html => text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;"),
+        Format::Text | Format::Markdown => text.to_string(),
     }
 }
 
 /// The file's bytes with the fixes applied.
-pub fn apply(original: &[u8], path: &str, fixes: &[Fix]) -> Vec<u8> {
+pub fn apply(original: &[u8], fixes: &[Fix]) -> Vec<u8> {
     let mut out = Vec::with_capacity(original.len());
     let mut at = 0;
     for fix in fixes {
@@ -67,7 +124,7 @@ pub fn apply(original: &[u8], path: &str, fixes: &[Fix]) -> Vec<u8> {
             continue;
         }
         out.extend_from_slice(&original[at..fix.span.start]);
-        out.extend_from_slice(encode(path, &fix.replacement).as_bytes());
+        out.extend_from_slice(fix.replacement.as_bytes());
         at = fix.span.end;
     }
     out.extend_from_slice(&original[at..]);
@@ -77,95 +134,177 @@ pub fn apply(original: &[u8], path: &str, fixes: &[Fix]) -> Vec<u8> {
 /// The file as it is on disk now, if it still holds the text its fixes were computed on.
 pub fn read(plan: &FileFixes) -> Result<Vec<u8>, Error> {
     let bytes = std::fs::read(&plan.path).map_err(|e| Error::read(&plan.path, e))?;
-    let now = SourceFile::new(plan.path.as_str(), decode_keeping_offsets(&bytes).0).content_hash();
-    if plan.fixes.iter().any(|fix| fix.checked != now) {
-        return Err(Error::Write {
-            path: plan.path.clone(),
-            reason: "the file changed since it was checked; run again".into(),
-        });
-    }
+    check_unchanged(plan, &bytes)?;
     Ok(bytes)
+}
+
+/// Fails if `bytes` are not the text the fixes of `plan` were computed on.
+pub fn check_unchanged(plan: &FileFixes, bytes: &[u8]) -> Result<(), Error> {
+    let now = SourceFile::new(plan.path.as_str(), decode_keeping_offsets(bytes).0).content_hash();
+    if plan.fixes.iter().any(|fix| fix.checked != now) {
+        return Err(changed(&plan.path));
+    }
+    Ok(())
+}
+
+fn changed(path: &str) -> Error {
+    Error::Write { path: path.to_string(), reason: "the file changed since it was checked; run again".into() }
 }
 
 /// Writes the fixes of one file atomically; returns how many were applied.
 pub fn write(plan: &FileFixes) -> Result<usize, Error> {
     let original = read(plan)?;
-    let fixed = apply(&original, &plan.path, &plan.fixes);
+    let fixed = apply(&original, &plan.fixes);
     if fixed == original {
         return Ok(0);
     }
-    write_atomically(Path::new(&plan.path), &fixed)?;
+    replace(Path::new(&plan.path), &fixed, Some(&original), |file, bytes| file.write_all(bytes))?;
     Ok(plan.fixes.len())
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder, keeping permissions.
+/// Writes `bytes` to `path` atomically, keeping what the file is (see [`replace`]).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    write_atomically_with(path, bytes, |file, bytes| file.write_all(bytes))
+    replace(path, bytes, None, |file, bytes| file.write_all(bytes))
 }
 
-/// The same, with the writing of the temporary file given: tests inject failures here.
-fn write_atomically_with(
+/// Replaces the file at `path` (a symbolic link's target) with `bytes`, through a temporary file
+/// in its folder that takes its mode, owner and group, then is renamed over it — if the file
+/// still holds `expected`, compared after the temporary file is written. A read-only file, or
+/// one with several hard links (which a rename would split), is refused and left as it is.
+/// The temporary file is removed on any failure. `fill` writes it: tests inject failures there.
+fn replace(
     path: &Path,
     bytes: &[u8],
+    expected: Option<&[u8]>,
     fill: impl FnOnce(&mut std::fs::File, &[u8]) -> std::io::Result<()>,
 ) -> Result<(), Error> {
     let failed = |reason: String| Error::Write { path: path.display().to_string(), reason };
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let permissions = std::fs::metadata(path).map_err(|e| failed(e.to_string()))?.permissions();
+    let target = std::fs::canonicalize(path).map_err(|e| failed(e.to_string()))?;
+    let metadata = std::fs::metadata(&target).map_err(|e| failed(e.to_string()))?;
+    if metadata.permissions().readonly() {
+        return Err(failed("the file is read-only; it was left as it is".into()));
+    }
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&target)
+        .map_err(|e| failed(format!("the file cannot be written: {e}")))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if metadata.nlink() > 1 {
+            return Err(failed(format!(
+                "the file has {} hard links, which replacing it would split; it was left as it is",
+                metadata.nlink()
+            )));
+        }
+    }
+    let folder = target.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     let mut temporary = tempfile::Builder::new()
         .prefix(".factlint-")
         .tempfile_in(&folder)
         .map_err(|e| failed(format!("cannot create a temporary file in {}: {e}", folder.display())))?;
     fill(temporary.as_file_mut(), bytes).map_err(|e| failed(e.to_string()))?;
     temporary.as_file().sync_all().map_err(|e| failed(e.to_string()))?;
-    std::fs::set_permissions(temporary.path(), permissions).map_err(|e| failed(e.to_string()))?;
-    temporary.persist(path).map_err(|e| failed(e.error.to_string()))?;
+    temporary.as_file().set_permissions(metadata.permissions()).map_err(|e| failed(e.to_string()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::os::unix::fs::fchown(temporary.as_file(), Some(metadata.uid()), Some(metadata.gid()))
+            .map_err(|e| failed(format!("cannot keep the file's owner and group: {e}")))?;
+    }
+    if let Some(expected) = expected {
+        if std::fs::read(&target).map_err(|e| failed(e.to_string()))? != expected {
+            return Err(changed(&path.display().to_string()));
+        }
+    }
+    temporary.persist(&target).map_err(|e| failed(e.error.to_string()))?;
     Ok(())
 }
 
-/// A unified diff of the fixes to `original`, for `--diff`: the changed lines with one line of
-/// context.
+/// A unified diff of the fixes to `original`, for `--diff`, that `git apply` and `patch -p1`
+/// take: each hunk holds the lines its fixes touch, with one line of context.
 pub fn diff(plan: &FileFixes, original: &[u8]) -> String {
-    let fixed = apply(original, &plan.path, &plan.fixes);
-    let before = String::from_utf8_lossy(original);
-    let after = String::from_utf8_lossy(&fixed);
-    let old: Vec<&str> = before.split_inclusive('\n').collect();
-    let new: Vec<&str> = after.split_inclusive('\n').collect();
-    // Fixes replace text within lines, so the files have the same lines but for the changed ones.
-    let mut out = format!("--- {0}\n+++ {0}\n", plan.path);
-    let changed: Vec<usize> = (0..old.len().max(new.len())).filter(|&i| old.get(i) != new.get(i)).collect();
+    let line_starts: Vec<usize> =
+        std::iter::once(0).chain(memchr::memchr_iter(b'\n', original).map(|i| i + 1)).collect();
+    // Lines of the file; a final newline starts no line.
+    let lines = line_starts.len() - usize::from(line_starts.last() == Some(&original.len()));
+    let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset) - 1;
+    let start_of = |line: usize| line_starts.get(line).copied().unwrap_or(original.len());
+    let path = patch_path(&plan.path);
+    let mut out = format!("--- a/{path}\n+++ b/{path}\n");
+    let mut shift: isize = 0;
     let mut i = 0;
-    while i < changed.len() {
-        let mut end = i;
-        while end + 1 < changed.len() && changed[end + 1] <= changed[end] + 2 {
+    while i < plan.fixes.len() {
+        // The lines of the first fix, with one of context on each side, and every fix they reach.
+        let last_line = |fix: &Fix| line_of(fix.span.end.max(fix.span.start + 1) - 1);
+        let from = line_of(plan.fixes[i].span.start).saturating_sub(1);
+        let mut to = (last_line(&plan.fixes[i]) + 2).min(lines);
+        let mut end = i + 1;
+        while end < plan.fixes.len() && line_of(plan.fixes[end].span.start) <= to {
+            to = (last_line(&plan.fixes[end]) + 2).min(lines).max(to);
             end += 1;
         }
-        let from = changed[i].saturating_sub(1);
-        let to = (changed[end] + 2).min(old.len().max(new.len()));
-        out.push_str(&format!("@@ -{},{} +{},{} @@\n", from + 1, to - from, from + 1, to - from));
-        for line in from..to {
-            let (a, b) = (old.get(line), new.get(line));
-            if a == b {
-                out.push_str(&format!(" {}", with_newline(a.copied().unwrap_or(""))));
-            } else {
-                if let Some(a) = a {
-                    out.push_str(&format!("-{}", with_newline(a)));
-                }
-                if let Some(b) = b {
-                    out.push_str(&format!("+{}", with_newline(b)));
-                }
-            }
+        let base = start_of(from);
+        let old = &original[base..start_of(to)];
+        let moved: Vec<Fix> = plan.fixes[i..end]
+            .iter()
+            .map(|f| Fix { span: Span::new(f.span.start - base, f.span.end - base), ..f.clone() })
+            .collect();
+        let new = apply(old, &moved);
+        let (old, new) = (String::from_utf8_lossy(old), String::from_utf8_lossy(&new));
+        let (old_lines, new_lines): (Vec<&str>, Vec<&str>) =
+            (old.split_inclusive('\n').collect(), new.split_inclusive('\n').collect());
+        let new_from = from as isize + shift;
+        out.push_str(&format!(
+            "@@ -{} +{} @@\n",
+            range_header(from, old_lines.len()),
+            range_header(new_from as usize, new_lines.len())
+        ));
+        // The context lines, unchanged, open and close the hunk.
+        let same = |a: &[&str], b: &[&str]| a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        let head = same(&old_lines, &new_lines);
+        let tail = {
+            let (a, b) = (&old_lines[head..], &new_lines[head..]);
+            a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count()
+        };
+        for line in &old_lines[..head] {
+            out.push_str(&with_newline(' ', line));
         }
-        i = end + 1;
+        for line in &old_lines[head..old_lines.len() - tail] {
+            out.push_str(&with_newline('-', line));
+        }
+        for line in &new_lines[head..new_lines.len() - tail] {
+            out.push_str(&with_newline('+', line));
+        }
+        for line in &old_lines[old_lines.len() - tail..] {
+            out.push_str(&with_newline(' ', line));
+        }
+        shift += new_lines.len() as isize - old_lines.len() as isize;
+        i = end;
     }
     out
 }
 
-fn with_newline(line: &str) -> String {
-    if line.ends_with('\n') { line.to_string() } else { format!("{line}\n\\ No newline at end of file\n") }
+/// A hunk's range: its first line (1-based; the line before it when empty) and its length.
+fn range_header(from: usize, len: usize) -> String {
+    format!("{},{len}", if len == 0 { from } else { from + 1 })
+}
+
+/// The path as a patch names it under `a/` and `b/`: relative, without `./`.
+fn patch_path(path: &str) -> String {
+    let path = Path::new(path);
+    let relative = std::env::current_dir().ok().and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf));
+    let path = relative.unwrap_or_else(|| path.to_path_buf());
+    let parts: Vec<String> = path
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir | std::path::Component::RootDir))
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
+}
+
+fn with_newline(sign: char, line: &str) -> String {
+    if line.ends_with('\n') { format!("{sign}{line}") } else { format!("{sign}{line}\n\\ No newline at end of file\n") }
 }
 
 #[cfg(test)]
@@ -175,11 +314,13 @@ mod tests {
     use crate::source::{FileRef, Span};
 
     fn finding(file: &FileRef, start: usize, end: usize, replacement: &str) -> Finding {
-        Finding::new("name.misspelled", Severity::Error, Location::new(file, Span::new(start, end)), "m").fix(Fix {
-            span: Span::new(start, end),
-            replacement: replacement.into(),
-            checked: file.content_hash(),
-        })
+        let span = Span::new(start, end);
+        Finding::new("name.misspelled", Severity::Error, Location::new(file, span), "m").fix(Fix::new(
+            file,
+            span,
+            replacement.into(),
+            file.content_hash(),
+        ))
     }
 
     #[test]
@@ -191,18 +332,78 @@ mod tests {
             finding(&file, 7, 13, "Umerov"),
         ]);
         assert_eq!(plans[0].fixes.len(), 2);
-        assert_eq!(apply(file.text.as_bytes(), "a.md", &plans[0].fixes), b"Rustem Umerov met Umerov.\n");
+        assert_eq!(apply(file.text.as_bytes(), &plans[0].fixes), b"Rustem Umerov met Umerov.\n");
         assert_eq!(
             diff(&plans[0], file.text.as_bytes()),
-            "--- a.md\n+++ a.md\n@@ -1,1 +1,1 @@\n-Rustam Umarov met Umarov.\n+Rustem Umerov met Umerov.\n"
+            "--- a/a.md\n+++ b/a.md\n@@ -1,1 +1,1 @@\n-Rustam Umarov met Umarov.\n+Rustem Umerov met Umerov.\n"
         );
     }
 
     #[test]
     fn replacements_are_encoded_for_the_format() {
-        assert_eq!(encode("c.jsonl", "O\"Brien"), "O\\\"Brien");
-        assert_eq!(encode("a.html", "A & B"), "A &amp; B");
-        assert_eq!(encode("a.md", "A & B"), "A & B");
+        assert_eq!(encode(Format::Jsonl, "O\"Brien"), "O\\\"Brien");
+        assert_eq!(encode(Format::Html, "A & B"), "A &amp; B");
+        assert_eq!(encode(Format::Markdown, "A & B"), "A & B");
+    }
+
+    /// The fix of the text `wrong` in the file `stored`, read as `path`'s format says, applied.
+    fn fixed(path: &str, stored: &str, wrong: &str, right: &str) -> Option<String> {
+        let file = SourceFile::new(path, stored);
+        let crate::input::Loaded::Articles(sources) =
+            crate::input::load(path, stored.as_bytes(), Format::of(Path::new(path)), None)
+        else {
+            panic!("not read");
+        };
+        let source = &sources[0];
+        let at = source.text.find(wrong).unwrap_or_else(|| panic!("{wrong:?} not in {:?}", source.text));
+        let (span, bytes) = edit(source, at..at + wrong.len(), right)?;
+        Some(String::from_utf8(apply(file.text.as_bytes(), &[Fix::new(&file, span, bytes, 0)])).unwrap())
+    }
+
+    #[test]
+    fn fixes_rewrite_only_the_words_that_differ_and_keep_markup_and_escapes() {
+        let cases: &[(&str, &str, &str, &str, Option<&str>)] = &[
+            // (path, stored, wrong as read, right, stored after the fix)
+            ("a.md", "Rustam Umarov said.\n", "Rustam Umarov", "Rustem Umerov", Some("Rustem Umerov said.\n")),
+            ("a.md", "Steve\nWittkopf said.\n", "Steve\nWittkopf", "Steve Witkoff", Some("Steve\nWitkoff said.\n")),
+            (
+                "a.html",
+                "<p>Rustam&nbsp;Umarov and <strong>Steve</strong> Wittkopf spoke.</p>\n",
+                "Rustam Umarov",
+                "Rustem Umerov",
+                Some("<p>Rustem&nbsp;Umerov and <strong>Steve</strong> Wittkopf spoke.</p>\n"),
+            ),
+            (
+                "a.html",
+                "<p>Rustam&nbsp;Umarov and <strong>Steve</strong> Wittkopf spoke.</p>\n",
+                "Steve Wittkopf",
+                "Steve Witkoff",
+                Some("<p>Rustam&nbsp;Umarov and <strong>Steve</strong> Witkoff spoke.</p>\n"),
+            ),
+            ("a.html", "<p>Rustam U<b>marov</b> spoke.</p>", "Rustam Umarov", "Rustem Umerov", None),
+            ("a.html", "<p>Zelens&#107;iy spoke.</p>", "Zelenskiy", "Zelenskyy", Some("<p>Zelenskyy spoke.</p>")),
+            (
+                "c.jsonl",
+                "{\"text\": \"Rustam\\u0020Umarov and Steve\\nWittkopf.\"}\n",
+                "Rustam Umarov",
+                "Rustem Umerov",
+                Some("{\"text\": \"Rustem\\u0020Umerov and Steve\\nWittkopf.\"}\n"),
+            ),
+            (
+                "c.jsonl",
+                "{\"text\": \"Rustam\\u0020Umarov and Steve\\nWittkopf.\"}\n",
+                "Steve\nWittkopf",
+                "Steve Witkoff",
+                Some("{\"text\": \"Rustam\\u0020Umarov and Steve\\nWitkoff.\"}\n"),
+            ),
+            // Another number of words: only text stored as read, on one line, is rewritten whole.
+            ("a.md", "Umarov Rustam said.\n", "Umarov Rustam", "Umerov", Some("Umerov said.\n")),
+            ("a.md", "Umarov\nRustam said.\n", "Umarov\nRustam", "Umerov", None),
+            ("a.html", "<p>Umarov <i>Rustam</i></p>", "Umarov Rustam", "Umerov", None),
+        ];
+        for &(path, stored, wrong, right, expected) in cases {
+            assert_eq!(fixed(path, stored, wrong, right).as_deref(), expected, "{path}: {stored:?}");
+        }
     }
 
     #[test]
@@ -214,7 +415,7 @@ mod tests {
             file.write_all(&bytes[..5])?;
             Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "no space left on device"))
         };
-        let err = write_atomically_with(&path, b"Rustem Umerov said.\n", half_written).unwrap_err();
+        let err = replace(&path, b"Rustem Umerov said.\n", None, half_written).unwrap_err();
         assert!(err.to_string().contains("cannot write") && err.to_string().contains("a.md"), "{err}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "Rustam Umarov said.\n");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "the temporary file is removed");
@@ -247,5 +448,70 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "Rustem Umerov said.\n");
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary file is left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_stays_a_link_and_its_target_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let (target, link) = (dir.path().join("a.md"), dir.path().join("link.md"));
+        std::fs::write(&target, "x").unwrap();
+        std::os::unix::fs::symlink("a.md", &link).unwrap();
+        write_atomically(&link, b"y").unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "y");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "no temporary file is left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn read_only_and_hard_linked_files_are_refused_and_left_as_they_are() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "x").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let err = write_atomically(&path, b"y").unwrap_err();
+        assert!(err.to_string().contains("read-only"), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "x");
+
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let other = dir.path().join("b.md");
+        std::fs::hard_link(&path, &other).unwrap();
+        let err = write_atomically(&path, b"y").unwrap_err();
+        assert!(err.to_string().contains("2 hard links"), "{err}");
+        assert_eq!(std::fs::read_to_string(&other).unwrap(), "x");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn a_file_changed_while_the_temporary_file_is_written_is_left_as_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "Rustam Umarov said.\n").unwrap();
+        let meanwhile = |file: &mut std::fs::File, bytes: &[u8]| {
+            std::fs::write(&path, "Rustam Umarov said it.\n")?;
+            file.write_all(bytes)
+        };
+        let err = replace(&path, b"Rustem Umerov said.\n", Some(b"Rustam Umarov said.\n"), meanwhile).unwrap_err();
+        assert!(err.to_string().contains("changed"), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "Rustam Umarov said it.\n");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn a_diff_across_lines_keeps_them_and_names_paths_as_patches_do() {
+        let file = SourceFile::new("./a.md", "One.\nRustam\nUmarov said.\nTwo.\n");
+        let plans = plan(&[finding(&file, 5, 18, "Rustem\nUmerov")]);
+        assert_eq!(
+            diff(&plans[0], file.text.as_bytes()),
+            "--- a/a.md\n+++ b/a.md\n@@ -1,4 +1,4 @@\n One.\n-Rustam\n-Umarov said.\n+Rustem\n+Umerov said.\n Two.\n"
+        );
+        // A fix that changes the number of lines still gives a valid hunk.
+        let plans = plan(&[finding(&file, 5, 18, "Umerov")]);
+        assert_eq!(
+            diff(&plans[0], file.text.as_bytes()),
+            "--- a/a.md\n+++ b/a.md\n@@ -1,4 +1,3 @@\n One.\n-Rustam\n-Umarov said.\n+Umerov said.\n Two.\n"
+        );
     }
 }

@@ -500,6 +500,11 @@ const ABBREVIATIONS: &[&str] = &[
     "sens", "reps", "govs", "gens", "messrs", "supt", "det", "cpl", "pvt", "brig", "lieut", "mme", "ret",
 ];
 
+/// "Jr.", "Sr", "III": a generational suffix after a surname, not the surname.
+pub fn is_generational_suffix(word: &str) -> bool {
+    matches!(word.trim_end_matches(['.', ',']).to_ascii_lowercase().as_str(), "jr" | "sr" | "ii" | "iii" | "iv")
+}
+
 /// A word (any case) after which a full stop does not end a sentence: "Mr", "approx", "e.g".
 pub fn is_abbreviation(word: &str) -> bool {
     let mut buf = [0u8; 8];

@@ -396,6 +396,24 @@ impl OffsetMap {
         }
         out
     }
+
+    /// Is the text `range` decoded from one unbroken stretch of stored bytes — entities and
+    /// escapes whole, nothing between them (no tag)? Then rewriting the stretch rewrites that
+    /// text and nothing else. False for the identity map, whose text differs from the file only
+    /// where bytes are masked.
+    pub fn decodes_whole(&self, range: Range<usize>) -> bool {
+        let first = self.runs.partition_point(|r| r.text + r.text_len <= range.start);
+        let covering = self.runs[first..].iter().take_while(|r| r.text < range.end);
+        let mut previous: Option<&Run> = None;
+        for run in covering {
+            let split = range.start > run.text || range.end < run.text + run.text_len;
+            if (!run.verbatim() && split) || previous.is_some_and(|p| p.file + p.file_len != run.file) {
+                return false;
+            }
+            previous = Some(run);
+        }
+        previous.is_some_and(|last| last.text + last.text_len >= range.end)
+    }
 }
 
 #[cfg(test)]
@@ -438,5 +456,8 @@ mod tests {
         assert_eq!(map.span(4..5), Span::new(15, 16));
         assert_eq!(map.span(0..5), Span::new(3, 16));
         assert_eq!(map.span(2..5), Span::new(9, 16));
+        assert!(map.decodes_whole(2..5), "an entity and the text after it");
+        assert!(!map.decodes_whole(0..3), "a tag between");
+        assert!(!OffsetMap::identity().decodes_whole(0..1));
     }
 }

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use factlint::baseline::Baseline;
 use factlint::checks::{CHECKS, selects};
 use factlint::config::FailOn;
+use factlint::corpus::{Found, Silent};
 use factlint::error::{Error, Result};
 use factlint::facts::SourceSummary;
 use factlint::finding::{Finding, Severity};
@@ -51,9 +52,8 @@ pub fn run(args: &CheckArgs, color: ColorChoice, quiet: bool) -> Result<ExitCode
     let bar = crate::progress::Bar::new(quiet);
     let run = Run::watched(setup.found, &setup.load, &setup.kb, &setup.extract, &settings, &bar);
     bar.finish();
-    let files_read = run.files();
-    let Run { sources, errors, findings, files, .. } = run;
-    let (mut errors, mut findings) = (errors, findings);
+    let mut files_read = run.files();
+    let Run { mut sources, mut errors, mut findings, mut files, .. } = run;
 
     if let Some(path) = &args.write_baseline {
         Baseline::of(&findings).write(path)?;
@@ -65,6 +65,10 @@ pub fn run(args: &CheckArgs, color: ColorChoice, quiet: bool) -> Result<ExitCode
     if let Some(baseline) = &baseline {
         findings = baseline.new_findings(findings);
     }
+    let failing = |findings: &[Finding]| match fail_on {
+        FailOn::Never => false,
+        FailOn::At(least) => findings.iter().any(|f| f.severity >= least),
+    };
 
     let mut fixed = 0;
     if args.fix {
@@ -72,41 +76,47 @@ pub fn run(args: &CheckArgs, color: ColorChoice, quiet: bool) -> Result<ExitCode
         if args.diff {
             let mut out = std::io::stdout().lock();
             for plan in &plans {
-                match fix::read(plan) {
+                // Standard input was read once: its fixes are diffed against what was read.
+                let original = match &setup.load.stdin {
+                    Some((name, bytes)) if *name == plan.path => {
+                        fix::check_unchanged(plan, bytes).map(|()| bytes.clone())
+                    }
+                    _ => fix::read(plan),
+                };
+                match original {
                     Ok(original) => write!(out, "{}", fix::diff(plan, &original)).map_err(crate::output_error)?,
                     Err(err) => errors.push(err),
                 }
             }
-            let pending = plans.iter().any(|p| !p.fixes.is_empty());
-            return Ok(if !errors.is_empty() {
-                crate::report_errors(errors)?
-            } else if pending {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            });
+            // The exit code is `check`'s: what the fixes leave fails as it would without them.
+            if !errors.is_empty() {
+                return crate::report_errors(errors);
+            }
+            return Ok(if failing(&findings) { ExitCode::from(1) } else { ExitCode::SUCCESS });
         }
-        let mut written = Vec::new();
+        let mut write_errors = Vec::new();
         for plan in &plans {
             match fix::write(plan) {
-                Ok(n) => {
-                    fixed += n;
-                    written.push(plan.path.clone());
-                }
-                Err(err) => errors.push(err),
+                Ok(n) => fixed += n,
+                Err(err) => write_errors.push(err),
             }
         }
-        // What was fixed is no longer a finding.
-        findings.retain(|f| f.fix.is_none() || !written.iter().any(|p| **p == *f.location.path));
+        // The report is on the files as written, so its positions are those of the new text.
+        if fixed > 0 {
+            let run = Run::watched(Found::new(&setup.load), &setup.load, &setup.kb, &setup.extract, &settings, &Silent);
+            files_read = run.files();
+            Run { sources, errors, findings, files, .. } = run;
+            if let Some(baseline) = &baseline {
+                findings = baseline.new_findings(findings);
+            }
+        }
+        errors.extend(write_errors);
     }
 
     let summary = Summary::new(&findings, files_read);
     let report = Report { findings: &findings, sources: &sources, files: &files, summary, fixed };
     render(args.format, &report, color).map_err(crate::output_error)?;
-    let failing = match fail_on {
-        FailOn::Never => false,
-        FailOn::At(least) => findings.iter().any(|f| f.severity >= least),
-    };
+    let failing = failing(&findings);
     // The process ends here: the rules, the findings and the files are left to it to free, which
     // it does at once, rather than piece by piece.
     std::mem::forget((setup.kb, findings, sources, files));
@@ -140,7 +150,8 @@ fn render(format: OutputFormat, report: &Report, color: ColorChoice) -> std::io:
             let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100);
             report::human::write(&mut out, findings, files, report::human::Style { color, unicode: true, width })?;
             if fixed > 0 {
-                writeln!(out, "fixed {fixed} finding{}", if fixed == 1 { "" } else { "s" })?;
+                let s = if fixed == 1 { "" } else { "s" };
+                writeln!(out, "fixed {fixed} finding{s}; the report above is on the files as written")?;
             }
             writeln!(out, "{summary}")?;
         }

@@ -675,7 +675,7 @@ fn default_surname(name: &str) -> Option<String> {
         .iter()
         .rev()
         .copied()
-        .find(|w| !matches!(w.trim_end_matches('.').to_lowercase().as_str(), "jr" | "sr" | "ii" | "iii" | "iv"))?;
+        .find(|w| !lexicon::is_generational_suffix(w))?;
     (words.len() > 1).then(|| last.trim_end_matches(',').to_string())
 }
 

@@ -35,9 +35,9 @@ fn diagnostic(finding: &Finding) -> Value {
             "location": { "path": &*r.location.path, "range": range(&r.location) },
         })).collect::<Vec<_>>(),
     });
-    // Fixes replace the finding's own text: its range is the suggestion's.
-    if let Some(fix) = finding.fix.as_ref().filter(|f| f.span == finding.location.span) {
-        value["suggestions"] = json!([{ "range": range(&finding.location), "text": fix.replacement }]);
+    if let Some(fix) = &finding.fix {
+        let range = json!({ "start": position(fix.start), "end": position(fix.end) });
+        value["suggestions"] = json!([{ "range": range, "text": fix.replacement }]);
     }
     value
 }

@@ -91,14 +91,20 @@ fn result(finding: &Finding) -> Value {
         "relatedLocations": related,
         "partialFingerprints": { "factlint/v1": fingerprint(finding) },
     });
-    // Fixes replace the finding's own text: its region is the one deleted.
-    if let Some(fix) = finding.fix.as_ref().filter(|f| f.span == finding.location.span) {
-        let deleted = &finding.location;
+    if let Some(fix) = &finding.fix {
+        let deleted = json!({
+            "startLine": fix.start.line,
+            "startColumn": fix.start.column,
+            "endLine": fix.end.line,
+            "endColumn": fix.end.column,
+            "byteOffset": fix.span.start,
+            "byteLength": fix.span.len(),
+        });
         value["fixes"] = json!([{
-            "description": { "text": format!("write “{}”", fix.replacement) },
+            "description": { "text": finding.help.as_deref().unwrap_or(&finding.message) },
             "artifactChanges": [{
                 "artifactLocation": { "uri": uri(finding.path()) },
-                "replacements": [{ "deletedRegion": region(deleted), "insertedContent": { "text": fix.replacement } }],
+                "replacements": [{ "deletedRegion": deleted, "insertedContent": { "text": fix.replacement } }],
             }],
         }]);
     }

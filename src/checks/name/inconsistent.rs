@@ -1,11 +1,10 @@
 use std::collections::BTreeMap;
 
-use super::surname;
 use crate::checks::{Check, CheckInfo, SourceContext, declare_check};
 use crate::claim::{ClaimKind, Form};
 use crate::finding::{Finding, Location};
-use crate::kb::Entity;
-use crate::kb::{EntityId, FormKind};
+use crate::kb::{Entity, EntityId, EntityKind, FormKind};
+use crate::lexicon;
 use crate::source::Span;
 use crate::text::{fold, strip_possessive};
 use crate::transliteration::{has_cyrillic, plain};
@@ -45,13 +44,15 @@ impl Check for Inconsistent {
             else {
                 continue;
             };
-            let written = file.slice(claim.span);
+            // As read: decoded, without markup.
+            let written = &cx.source.text[claim.range.clone()];
             // A name in another script ("Зеленский" quoted in an English story) is not a choice
             // of spelling.
             if is_abbreviation(&cx.kb.entities[entity], written) || has_cyrillic(written) {
                 continue;
             }
-            mentions.push((entity, written_surname(written), claim.span));
+            let compared = if cx.kb.entities[entity].kind == EntityKind::Person { written_surname(written) } else { written };
+            mentions.push((entity, compared, claim.span));
         }
         mentions.sort_by_key(|&(entity, _, at)| (entity, at.start));
         for group in mentions.chunk_by(|a, b| a.0 == b.0) {
@@ -59,11 +60,10 @@ impl Check for Inconsistent {
             if group.iter().all(|m| m.1 == group[0].1) {
                 continue;
             }
-            // Each spelling (plain: accents alone do not make another), with its first place
-            // and how often it is used.
-            let mut forms: BTreeMap<String, (Span, usize)> = BTreeMap::new();
+            // Each spelling, with its first place and how often it is used.
+            let mut forms: BTreeMap<String, (Span, usize, &str)> = BTreeMap::new();
             for &(_, written, at) in group {
-                forms.entry(plain(written)).or_insert((at, 0)).1 += 1;
+                forms.entry(spelling_key(written)).or_insert((at, 0, written)).1 += 1;
             }
             if forms.len() < 2 {
                 continue;
@@ -71,19 +71,16 @@ impl Check for Inconsistent {
             let entity = group[0].0;
             // The spelling used most is the article's own (the house form on a tie); the others
             // are reported.
-            let house = plain(&surname(&cx.kb.entities[entity].name));
-            let mut ranked: Vec<(&String, &(Span, usize))> = forms.iter().collect();
-            ranked.sort_by(|(a, (a_at, a_n)), (b, (b_at, b_n))| {
+            let house = spelling_key(written_surname(&cx.kb.entities[entity].name));
+            let mut ranked: Vec<(&String, &(Span, usize, &str))> = forms.iter().collect();
+            ranked.sort_by(|(a, (a_at, a_n, _)), (b, (b_at, b_n, _))| {
                 (b_n, **b == house).cmp(&(a_n, **a == house)).then(a_at.start.cmp(&b_at.start))
             });
-            let (_, &(main_at, main_n)) = ranked[0];
-            let main_text = written_surname(file.slice(main_at));
+            let (_, &(main_at, main_n, main_text)) = ranked[0];
             let summary: Vec<String> =
-                ranked.iter().map(|(_, (at, n))| format!("“{}” ({n}×)", written_surname(file.slice(*at)))).collect();
+                ranked.iter().map(|(_, (_, n, written))| format!("“{written}” ({n}×)")).collect();
             let entity = &cx.kb.entities[entity];
-            for (_, (at, _)) in ranked[1..].iter().copied() {
-                let at = *at;
-                let written = written_surname(file.slice(at));
+            for (_, &(at, _, written)) in ranked[1..].iter().copied() {
                 out.push(
                     Finding::new(
                         Self::INFO.code,
@@ -107,7 +104,19 @@ impl Check for Inconsistent {
 /// The surname as written, possessive aside: "Oleh Kostiuk's" → "Kostiuk". Spellings are
 /// compared, and shown, by surname: "Oleh Kostiuk" and "Kostiuk" are one spelling.
 fn written_surname(written: &str) -> &str {
-    strip_possessive(written.split_whitespace().next_back().unwrap_or(written))
+    let mut words = written.split_whitespace().rev().map(strip_possessive);
+    let last = words.next().unwrap_or(written);
+    // "Robert F. Kennedy Jr.": the surname is the word before the generational suffix.
+    match words.next() {
+        Some(before) if lexicon::is_generational_suffix(last) => before,
+        _ => last,
+    }
+}
+
+/// What makes a spelling another: letters and digits alone, without accents or case. "Pelé" and
+/// "Pele", "Chandrayaan-3" and "Chandrayaan 3", "Jr" and "Jr." are one spelling.
+fn spelling_key(written: &str) -> String {
+    plain(written).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// An abbreviation the rules list in capitals ("UDCG" for the Ukraine Defense Contact Group) is

@@ -66,12 +66,20 @@ impl Check for Misspelled {
                 continue;
             }
             let entity = &cx.kb.entities[id];
-            let written = source.file.slice(claim.span);
+            // The name as read: decoded, without markup; the fix rewrites only its words that differ.
+            let written = &source.text[claim.range.clone()];
             let replacement = in_case_of(written, entity.correction_for(written));
             let location = Location::new(&source.file, claim.span);
             // A bare surname listed as a misspelling may be someone else's own name ("Umarov"):
-            // it is that person's only where the article names them in full.
-            let mut finding = if written.contains(char::is_whitespace) || named_in_full.contains(&id) {
+            // it is that person's, with a fix, only where the article names them in full.
+            let certain = written.contains(char::is_whitespace) || named_in_full.contains(&id);
+            let fix = certain
+                .then(|| crate::fix::edit(source, claim.range.clone(), &replacement))
+                .flatten()
+                .map(|(span, bytes)| {
+                    Fix::new(&source.file, span, bytes, *checked.get_or_insert_with(|| source.file.content_hash()))
+                });
+            let mut finding = if certain {
                 Finding::new(
                     Self::INFO.code,
                     Self::INFO.default_severity,
@@ -80,11 +88,6 @@ impl Check for Misspelled {
                 )
                 .label("misspelled")
                 .help(format!("write “{replacement}” ({})", entity.origin))
-                .fix(Fix {
-                    span: claim.span,
-                    replacement,
-                    checked: *checked.get_or_insert_with(|| source.file.content_hash()),
-                })
             } else {
                 Finding::new(
                     Self::INFO.code,
@@ -99,6 +102,9 @@ impl Check for Misspelled {
                 ))
             }
             .about(id);
+            if let Some(fix) = fix {
+                finding = finding.fix(fix);
+            }
             if let Some(&span) = correct.get(&id) {
                 finding = finding.related(Location::new(&source.file, span), format!("{SPELLED_SO} here"));
             }

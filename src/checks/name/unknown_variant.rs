@@ -71,7 +71,8 @@ impl Check for UnknownVariant {
             if m.form != Form::Unknown {
                 continue;
             }
-            let written = source.file.slice(claim.span);
+            // As read: decoded, without markup.
+            let written = &source.text[claim.range.clone()];
             match by_written.get(written) {
                 Some(&at) => written_forms[at].2 += 1,
                 None => {
