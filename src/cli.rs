@@ -155,4 +155,20 @@ pub enum RulesCommand {
         /// Rule folders or files.
         dirs: Vec<PathBuf>,
     },
+    /// List open facts to re-check: never checked first, then the oldest `checked` day.
+    Stale(StaleArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StaleArgs {
+    /// Rule folders or files (default: the bundled rules).
+    pub dirs: Vec<PathBuf>,
+
+    /// Only facts last checked more than this many days ago (and those never checked).
+    #[arg(long, value_name = "DAYS")]
+    pub older_than: Option<u32>,
+
+    /// Today, for the ages (default: the system's date, UTC).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
 }

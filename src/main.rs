@@ -27,6 +27,7 @@ fn main() -> ExitCode {
         Command::Explain { code } => commands::explain::run(code.as_deref()),
         Command::Init { force } => commands::init::run(*force),
         Command::Rules(RulesCommand::Check { dirs }) => commands::rules::check(dirs),
+        Command::Rules(RulesCommand::Stale(args)) => commands::rules::stale(args),
     };
     match result {
         Ok(code) => code,

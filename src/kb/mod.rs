@@ -8,6 +8,7 @@ mod bundled;
 pub mod model;
 mod period;
 pub mod phrases;
+pub mod stale;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use chrono::NaiveDate;
 use rayon::prelude::*;
 use toml::Spanned;
 
@@ -62,6 +64,8 @@ pub struct Entity {
     pub surname: Option<String>,
     pub roles: Vec<Role>,
     pub source: Option<String>,
+    /// The day the entity was last confirmed.
+    pub checked: Option<NaiveDate>,
     pub origin: RuleRef,
     /// Where each listed form (folded) is written in the rules.
     pub form_origins: HashMap<String, RuleRef>,
@@ -105,9 +109,21 @@ pub struct Role {
     pub forms: Vec<String>,
     pub period: Period,
     pub source: Option<String>,
+    /// The day the role was last confirmed.
+    pub checked: Option<NaiveDate>,
     pub origin: RuleRef,
     /// `title` and `forms` in the normal form of [`title_key`].
     pub keys: Vec<Vec<String>>,
+}
+
+impl Role {
+    /// The last day an open role is known to be held: its `checked` day. The rules say nothing
+    /// about later days, so for an article dated after it a finding that rests on the role being
+    /// still held is at most info. `None` for a role that has ended (its end is a fact, not a
+    /// sighting) and for an open role never checked.
+    pub fn confirmed_until(&self) -> Option<NaiveDate> {
+        self.period.until.is_none().then_some(self.checked).flatten()
+    }
 }
 
 #[derive(Debug)]
@@ -120,6 +136,8 @@ pub struct Event {
     pub triggers: Vec<String>,
     pub counts: Vec<EventCount>,
     pub source: Option<String>,
+    /// The day the event was last confirmed.
+    pub checked: Option<NaiveDate>,
     pub origin: RuleRef,
 }
 
@@ -130,6 +148,8 @@ pub struct EventCount {
     pub units: Vec<String>,
     pub value: Option<u64>,
     pub source: Option<String>,
+    /// The day the count was last confirmed.
+    pub checked: Option<NaiveDate>,
     pub origin: RuleRef,
 }
 
@@ -314,6 +334,23 @@ impl Builder {
         parsed
     }
 
+    /// A `checked` day: a whole date, since it says when someone looked.
+    fn checked(&mut self, file: &FileRef, value: Option<&Spanned<String>>) -> Option<NaiveDate> {
+        let value = value?;
+        let parsed = DateInterval::parse_partial(value.get_ref().trim()).filter(DateInterval::is_day).map(|d| d.start);
+        if parsed.is_none() {
+            let problem = SpannedError::new(
+                file,
+                value.span().into(),
+                format!("bad `checked` date “{}”", value.get_ref()),
+                "not a day",
+            )
+            .with_help("write the day the fact was last confirmed as YYYY-MM-DD");
+            self.problems.push(problem);
+        }
+        parsed
+    }
+
     fn define_id(&mut self, file: &FileRef, id: &Spanned<String>) {
         let span: Span = id.span().into();
         let text = id.get_ref();
@@ -381,6 +418,7 @@ impl Builder {
 
         let roles = raw.role.iter().filter_map(|role| self.role(file, role)).collect::<Vec<_>>();
         self.check_overlaps(&name, &roles);
+        let checked = self.checked(file, raw.checked.as_ref());
         self.entities.push(Entity {
             id: raw.id.into_inner(),
             // Only people go by their last name alone: "Bank" is not the Eastern Dairy Bank.
@@ -391,6 +429,7 @@ impl Builder {
             misspellings,
             roles,
             source: raw.source.map(Spanned::into_inner),
+            checked,
             origin,
             form_origins,
         });
@@ -398,6 +437,7 @@ impl Builder {
 
     fn role(&mut self, file: &FileRef, raw: &model::Role) -> Option<Role> {
         let title = self.text(file, &raw.title, "title")?;
+        let checked = self.checked(file, raw.checked.as_ref());
         let from = raw.from.as_ref().and_then(|d| self.date(file, d));
         let until = raw.until.as_ref().and_then(|d| self.date(file, d));
         if raw.from.as_ref().is_some_and(|_| from.is_none()) || raw.until.as_ref().is_some_and(|_| until.is_none()) {
@@ -416,6 +456,7 @@ impl Builder {
             forms,
             period: Period { from, until },
             source: raw.source.as_ref().map(|s| s.get_ref().clone()),
+            checked,
             origin: RuleRef { file: file.clone(), span: raw.title.span().into() },
             keys,
         })
@@ -478,6 +519,7 @@ impl Builder {
             }
         };
         let triggers = raw.triggers.iter().filter_map(|t| self.text(file, t, "trigger")).collect();
+        let checked = self.checked(file, raw.checked.as_ref());
         let counts = raw
             .count
             .iter()
@@ -486,6 +528,7 @@ impl Builder {
                 units: c.units.iter().map(|u| fold(u.get_ref())).collect(),
                 value: c.value.as_ref().map(|v| *v.get_ref()),
                 source: c.source.as_ref().map(|s| s.get_ref().clone()),
+                checked: self.checked(file, c.checked.as_ref()),
                 origin: RuleRef {
                     file: file.clone(),
                     span: c.value.as_ref().map_or(c.what.span(), |v| v.span()).into(),
@@ -502,6 +545,7 @@ impl Builder {
             triggers,
             counts,
             source: raw.source.map(Spanned::into_inner),
+            checked,
             origin,
         };
         self.events.push((event, raw.entities, file.clone()));
