@@ -9,6 +9,7 @@ pub mod model;
 mod period;
 pub mod phrases;
 pub mod stale;
+pub mod wikidata;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -288,7 +289,7 @@ fn unknown_key_help(message: &str) -> Option<String> {
         .then(|| "a misspelt key would silently disable the rule, so unknown keys are errors".to_string())
 }
 
-fn rule_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
+pub(crate) fn rule_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
     let meta = std::fs::metadata(path).map_err(|e| Error::read(path.display(), e))?;
     if meta.is_file() {
         return Ok(vec![path.to_path_buf()]);
