@@ -155,4 +155,61 @@ pub enum RulesCommand {
         /// Rule folders or files.
         dirs: Vec<PathBuf>,
     },
+    /// List open facts to re-check: never checked first, then the oldest `checked` day.
+    Stale(StaleArgs),
+    /// Write rule files from another knowledge base.
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct StaleArgs {
+    /// Rule folders or files (default: the bundled rules).
+    pub dirs: Vec<PathBuf>,
+
+    /// Only facts last checked more than this many days ago (and those never checked).
+    #[arg(long, value_name = "DAYS")]
+    pub older_than: Option<u32>,
+
+    /// Today, for the ages (default: the system's date, UTC).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Wikidata entity JSON (Special:EntityData documents, dumps: plain, .gz or .bz2) or SPARQL
+    /// results (application/sparql-results+json).
+    Wikidata(WikidataArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct WikidataArgs {
+    /// The files to read.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// The folder to write rule files into (created if missing); `-` writes them to standard output.
+    #[arg(long, value_name = "DIR", required_unless_present = "update", conflicts_with = "update")]
+    pub out: Option<PathBuf>,
+
+    /// A folder imported into before: rewrites the files it imported, keeps every other file.
+    #[arg(long, value_name = "DIR")]
+    pub update: Option<PathBuf>,
+
+    /// Only these entities (comma-separated QIDs), e.g. `Q123,Q456`.
+    #[arg(long, value_delimiter = ',', value_name = "QID")]
+    pub filter: Vec<String>,
+
+    /// Only people who held one of these positions (P39), e.g. `Q11696`.
+    #[arg(long, value_delimiter = ',', value_name = "QID")]
+    pub position: Vec<String>,
+
+    /// Only people who are citizens of one of these countries (P27), e.g. `Q212`.
+    #[arg(long, value_delimiter = ',', value_name = "QID")]
+    pub country: Vec<String>,
+
+    /// The `checked` day of every fact (e.g. a dump's date); default: each entity's `modified` day.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub checked: Option<String>,
 }

@@ -15,7 +15,7 @@ mod progress;
 use std::process::ExitCode;
 
 use clap::Parser;
-use cli::{Cli, ColorChoice, Command, RulesCommand};
+use cli::{Cli, ColorChoice, Command, ImportCommand, RulesCommand};
 use factlint::error::{Error, Result};
 
 fn main() -> ExitCode {
@@ -27,6 +27,10 @@ fn main() -> ExitCode {
         Command::Explain { code } => commands::explain::run(code.as_deref()),
         Command::Init { force } => commands::init::run(*force),
         Command::Rules(RulesCommand::Check { dirs }) => commands::rules::check(dirs),
+        Command::Rules(RulesCommand::Stale(args)) => commands::rules::stale(args),
+        Command::Rules(RulesCommand::Import(ImportCommand::Wikidata(args))) => {
+            commands::import::wikidata(args, cli.quiet)
+        }
     };
     match result {
         Ok(code) => code,

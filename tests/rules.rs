@@ -23,6 +23,9 @@ fn the_bundled_rules_validate() {
         assert!(entity.source.as_deref().is_some_and(|s| s.starts_with("https://")), "{} has no source", entity.id);
         for role in &entity.roles {
             assert!(role.source.is_some(), "{}: “{}” has no source", entity.id, role.title);
+            // An open role is only as good as the last time someone looked.
+            let open = role.period.until.is_none();
+            assert!(!open || role.checked.is_some(), "{}: open “{}” has no `checked`", entity.id, role.title);
         }
     }
     for event in &kb.events {

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod claims;
 pub mod explain;
+pub mod import;
 pub mod init;
 pub mod rules;
 mod setup;

@@ -8,6 +8,8 @@ mod bundled;
 pub mod model;
 mod period;
 pub mod phrases;
+pub mod stale;
+pub mod wikidata;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -15,6 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use chrono::NaiveDate;
 use rayon::prelude::*;
 use toml::Spanned;
 
@@ -64,6 +67,8 @@ pub struct Entity {
     pub surname: Option<String>,
     pub roles: Vec<Role>,
     pub source: Option<String>,
+    /// The day the entity was last confirmed.
+    pub checked: Option<NaiveDate>,
     pub origin: RuleRef,
     /// Where each listed form (folded) is written in the rules.
     pub form_origins: HashMap<String, RuleRef>,
@@ -107,9 +112,21 @@ pub struct Role {
     pub forms: Vec<String>,
     pub period: Period,
     pub source: Option<String>,
+    /// The day the role was last confirmed.
+    pub checked: Option<NaiveDate>,
     pub origin: RuleRef,
     /// `title` and `forms` in the normal form of [`title_key`].
     pub keys: Vec<Vec<String>>,
+}
+
+impl Role {
+    /// The last day an open role is known to be held: its `checked` day. The rules say nothing
+    /// about later days, so for an article dated after it a finding that rests on the role being
+    /// still held is at most info. `None` for a role that has ended (its end is a fact, not a
+    /// sighting) and for an open role never checked.
+    pub fn confirmed_until(&self) -> Option<NaiveDate> {
+        self.period.until.is_none().then_some(self.checked).flatten()
+    }
 }
 
 #[derive(Debug)]
@@ -122,6 +139,8 @@ pub struct Event {
     pub triggers: Vec<String>,
     pub counts: Vec<EventCount>,
     pub source: Option<String>,
+    /// The day the event was last confirmed.
+    pub checked: Option<NaiveDate>,
     pub origin: RuleRef,
 }
 
@@ -136,6 +155,8 @@ pub struct EventCount {
     pub excluding: Vec<String>,
     pub value: Option<u64>,
     pub source: Option<String>,
+    /// The day the count was last confirmed.
+    pub checked: Option<NaiveDate>,
     pub origin: RuleRef,
 }
 
@@ -354,7 +375,7 @@ fn unknown_key_help(message: &str) -> Option<String> {
         .then(|| "a misspelt key would silently disable the rule, so unknown keys are errors".to_string())
 }
 
-fn rule_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
+pub(crate) fn rule_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
     let meta = std::fs::metadata(path).map_err(|e| Error::read(path.display(), e))?;
     if meta.is_file() {
         return Ok(vec![path.to_path_buf()]);
@@ -395,6 +416,23 @@ impl Builder {
             let problem =
                 SpannedError::new(file, value.span().into(), format!("bad date “{}”", value.get_ref()), "not a date")
                     .with_help("write YYYY-MM-DD, or YYYY-MM / YYYY when only that much is known");
+            self.problems.push(problem);
+        }
+        parsed
+    }
+
+    /// A `checked` day: a whole date, since it says when someone looked.
+    fn checked(&mut self, file: &FileRef, value: Option<&Spanned<String>>) -> Option<NaiveDate> {
+        let value = value?;
+        let parsed = DateInterval::parse_partial(value.get_ref().trim()).filter(DateInterval::is_day).map(|d| d.start);
+        if parsed.is_none() {
+            let problem = SpannedError::new(
+                file,
+                value.span().into(),
+                format!("bad `checked` date “{}”", value.get_ref()),
+                "not a day",
+            )
+            .with_help("write the day the fact was last confirmed as YYYY-MM-DD");
             self.problems.push(problem);
         }
         parsed
@@ -467,6 +505,7 @@ impl Builder {
 
         let roles = raw.role.iter().filter_map(|role| self.role(file, role)).collect::<Vec<_>>();
         self.check_overlaps(&name, &roles);
+        let checked = self.checked(file, raw.checked.as_ref());
         self.entities.push(Entity {
             id: raw.id.into_inner(),
             // Only people go by their last name alone: "Bank" is not the Eastern Dairy Bank.
@@ -477,6 +516,7 @@ impl Builder {
             misspellings,
             roles,
             source: raw.source.map(Spanned::into_inner),
+            checked,
             origin,
             form_origins,
         });
@@ -484,6 +524,7 @@ impl Builder {
 
     fn role(&mut self, file: &FileRef, raw: &model::Role) -> Option<Role> {
         let title = self.text(file, &raw.title, "title")?;
+        let checked = self.checked(file, raw.checked.as_ref());
         let from = raw.from.as_ref().and_then(|d| self.date(file, d));
         let until = raw.until.as_ref().and_then(|d| self.date(file, d));
         if raw.from.as_ref().is_some_and(|_| from.is_none()) || raw.until.as_ref().is_some_and(|_| until.is_none()) {
@@ -502,6 +543,7 @@ impl Builder {
             forms,
             period: Period { from, until },
             source: raw.source.as_ref().map(|s| s.get_ref().clone()),
+            checked,
             origin: RuleRef { file: file.clone(), span: raw.title.span().into() },
             keys,
         })
@@ -564,6 +606,7 @@ impl Builder {
             }
         };
         let triggers = raw.triggers.iter().filter_map(|t| self.text(file, t, "trigger")).collect();
+        let checked = self.checked(file, raw.checked.as_ref());
         let counts = raw
             .count
             .iter()
@@ -575,6 +618,7 @@ impl Builder {
                 excluding: c.excluding.iter().map(|x| fold(x.get_ref())).collect(),
                 value: c.value.as_ref().map(|v| *v.get_ref()),
                 source: c.source.as_ref().map(|s| s.get_ref().clone()),
+                checked: self.checked(file, c.checked.as_ref()),
                 origin: RuleRef {
                     file: file.clone(),
                     span: c.value.as_ref().map_or(c.what.span(), |v| v.span()).into(),
@@ -591,6 +635,7 @@ impl Builder {
             triggers,
             counts,
             source: raw.source.map(Spanned::into_inner),
+            checked,
             origin,
         };
         self.events.push((event, raw.entities, file.clone()));

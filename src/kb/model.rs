@@ -36,6 +36,8 @@ pub struct Entity {
     #[serde(default)]
     pub misspellings: Vec<Spanned<String>>,
     pub source: Option<Spanned<String>>,
+    /// The day the fact was last confirmed (`YYYY-MM-DD`).
+    pub checked: Option<Spanned<String>>,
     #[serde(default)]
     pub role: Vec<Role>,
 }
@@ -49,6 +51,8 @@ pub struct Role {
     pub from: Option<Spanned<String>>,
     pub until: Option<Spanned<String>>,
     pub source: Option<Spanned<String>>,
+    /// The day the fact was last confirmed (`YYYY-MM-DD`).
+    pub checked: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -65,6 +69,8 @@ pub struct Event {
     #[serde(default)]
     pub triggers: Vec<Spanned<String>>,
     pub source: Option<Spanned<String>>,
+    /// The day the fact was last confirmed (`YYYY-MM-DD`).
+    pub checked: Option<Spanned<String>>,
     #[serde(default)]
     pub count: Vec<Count>,
 }
@@ -81,6 +87,8 @@ pub struct Count {
     #[serde(default)]
     pub excluding: Vec<Spanned<String>>,
     pub source: Option<Spanned<String>>,
+    /// The day the fact was last confirmed (`YYYY-MM-DD`).
+    pub checked: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

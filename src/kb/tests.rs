@@ -154,3 +154,39 @@ fn enormous_rule_files_are_matched_all_the_same() {
     .collect();
     assert_eq!(found, ["Given7 Family7".to_string(), format!("Family{}", i - 1)]);
 }
+
+#[test]
+fn checked_is_optional_and_must_be_a_day() {
+    let open = format!(
+        "{UMEROV}\n[[entity.role]]\ntitle = \"NSDC Secretary\"\nfrom = \"2025-07-17\"\nchecked = \"2026-06-30\"\n"
+    );
+    let kb = compile(&open).unwrap();
+    let roles = &kb.entities[0].roles;
+    assert_eq!(roles[0].confirmed_until(), None, "an ended role needs no confirmation");
+    assert_eq!(roles[1].confirmed_until(), chrono::NaiveDate::from_ymd_opt(2026, 6, 30));
+
+    for bad in ["2026-06", "2026-02-30", "last week"] {
+        let text = open.replace("2026-06-30", bad);
+        assert_eq!(messages(&text), [format!("bad `checked` date “{bad}”")]);
+        let err = compile(&text).unwrap_err();
+        assert_eq!(err.problems[0].span.offset(), text.find(&format!("\"{bad}\"")).unwrap());
+    }
+    let on_every_fact = r#"
+[[entity]]
+id = "x"
+name = "X Y"
+kind = "person"
+checked = "2026-13-01"
+
+[[event]]
+id = "e"
+name = "an event"
+date = "2026"
+checked = "nope"
+
+[[event.count]]
+what = "people"
+checked = "2026-1-1"
+"#;
+    assert_eq!(messages(on_every_fact).len(), 3);
+}
