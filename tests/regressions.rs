@@ -65,3 +65,23 @@ fn a_surname_after_a_sentence_ending_in_the_full_name() {
     let umerov = claims.iter().find(|c| sources[0].file.slice(c.span).contains("Umerov")).unwrap();
     assert_eq!(sources[0].file.slice(umerov.span), "Umerov", "no name across the full stop");
 }
+
+/// Reading only the sentences the checks need, a date read in its own window began before the
+/// window counts were read in, and placing it in that window subtracted past zero.
+#[test]
+fn a_date_window_that_begins_before_a_count_window() {
+    use factlint::extract::Scope;
+    use factlint::lint::LintSettings;
+    let kb = KnowledgeBase::bundled().unwrap();
+    let text = "on Friday, 11 January 2026 \n\n -1,, national security advisers met in Kyiv on January 3";
+    let Loaded::Articles(sources) = load("regression.txt", text.as_bytes(), Format::Text, None) else {
+        panic!("an article")
+    };
+    let scoped =
+        ExtractSettings { scope: Scope::Needed(LintSettings::default().needs()), ..ExtractSettings::default() };
+    for source in &sources {
+        let all = extract(source, &kb, &ExtractSettings::default());
+        let needed = extract(source, &kb, &scoped);
+        assert!(needed.len() <= all.len());
+    }
+}

@@ -184,8 +184,9 @@ fn counts_in(
     let read = |window: &Range<usize>| {
         let first = dates.partition_point(|d| d.range.end <= window.start);
         let last = dates.partition_point(|d| d.range.start < window.end);
-        let inside: Vec<_> =
-            dates[first..last].iter().map(|d| d.range.start - window.start..d.range.end - window.start).collect();
+        // Dates are read in windows of their own, which may begin before this one: clipped.
+        let clip = |at: usize| at.clamp(window.start, window.end) - window.start;
+        let inside: Vec<_> = dates[first..last].iter().map(|d| clip(d.range.start)..clip(d.range.end)).collect();
         let offset = window.start;
         extract_counts_around(&text[window.clone()], settings, &inside).into_iter().map(move |mut c| {
             c.range = c.range.start + offset..c.range.end + offset;

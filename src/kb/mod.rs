@@ -716,11 +716,7 @@ impl Builder {
 /// The last word of a personal name, skipping generational suffixes.
 fn default_surname(name: &str) -> Option<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
-    let last = words
-        .iter()
-        .rev()
-        .copied()
-        .find(|w| !lexicon::is_generational_suffix(w))?;
+    let last = words.iter().rev().copied().find(|w| !lexicon::is_generational_suffix(w))?;
     (words.len() > 1).then(|| last.trim_end_matches(',').to_string())
 }
 

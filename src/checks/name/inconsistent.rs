@@ -51,7 +51,8 @@ impl Check for Inconsistent {
             if is_abbreviation(&cx.kb.entities[entity], written) || has_cyrillic(written) {
                 continue;
             }
-            let compared = if cx.kb.entities[entity].kind == EntityKind::Person { written_surname(written) } else { written };
+            let compared =
+                if cx.kb.entities[entity].kind == EntityKind::Person { written_surname(written) } else { written };
             mentions.push((entity, compared, claim.span));
         }
         mentions.sort_by_key(|&(entity, _, at)| (entity, at.start));

@@ -73,12 +73,11 @@ impl Check for Misspelled {
             // A bare surname listed as a misspelling may be someone else's own name ("Umarov"):
             // it is that person's, with a fix, only where the article names them in full.
             let certain = written.contains(char::is_whitespace) || named_in_full.contains(&id);
-            let fix = certain
-                .then(|| crate::fix::edit(source, claim.range.clone(), &replacement))
-                .flatten()
-                .map(|(span, bytes)| {
+            let fix = certain.then(|| crate::fix::edit(source, claim.range.clone(), &replacement)).flatten().map(
+                |(span, bytes)| {
                     Fix::new(&source.file, span, bytes, *checked.get_or_insert_with(|| source.file.content_hash()))
-                });
+                },
+            );
             let mut finding = if certain {
                 Finding::new(
                     Self::INFO.code,
