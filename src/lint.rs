@@ -160,7 +160,7 @@ impl Run {
     ) -> Run {
         let checks = settings.checks();
         let extract = &settings.scoped(extract);
-        let Found { items, errors } = found;
+        let Found { items, errors, .. } = found;
         let mut files = Files::default();
         kb.files.iter().for_each(|f| files.hold(f));
         let mut run = Run { sources: Vec::new(), skipped: Vec::new(), errors, findings: Vec::new(), files };

@@ -19,7 +19,7 @@ use super::Setup;
 use crate::cli::{CheckArgs, ColorChoice, OutputFormat};
 
 pub fn run(args: &CheckArgs, color: ColorChoice, quiet: bool) -> Result<ExitCode> {
-    let setup = Setup::new(&args.input)?;
+    let setup = Setup::new(&args.input, quiet)?;
     let mut settings = setup.lint.clone();
     if !args.select.is_empty() {
         settings.select = args.select.clone();
@@ -101,7 +101,7 @@ pub fn run(args: &CheckArgs, color: ColorChoice, quiet: bool) -> Result<ExitCode
     }
 
     let summary = Summary::new(&findings, files_read);
-    let report = Report { findings: &findings, sources: &sources, files: &files, summary, fixed };
+    let report = Report { findings: &findings, sources: &sources, files: &files, summary, fixed, errors: &errors };
     render(args.format, &report, color).map_err(crate::output_error)?;
     let failing = match fail_on {
         FailOn::Never => false,
@@ -123,10 +123,12 @@ struct Report<'a> {
     files: &'a Files,
     summary: Summary,
     fixed: usize,
+    /// Told on standard error too; the machine formats carry them as well.
+    errors: &'a [Error],
 }
 
 fn render(format: OutputFormat, report: &Report, color: ColorChoice) -> std::io::Result<()> {
-    let Report { findings, sources, files, summary, fixed } = *report;
+    let Report { findings, sources, files, summary, fixed, errors } = *report;
     let stdout = std::io::stdout();
     let terminal = stdout.is_terminal();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -145,8 +147,8 @@ fn render(format: OutputFormat, report: &Report, color: ColorChoice) -> std::io:
             writeln!(out, "{summary}")?;
         }
         OutputFormat::Short => report::short::write(&mut out, findings)?,
-        OutputFormat::Json => report::json::write(&mut out, findings, sources, summary)?,
-        OutputFormat::Sarif => report::sarif::write(&mut out, findings)?,
+        OutputFormat::Json => report::json::write(&mut out, findings, sources, summary, errors)?,
+        OutputFormat::Sarif => report::sarif::write(&mut out, findings, errors)?,
         OutputFormat::Github => report::github::write(&mut out, findings)?,
         OutputFormat::Rdjson => report::rdjson::write(&mut out, findings)?,
     }

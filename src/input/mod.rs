@@ -20,7 +20,7 @@ use serde::Serialize;
 
 pub use header::is_dateline;
 pub use structure::{Sentence, paragraphs, sentences};
-pub use walk::{Discovered, discover};
+pub use walk::{Discovered, WalkOptions, discover};
 
 use crate::source::{FileRef, OffsetMap, SourceFile, Span, decode_keeping_offsets};
 

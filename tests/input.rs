@@ -1,0 +1,156 @@
+//! What a run reads and refuses to read: thread counts, paths that yield nothing, files that are
+//! not regular files, symlinks, hidden files, rule folders, odd encodings, and the git hook.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn factlint() -> Command {
+    let mut command = Command::cargo_bin("factlint").unwrap();
+    command.env("NO_COLOR", "1").env_remove("RUST_BACKTRACE");
+    command
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(path, text).unwrap();
+}
+
+const STALE: &str = "---\npublished: 2026-01-06\n---\nOutgoing President Joe Biden spoke.\n";
+
+#[test]
+fn jobs_beyond_the_machine_are_capped_and_said() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.md", "Nothing to see.\n");
+    let started = std::time::Instant::now();
+    factlint()
+        .current_dir(dir.path())
+        .args(["check", "--jobs", "100000", "a.md"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("--jobs 100000").and(predicate::str::contains("using")));
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "{:?}", started.elapsed());
+    factlint().current_dir(dir.path()).args(["check", "--jobs", "1", "a.md"]).assert().code(0).stderr("");
+}
+
+#[test]
+fn a_named_folder_without_articles_is_an_error_unless_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    write(dir.path(), "notes/todo.rs", "fn main() {}\n");
+    for folder in ["empty", "notes"] {
+        factlint()
+            .current_dir(dir.path())
+            .args(["check", folder])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(format!("no articles in {folder}")));
+        factlint().current_dir(dir.path()).args(["check", "--allow-empty", folder]).assert().code(0);
+    }
+}
+
+#[test]
+fn stdin_filename_without_stdin_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.md", "Nothing to see.\n");
+    factlint()
+        .current_dir(dir.path())
+        .args(["check", "--stdin-filename", "x.md"])
+        .write_stdin(STALE)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("pass `-`"));
+    factlint()
+        .current_dir(dir.path())
+        .args(["check", "--stdin-filename", "x.md", "-"])
+        .write_stdin(STALE)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("x.md"));
+}
+
+#[test]
+fn read_errors_are_in_json_and_sarif_too() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.md", STALE);
+    let run = |format: &str| -> Value {
+        let output =
+            factlint().current_dir(dir.path()).args(["check", "--format", format, "a.md", "gone.md"]).output().unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        serde_json::from_slice(&output.stdout).unwrap()
+    };
+    let json = run("json");
+    assert_eq!(json["version"], 1);
+    assert!(!json["findings"].as_array().unwrap().is_empty(), "the readable file is still checked");
+    let errors = json["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["path"], "gone.md");
+    assert!(errors[0]["message"].as_str().unwrap().contains("cannot read gone.md"));
+
+    let sarif = run("sarif");
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let notification = &invocation["toolExecutionNotifications"][0];
+    assert_eq!(notification["level"], "error");
+    assert_eq!(notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "gone.md");
+
+    let clean = factlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "--fail-on", "never", "a.md"])
+        .output()
+        .unwrap();
+    let clean: Value = serde_json::from_slice(&clean.stdout).unwrap();
+    assert_eq!(clean["errors"], serde_json::json!([]));
+}
+
+#[cfg(unix)]
+#[test]
+fn devices_and_fifos_are_reported_never_read() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.md", "Nothing to see.\n");
+    let fifo = dir.path().join("pipe.md");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    // Nothing writes to the FIFO: opening it would block for ever.
+    factlint()
+        .current_dir(dir.path())
+        .args(["check", "pipe.md", "/dev/zero", "a.md"])
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("pipe.md").and(predicate::str::contains("FIFO")))
+        .stderr(predicate::str::contains("/dev/zero").and(predicate::str::contains("a device")));
+    // In a folder walk they are passed over.
+    factlint()
+        .current_dir(dir.path())
+        .args(["check", "."])
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn hidden_files_and_symlinks_are_read_when_asked_and_listed_when_verbose() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "site/a.md", "Nothing to see.\n");
+    write(dir.path(), "site/.drafts/b.md", STALE);
+    write(dir.path(), "elsewhere/c.md", STALE);
+    let linked = |args: &[&str]| factlint().current_dir(dir.path()).args(["check", "site"]).args(args).assert();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.path().join("elsewhere/c.md"), dir.path().join("site/c.md")).unwrap();
+
+    linked(&[]).code(0).stderr("");
+    linked(&["--verbose"])
+        .code(0)
+        .stderr(predicate::str::contains(".drafts").and(predicate::str::contains("--hidden")));
+    linked(&["--hidden"]).code(1).stdout(predicate::str::contains(".drafts/b.md"));
+    #[cfg(unix)]
+    {
+        linked(&["-v"]).stderr(predicate::str::contains("c.md").and(predicate::str::contains("--follow")));
+        linked(&["--follow"]).code(1).stdout(predicate::str::contains("site/c.md"));
+    }
+}
