@@ -154,3 +154,16 @@ fn hidden_files_and_symlinks_are_read_when_asked_and_listed_when_verbose() {
         linked(&["--follow"]).code(1).stdout(predicate::str::contains("site/c.md"));
     }
 }
+
+#[test]
+fn paths_after_a_double_dash_may_start_with_a_dash() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "--write-baseline=x.md", STALE);
+    factlint()
+        .current_dir(dir.path())
+        .args(["check", "--", "--write-baseline=x.md"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("title.stale"));
+    assert!(!dir.path().join("x.md").exists());
+}
