@@ -167,3 +167,73 @@ fn paths_after_a_double_dash_may_start_with_a_dash() {
         .stdout(predicate::str::contains("title.stale"));
     assert!(!dir.path().join("x.md").exists());
 }
+
+const RULES: &str = "[[entity]]\nid = \"ann-lee\"\nname = \"Ann Lee\"\nkind = \"person\"\n";
+
+#[cfg(unix)]
+#[test]
+fn symlinked_rule_files_are_followed_and_loops_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "shared/people.toml", RULES);
+    std::fs::create_dir(dir.path().join("rules")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("shared/people.toml"), dir.path().join("rules/people.toml")).unwrap();
+    factlint()
+        .current_dir(dir.path())
+        .args(["rules", "check", "rules"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("1 files, 1 entities"));
+    std::os::unix::fs::symlink(dir.path().join("rules"), dir.path().join("rules/again")).unwrap();
+    factlint().current_dir(dir.path()).args(["rules", "check", "rules"]).assert().code(2);
+}
+
+#[test]
+fn rules_that_are_nothing_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("rules")).unwrap();
+    write(dir.path(), "a.md", "Nothing to see.\n");
+    factlint()
+        .current_dir(dir.path())
+        .args(["rules", "check", "rules"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no rule files"));
+    #[cfg(unix)]
+    {
+        write(dir.path(), "factlint.toml", "rules = [\"/dev/zero\"]\n");
+        factlint()
+            .current_dir(dir.path())
+            .args(["check", "a.md"])
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("/dev/zero"));
+    }
+}
+
+#[test]
+fn a_file_that_is_not_a_rule_file_is_not_quoted() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "secrets.toml", "[database]\npassword = \"hunter2-secret\"\n");
+    write(dir.path(), "factlint.toml", "rules = [\"secrets.toml\"]\n");
+    write(dir.path(), "a.md", "Nothing to see.\n");
+    factlint()
+        .current_dir(dir.path())
+        .args(["check", "a.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a rule file").and(predicate::str::contains("hunter2").not()));
+}
+
+#[test]
+fn init_writes_a_config_that_reads_its_example_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    factlint().current_dir(dir.path()).arg("init").assert().code(0);
+    write(dir.path(), "story.md", "---\npublished: 2025-06-01\n---\nJane Exemple opened the fair.\n");
+    factlint()
+        .current_dir(dir.path())
+        .args(["check", "story.md"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("name.misspelled").and(predicate::str::contains("Jane Example")));
+}
