@@ -208,6 +208,22 @@ impl miette::SourceCode for SourceFile {
         context_lines_after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
         let (start, end) = (span.offset(), span.offset() + span.len());
+        if context_lines_before == 0 && context_lines_after == 0 {
+            // The span alone, at its own position: the report's header names where the finding
+            // is, not where its snippet starts.
+            let end = end.min(self.text.len());
+            let (line, column) = self.line_col(start);
+            let data = &self.text.as_bytes()[start.min(end)..end];
+            let lines = data.iter().filter(|&&b| b == b'\n').count() + 1;
+            return Ok(Box::new(miette::MietteSpanContents::new_named(
+                self.path.clone(),
+                data,
+                *span,
+                line - 1,
+                column - 1,
+                lines,
+            )));
+        }
         let line = self.line_span(start);
         let long = line.len() > SNIPPET_WIDTH && end <= line.end;
         if !long {

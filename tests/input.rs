@@ -237,3 +237,38 @@ fn init_writes_a_config_that_reads_its_example_rules() {
         .code(1)
         .stdout(predicate::str::contains("name.misspelled").and(predicate::str::contains("Jane Example")));
 }
+
+#[test]
+fn control_characters_reach_the_terminal_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.md",
+        "---\npublished: 2026-01-06\n---\n\x1b]0;pwned\x07\x1b[2J Outgoing President Joe Biden spoke.\n",
+    );
+    let output = factlint().current_dir(dir.path()).args(["check", "--color", "never", "a.md"]).output().unwrap();
+    let report = String::from_utf8(output.stdout).unwrap();
+    assert!(!report.contains(['\x1b', '\x07']), "{report:?}");
+    assert!(report.contains("␛]0;pwned␇␛[2J Outgoing"), "{report}");
+    // The underline still sits under the finding: a symbol takes the column of its character.
+    let columns = |line: &str, at: &str| line.find(at).map(|i| line[..i].chars().count());
+    let lines: Vec<&str> = report.lines().collect();
+    let snippet = lines.iter().position(|l| l.contains("␛]0;pwned")).unwrap();
+    assert_eq!(columns(lines[snippet + 1], "─"), columns(lines[snippet], "Outgoing"), "{report}");
+}
+
+#[test]
+fn the_report_header_names_the_findings_own_position() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.md",
+        "---\npublished: 2026-01-06\n---\nThe long opening words of this line come first, and then Outgoing President Joe Biden spoke.\n",
+    );
+    factlint()
+        .current_dir(dir.path())
+        .args(["check", "--color", "never", "a.md"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("[a.md:4:58]"));
+}
