@@ -272,3 +272,25 @@ fn the_report_header_names_the_findings_own_position() {
         .code(1)
         .stdout(predicate::str::contains("[a.md:4:58]"));
 }
+
+#[test]
+fn utf16_and_utf32_with_a_byte_order_mark_are_decoded_and_never_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!("{STALE}Defence Minister Rustam Umarov spoke.\n");
+    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let utf32: Vec<u8> =
+        [0, 0, 0xFE, 0xFF].into_iter().chain(text.chars().flat_map(|c| (c as u32).to_be_bytes())).collect();
+    std::fs::write(dir.path().join("a.md"), &utf16).unwrap();
+    std::fs::write(dir.path().join("b.md"), &utf32).unwrap();
+    factlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "short", "a.md", "b.md"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("a.md:4:1: error[title.stale]"))
+        .stdout(predicate::str::contains("read as UTF-16LE").and(predicate::str::contains("read as UTF-32BE")))
+        .stdout(predicate::str::contains("b.md:5:").and(predicate::str::contains("name.misspelled")))
+        .stdout(predicate::str::contains("binary").not());
+    factlint().current_dir(dir.path()).args(["check", "--fix", "a.md"]).assert().code(1);
+    assert_eq!(std::fs::read(dir.path().join("a.md")).unwrap(), utf16, "a decoded file is never rewritten");
+}

@@ -22,7 +22,7 @@ pub use header::is_dateline;
 pub use structure::{Sentence, paragraphs, sentences};
 pub use walk::{Discovered, WalkOptions, discover};
 
-use crate::source::{FileRef, OffsetMap, SourceFile, Span, decode_keeping_offsets};
+use crate::source::{FileRef, OffsetMap, SourceFile, Span, decode_keeping_offsets, decode_with_bom};
 
 /// Where a source's date came from (SPEC §4, in order of precedence).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -84,6 +84,9 @@ pub struct Source {
     pub suppressions: Vec<Suppression>,
     /// Offset of the first byte that was not valid UTF-8, if any.
     pub invalid_utf8_at: Option<usize>,
+    /// The encoding a byte-order mark told (UTF-16, UTF-32): spans are then into the decoded
+    /// text, not the stored bytes.
+    pub decoded_from: Option<&'static str>,
     /// Which article of its file this is (0 but in a corpus).
     pub index_in_file: usize,
 }
@@ -115,7 +118,18 @@ impl Source {
     fn new(file: FileRef, text: String, map: OffsetMap, meta: Meta, suppressions: Vec<Suppression>) -> Self {
         let paragraphs = paragraphs(&text);
         let sentences = sentences(&text, &paragraphs);
-        Source { file, text, map, meta, paragraphs, sentences, suppressions, invalid_utf8_at: None, index_in_file: 0 }
+        Source {
+            file,
+            text,
+            map,
+            meta,
+            paragraphs,
+            sentences,
+            suppressions,
+            invalid_utf8_at: None,
+            decoded_from: None,
+            index_in_file: 0,
+        }
     }
 }
 
@@ -151,7 +165,8 @@ fn holding(sentences: &[Sentence], i: usize, offset: usize) -> Option<usize> {
 #[derive(Debug)]
 pub enum Loaded {
     Articles(Vec<Source>),
-    /// A binary file (a NUL byte in the first 8 KiB): skipped, and said so.
+    /// A binary file (a NUL byte in the first 8 KiB, and no UTF-16/32 byte-order mark):
+    /// skipped, and said so.
     Binary(FileRef),
     /// A corpus line that is not a valid article, and why; the other lines are still read.
     Partial(Vec<Source>, Vec<(Span, String)>, FileRef),
@@ -188,14 +203,20 @@ impl Format {
 
 /// Turns stored bytes into articles. `date` (from `--date`) overrides every other date.
 pub fn load(path: &str, bytes: &[u8], format: Format, date: Option<NaiveDate>) -> Loaded {
-    let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) {
-        return Loaded::Binary(SourceFile::new(path, String::new()));
-    }
-    let (text, invalid_utf8_at) = decode_keeping_offsets(bytes);
+    let (text, invalid_utf8_at, decoded_from) = match decode_with_bom(bytes) {
+        Some((text, encoding)) => (text, None, Some(encoding)),
+        None if bytes[..bytes.len().min(8192)].contains(&0) => {
+            return Loaded::Binary(SourceFile::new(path, String::new()));
+        }
+        None => {
+            let (text, invalid_utf8_at) = decode_keeping_offsets(bytes);
+            (text, invalid_utf8_at, None)
+        }
+    };
     let file = SourceFile::new(path, text);
     let finish = |mut source: Source| {
         source.invalid_utf8_at = invalid_utf8_at;
+        source.decoded_from = decoded_from;
         if date.is_some() {
             source.meta.published = date;
             source.meta.date_from = Some(DateOrigin::Flag);
