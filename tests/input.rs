@@ -294,3 +294,19 @@ fn utf16_and_utf32_with_a_byte_order_mark_are_decoded_and_never_fixed() {
     factlint().current_dir(dir.path()).args(["check", "--fix", "a.md"]).assert().code(1);
     assert_eq!(std::fs::read(dir.path().join("a.md")).unwrap(), utf16, "a decoded file is never rewritten");
 }
+
+#[test]
+fn bad_front_matter_is_said_and_long_values_are_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "toml.md", "+++\npublished = [unclosed\n+++\nOutgoing President Joe Biden spoke.\n");
+    write(dir.path(), "long.md", &format!("---\npublished: {}\n---\nIt rained.\n", "x".repeat(200_000)));
+    let output = factlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "short", "--select", "source.undated", "toml.md", "long.md"])
+        .output()
+        .unwrap();
+    let report = String::from_utf8(output.stdout).unwrap();
+    assert!(report.contains("toml.md:2:") && report.contains("not valid TOML"), "{report}");
+    let long = report.lines().find(|l| l.starts_with("long.md")).unwrap();
+    assert!(long.len() < 400 && long.contains("xxx…"), "{} bytes", long.len());
+}

@@ -47,6 +47,8 @@ pub struct Meta {
     pub date_from: Option<DateOrigin>,
     /// A date field that was present but could not be read, and where.
     pub bad_date: Option<(String, Span)>,
+    /// Front matter that could not be read (TOML that does not parse): why, and where.
+    pub bad_front_matter: Option<(String, Span)>,
 }
 
 /// An inline `factlint-ignore` directive and the paragraph it covers.

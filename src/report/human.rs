@@ -88,7 +88,11 @@ impl fmt::Debug for FindingDiagnostic<'_> {
 
 impl fmt::Display for FindingDiagnostic<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.message)?;
+        if self.file.gone {
+            write!(f, " ({})", unshown(&self.finding.location))?;
+        }
+        Ok(())
     }
 }
 
@@ -112,10 +116,13 @@ impl Diagnostic for FindingDiagnostic<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&*self.file.file)
+        (!self.file.gone).then_some(&*self.file.file as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.file.gone {
+            return None;
+        }
         let primary = LabeledSpan::new_primary_with_span(self.label.clone(), self.file.span(&self.finding.location));
         let same_file =
             self.finding.related.iter().filter(|r| r.location.path == self.finding.location.path).map(|r| {
@@ -132,12 +139,13 @@ impl Diagnostic for FindingDiagnostic<'_> {
     }
 }
 
-/// The file a snippet is drawn from, as shown: with control characters made visible. A file
-/// that cannot be read again (deleted since, or binary) is shown as an empty one under its path,
-/// with every label at its start.
+/// The file a snippet is drawn from, as shown: with control characters made visible. A binary
+/// file is shown as an empty one under its path, with every label at its start; a file that is
+/// gone (deleted since the check) has no snippet: its finding says where it was, and why.
 struct Shown {
     file: FileRef,
     readable: bool,
+    gone: bool,
     /// Where the shown text grew, by escaping: (offset in the file of an escaped character,
     /// bytes added up to and with it).
     grown: Vec<(usize, usize)>,
@@ -176,6 +184,7 @@ impl ShownFiles<'_> {
                     None => Shown {
                         file: SourceFile::new(escape_controls(&location.path), ""),
                         readable: false,
+                        gone: std::fs::symlink_metadata(&*location.path).is_err(),
                         grown: Vec::new(),
                     },
                 })
@@ -221,7 +230,7 @@ fn escape_controls(text: &str) -> Cow<'_, str> {
 /// A file as shown, and where escaping made it grow (so spans can be moved along).
 fn escaped(file: FileRef) -> Shown {
     if !has_controls(&file.text) && !has_controls(&file.path) {
-        return Shown { file, readable: true, grown: Vec::new() };
+        return Shown { file, readable: true, gone: false, grown: Vec::new() };
     }
     let mut text = String::with_capacity(file.text.len() + 16);
     let mut grown = Vec::new();
@@ -237,7 +246,7 @@ fn escaped(file: FileRef) -> Shown {
             None => text.push(c),
         }
     }
-    Shown { file: SourceFile::new(escape_controls(&file.path), text), readable: true, grown }
+    Shown { file: SourceFile::new(escape_controls(&file.path), text), readable: true, gone: false, grown }
 }
 
 /// Longer spans (a whole paragraph) are underlined only at their start, so the snippet stays a
@@ -256,6 +265,12 @@ fn shown(location: &Location) -> Span {
     // End at a word boundary where there is one.
     let cut = text[..end].rfind(' ').filter(|&i| i > SHOWN_SPAN / 2).unwrap_or(end);
     Span::new(location.span.start, location.span.start + cut)
+}
+
+/// Where a finding is whose file cannot be shown, and why.
+fn unshown(location: &Location) -> String {
+    let (line, column) = location.line_col();
+    format!("{}:{line}:{column}; the file cannot be read again to show it", escape_controls(&location.path))
 }
 
 fn non_empty(label: &str) -> Option<String> {
@@ -278,7 +293,11 @@ impl fmt::Debug for RelatedDiagnostic<'_> {
 impl fmt::Display for RelatedDiagnostic<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (line, column) = self.location.line_col();
-        write!(f, "{} ({}:{line}:{column})", self.label, escape_controls(&self.location.path))
+        write!(f, "{} ({}:{line}:{column})", self.label, escape_controls(&self.location.path))?;
+        if self.file.gone {
+            f.write_str("; the file cannot be read again to show it")?;
+        }
+        Ok(())
     }
 }
 
@@ -290,13 +309,38 @@ impl Diagnostic for RelatedDiagnostic<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&*self.file.file)
+        (!self.file.gone).then_some(&*self.file.file as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.file.gone {
+            return None;
+        }
         Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
             Some(self.label.to_string()),
             self.file.span(self.location),
         ))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_gone_since_the_check_is_said_not_drawn_at_its_start() {
+        let file = SourceFile::new("gone/since.md", "First line.\nThen Rustam Umarov spoke.\n");
+        let finding = Finding::new(
+            "name.misspelled",
+            Severity::Error,
+            Location::new(&file, Span::new(17, 30)),
+            "“Rustam Umarov” is a misspelling",
+        );
+        let mut out = Vec::new();
+        let style = Style { color: false, unicode: true, width: 100 };
+        write(&mut out, &[finding], &Files::default(), style).unwrap();
+        let report = String::from_utf8(out).unwrap();
+        assert!(report.contains("gone/since.md:2:6; the file cannot be read again to show it"), "{report}");
+        assert!(!report.contains(":1:1"), "{report}");
     }
 }
