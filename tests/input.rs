@@ -310,3 +310,27 @@ fn bad_front_matter_is_said_and_long_values_are_cut() {
     let long = report.lines().find(|l| l.starts_with("long.md")).unwrap();
     assert!(long.len() < 400 && long.contains("xxx…"), "{} bytes", long.len());
 }
+
+#[test]
+fn baselines_match_whatever_the_path_spelling_or_working_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    write(dir.path(), "news/a.md", STALE);
+    std::fs::create_dir(dir.path().join("other")).unwrap();
+    factlint().current_dir(dir.path()).args(["check", ".", "--write-baseline", "b.json"]).assert().code(0);
+    let recorded = std::fs::read_to_string(dir.path().join("b.json")).unwrap();
+    assert!(recorded.contains("\"path\": \"news/a.md\""), "{recorded}");
+    factlint().current_dir(dir.path()).args(["check", "news/a.md", "--baseline", "b.json"]).assert().code(0);
+    factlint().current_dir(dir.path()).args(["check", "./news", "--baseline", "b.json"]).assert().code(0);
+    factlint()
+        .current_dir(dir.path().join("other"))
+        .args(["check", "../news/a.md", "--baseline", "../b.json"])
+        .assert()
+        .code(0);
+    let absolute = dir.path().join("news/a.md");
+    factlint()
+        .current_dir(dir.path())
+        .args(["check", absolute.to_str().unwrap(), "--baseline", "b.json"])
+        .assert()
+        .code(0);
+}

@@ -4,7 +4,7 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use factlint::baseline::Baseline;
+use factlint::baseline::{Baseline, ProjectPaths};
 use factlint::checks::{CHECKS, selects};
 use factlint::config::FailOn;
 use factlint::error::{Error, Result};
@@ -56,14 +56,14 @@ pub fn run(args: &CheckArgs, color: ColorChoice, quiet: bool) -> Result<ExitCode
     let (mut errors, mut findings) = (errors, findings);
 
     if let Some(path) = &args.write_baseline {
-        Baseline::of(&findings).write(path)?;
+        Baseline::of(&findings, &mut ProjectPaths::new(&setup.root)).write(path)?;
         if !quiet {
             eprintln!("recorded {} findings in {}", findings.len(), path.display());
         }
         return crate::report_errors(errors);
     }
     if let Some(baseline) = &baseline {
-        findings = baseline.new_findings(findings);
+        findings = baseline.new_findings(findings, &mut ProjectPaths::new(&setup.root));
     }
 
     let mut fixed = 0;

@@ -2,6 +2,7 @@
 //! base, the load options, the extraction and lint settings, and the thread pool.
 
 use std::io::Read;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use factlint::config::{Config, FailOn};
@@ -24,6 +25,9 @@ pub struct Setup {
     pub extract: ExtractSettings,
     pub lint: LintSettings,
     pub fail_on: Option<FailOn>,
+    /// The project's root: the config file's folder, else the nearest folder with `.git`, else
+    /// the current one. Baselines key paths from it.
+    pub root: PathBuf,
 }
 
 impl Setup {
@@ -42,6 +46,7 @@ impl Setup {
         let cwd = std::env::current_dir().map_err(|e| Error::read("the current folder", e))?;
         let config = Config::find(args.config.as_deref(), &cwd)?;
         let date = args.date.as_deref().map(parse_date).transpose()?;
+        let root = project_root(config.path.as_deref(), &cwd);
         let rules = if args.rules.is_empty() { &config.rules } else { &args.rules };
         let reads_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
         if args.stdin_filename.is_some() && !reads_stdin {
@@ -87,8 +92,14 @@ impl Setup {
                 severities: config.severities,
             },
             fail_on: config.fail_on,
+            root,
         })
     }
+}
+
+fn project_root(config: Option<&Path>, cwd: &Path) -> PathBuf {
+    let config_folder = config.and_then(Path::parent).map(|p| if p.as_os_str().is_empty() { cwd } else { p });
+    config_folder.or_else(|| cwd.ancestors().find(|dir| dir.join(".git").exists())).unwrap_or(cwd).to_path_buf()
 }
 
 /// The most threads `--jobs` starts: twice the cores (threads waiting on slow disks leave
