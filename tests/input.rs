@@ -334,3 +334,19 @@ fn baselines_match_whatever_the_path_spelling_or_working_folder() {
         .assert()
         .code(0);
 }
+
+#[test]
+fn select_on_the_command_line_wins_over_the_configs_ignore() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "factlint.toml", "[checks]\nignore = [\"title\"]\n");
+    write(dir.path(), "a.md", STALE);
+    factlint().current_dir(dir.path()).args(["check", "a.md"]).assert().code(0);
+    for selected in ["title", "title.stale"] {
+        factlint()
+            .current_dir(dir.path())
+            .args(["check", "--select", selected, "a.md"])
+            .assert()
+            .code(1)
+            .stdout(predicate::str::contains("title.stale"));
+    }
+}

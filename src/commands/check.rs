@@ -23,6 +23,10 @@ pub fn run(args: &CheckArgs, color: ColorChoice, quiet: bool) -> Result<ExitCode
     let mut settings = setup.lint.clone();
     if !args.select.is_empty() {
         settings.select = args.select.clone();
+        // The command line wins: what it selects is not left out by the config's `ignore`.
+        settings.ignore.retain(|ignored| {
+            !args.select.iter().any(|selected| selects(ignored, selected) || selects(selected, ignored))
+        });
     }
     settings.ignore.extend(args.ignore.iter().cloned());
     for pattern in settings.select.iter().chain(&settings.ignore) {
