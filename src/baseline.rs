@@ -3,10 +3,12 @@
 //!
 //! A finding is known by its code, path, flagged text and message — not its line, so edits
 //! elsewhere in a file do not make old findings look new. Each recorded finding excuses one
-//! finding: a second copy of the same error is new.
+//! finding: a second copy of the same error is new. The path is the file's path from the
+//! project root (where the config file or `.git` is), whatever spelling or working folder the
+//! run used, as ruff and eslint key theirs.
 
-use std::collections::BTreeMap;
-use std::path::Path;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -30,18 +32,51 @@ pub struct Baseline {
     pub findings: Vec<Entry>,
 }
 
-fn entry(finding: &Finding) -> Entry {
+/// Paths of findings as the baseline keys them: from the project root, with forward slashes.
+pub struct ProjectPaths {
+    root: PathBuf,
+    known: HashMap<String, String>,
+}
+
+impl ProjectPaths {
+    pub fn new(root: &Path) -> Self {
+        ProjectPaths { root: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()), known: HashMap::new() }
+    }
+
+    /// A path as written in a finding, from the project root. A path that is not a file under
+    /// the root (standard input's name, a file elsewhere) is kept as written, without `./`.
+    fn of(&mut self, path: &str) -> String {
+        if let Some(known) = self.known.get(path) {
+            return known.clone();
+        }
+        let from_root = Path::new(path)
+            .canonicalize()
+            .ok()
+            .and_then(|full| full.strip_prefix(&self.root).ok().map(|p| p.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| path.to_string());
+        let keyed = normal(&from_root);
+        self.known.insert(path.to_string(), keyed.clone());
+        keyed
+    }
+}
+
+fn normal(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    path.strip_prefix("./").unwrap_or(&path).to_string()
+}
+
+fn entry(finding: &Finding, paths: &mut ProjectPaths) -> Entry {
     Entry {
         code: finding.code.to_string(),
-        path: finding.path().replace('\\', "/"),
+        path: paths.of(finding.path()),
         text: finding.location.text().to_string(),
         message: finding.message.clone(),
     }
 }
 
 impl Baseline {
-    pub fn of(findings: &[Finding]) -> Baseline {
-        let mut entries: Vec<Entry> = findings.iter().map(entry).collect();
+    pub fn of(findings: &[Finding], paths: &mut ProjectPaths) -> Baseline {
+        let mut entries: Vec<Entry> = findings.iter().map(|f| entry(f, paths)).collect();
         entries.sort();
         Baseline { version: 1, findings: entries }
     }
@@ -72,15 +107,17 @@ impl Baseline {
     }
 
     /// The findings that are not in the baseline.
-    pub fn new_findings(&self, findings: Vec<Finding>) -> Vec<Finding> {
+    pub fn new_findings(&self, findings: Vec<Finding>, paths: &mut ProjectPaths) -> Vec<Finding> {
+        // Baselines written before paths were keyed from the root may start with `./`.
+        let recorded: Vec<Entry> = self.findings.iter().map(|e| Entry { path: normal(&e.path), ..e.clone() }).collect();
         let mut known: BTreeMap<&Entry, usize> = BTreeMap::new();
-        for e in &self.findings {
+        for e in &recorded {
             *known.entry(e).or_default() += 1;
         }
         findings
             .into_iter()
             .filter(|f| {
-                let key = entry(f);
+                let key = entry(f, paths);
                 match known.get_mut(&key) {
                     Some(n) if *n > 0 => {
                         *n -= 1;
@@ -110,9 +147,10 @@ mod tests {
                 "“Umarov” is a misspelling",
             )
         };
-        let baseline = Baseline::of(&[finding(&before, 0)]);
+        let paths = &mut ProjectPaths::new(Path::new("."));
+        let baseline = Baseline::of(&[finding(&before, 0)], paths);
         let now = vec![finding(&after, 16), finding(&after, 29)];
-        let new = baseline.new_findings(now);
+        let new = baseline.new_findings(now, paths);
         assert_eq!(new.len(), 1);
         assert_eq!(new[0].location.span.start, 29);
     }

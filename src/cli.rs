@@ -75,7 +75,23 @@ pub struct InputArgs {
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
 
-    /// Threads to use (default: one per core).
+    /// Read hidden files and folders in folder walks (names starting with a dot).
+    #[arg(long)]
+    pub hidden: bool,
+
+    /// Follow symlinks in folder walks (loops are detected).
+    #[arg(long, short = 'L')]
+    pub follow: bool,
+
+    /// A named folder without articles is not an error.
+    #[arg(long)]
+    pub allow_empty: bool,
+
+    /// List what folder walks passed over (hidden files, symlinks not followed).
+    #[arg(long, short)]
+    pub verbose: bool,
+
+    /// Threads to use (default: one per core; at most twice the cores, and 64).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
 }

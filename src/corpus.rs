@@ -4,13 +4,12 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use globset::GlobSet;
 use rayon::prelude::*;
 
 use crate::claim::Claim;
 use crate::error::{Error, SpannedError};
 use crate::extract::{ExtractSettings, extract};
-use crate::input::{Discovered, Format, Loaded, Source, discover, load};
+use crate::input::{Discovered, Format, Loaded, Source, WalkOptions, discover, load};
 use crate::kb::KnowledgeBase;
 use crate::source::FileRef;
 
@@ -37,8 +36,9 @@ pub struct LoadOptions {
     pub paths: Vec<PathBuf>,
     /// `--date`: overrides every article's own date.
     pub date: Option<NaiveDate>,
-    pub include: Option<GlobSet>,
-    pub exclude: Option<GlobSet>,
+    pub walk: WalkOptions,
+    /// A named folder without articles is not an error (`--allow-empty`).
+    pub allow_empty: bool,
     /// Standard input's bytes and the name to give them, when `-` is among the paths.
     pub stdin: Option<(String, Vec<u8>)>,
 }
@@ -76,42 +76,45 @@ impl Item {
 pub struct Found {
     pub items: Vec<Item>,
     pub errors: Vec<Error>,
+    /// What folder walks passed over, and why (for `--verbose`).
+    pub passed: Vec<(PathBuf, &'static str)>,
 }
 
 impl Found {
     pub fn new(options: &LoadOptions) -> Found {
-        let (items, errors) = items(options);
-        Found { items, errors }
-    }
-}
-
-fn items(options: &LoadOptions) -> (Vec<Item>, Vec<Error>) {
-    let mut items = Vec::new();
-    let mut errors = Vec::new();
-    let (stdin, files): (Vec<&PathBuf>, Vec<&PathBuf>) = options.paths.iter().partition(|p| p.as_os_str() == "-");
-    if !stdin.is_empty() {
-        items.push(Item::Stdin);
-    }
-    let files: Vec<PathBuf> = files.into_iter().cloned().collect();
-    for found in discover(&files, options.include.as_ref(), options.exclude.as_ref()) {
-        match found {
-            Discovered::File(path) => items.push(Item::Path(path)),
-            Discovered::Unreadable(path, reason) => errors.push(Error::read(path.display(), reason)),
+        let mut items = Vec::new();
+        let mut errors = Vec::new();
+        let mut passed = Vec::new();
+        let (stdin, files): (Vec<&PathBuf>, Vec<&PathBuf>) = options.paths.iter().partition(|p| p.as_os_str() == "-");
+        if !stdin.is_empty() {
+            items.push(Item::Stdin);
         }
+        let files: Vec<PathBuf> = files.into_iter().cloned().collect();
+        for found in discover(&files, &options.walk) {
+            match found {
+                Discovered::File(path) => items.push(Item::Path(path)),
+                Discovered::Unreadable(path, reason) => errors.push(Error::read(path.display(), reason)),
+                Discovered::Empty(path) if !options.allow_empty => {
+                    errors.push(Error::NoArticles { path: path.display().to_string() })
+                }
+                Discovered::Empty(_) => {}
+                Discovered::Passed(path, why) => passed.push((path, why)),
+            }
+        }
+        items.sort_by(|a, b| a.name(options).cmp(&b.name(options)));
+        items.dedup_by(|a, b| a.name(options) == b.name(options));
+        // Several paths may name one file (`a.md`, `./a.md`, `/abs/a.md`, a folder and a file in
+        // it): it is read once, under the first name, or its findings would be reported and fixed
+        // twice. One path walked alone names each file once.
+        if files.len() > 1 {
+            let mut seen = std::collections::HashSet::new();
+            items.retain(|item| match item {
+                Item::Path(path) => file_id(path).is_none_or(|id| seen.insert(id)),
+                Item::Stdin => true,
+            });
+        }
+        Found { items, errors, passed }
     }
-    items.sort_by(|a, b| a.name(options).cmp(&b.name(options)));
-    items.dedup_by(|a, b| a.name(options) == b.name(options));
-    // Several paths may name one file (`a.md`, `./a.md`, `/abs/a.md`, a folder and a file in
-    // it): it is read once, under the first name, or its findings would be reported and fixed
-    // twice. One path walked alone names each file once.
-    if files.len() > 1 {
-        let mut seen = std::collections::HashSet::new();
-        items.retain(|item| match item {
-            Item::Path(path) => file_id(path).is_none_or(|id| seen.insert(id)),
-            Item::Stdin => true,
-        });
-    }
-    (items, errors)
 }
 
 /// What tells files apart whatever the path naming them: device and inode.
@@ -154,7 +157,7 @@ pub fn load_corpus(options: &LoadOptions, progress: &dyn Progress) -> Corpus {
 
 /// The same, for files already found.
 pub fn read_found(found: Found, options: &LoadOptions, progress: &dyn Progress) -> Corpus {
-    let Found { items, errors } = found;
+    let Found { items, errors, .. } = found;
     let mut corpus = Corpus { errors, ..Corpus::default() };
     progress.phase("reading", items.len());
     let loaded: Vec<Result<Loaded, Error>> = items

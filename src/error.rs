@@ -53,6 +53,16 @@ pub enum Error {
     #[diagnostic(code(factlint::io), help("the file was left as it was"))]
     Write { path: String, reason: String },
 
+    #[error("no articles in {path}")]
+    #[diagnostic(
+        code(factlint::empty),
+        help(
+            "folders are searched for .md, .txt, .html and .jsonl files (or the config's `include`); \
+             pass --allow-empty if finding none is expected"
+        )
+    )]
+    NoArticles { path: String },
+
     #[error(transparent)]
     #[diagnostic(transparent)]
     Invalid(#[from] Invalid),
@@ -77,6 +87,16 @@ impl Error {
 
     pub fn usage(message: impl Into<String>) -> Self {
         Error::Usage { message: message.into(), help: None }
+    }
+
+    /// The file or folder the error is about, if it is about one.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            Error::Read { path, .. } | Error::Write { path, .. } | Error::NoArticles { path } => Some(path),
+            Error::Spanned(err) => Some(&err.file.path),
+            Error::Invalid(invalid) => invalid.problems.first().map(|p| p.file.path.as_str()),
+            Error::Usage { .. } => None,
+        }
     }
 }
 

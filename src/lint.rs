@@ -119,7 +119,11 @@ fn check_sources(
     let mut outcome = FileOutcome::default();
     for source in sources {
         let claims = extract(&source, kb, extract_settings);
-        let (findings, facts) = check_source(&source, &claims, kb, settings, checks);
+        let (mut findings, facts) = check_source(&source, &claims, kb, settings, checks);
+        if source.decoded_from.is_some() {
+            // Its spans are into the decoded text: a fix written at them would corrupt the file.
+            findings.iter_mut().for_each(|f| f.fix = None);
+        }
         outcome.findings.extend(findings);
         outcome.facts.push(facts);
         outcome.suppressions.extend(source.suppressions.iter().map(|s| (source.file.path.clone(), s.clone())));
@@ -160,7 +164,7 @@ impl Run {
     ) -> Run {
         let checks = settings.checks();
         let extract = &settings.scoped(extract);
-        let Found { items, errors } = found;
+        let Found { items, errors, .. } = found;
         let mut files = Files::default();
         kb.files.iter().for_each(|f| files.hold(f));
         let mut run = Run { sources: Vec::new(), skipped: Vec::new(), errors, findings: Vec::new(), files };

@@ -186,10 +186,11 @@ impl Files {
             return known.clone();
         }
         // Read without the lock held: the checks across sources ask for files in parallel.
-        let file = std::fs::read(path).ok().and_then(|bytes| {
+        let file = std::fs::read(path).ok().and_then(|bytes| match decode_with_bom(&bytes) {
+            Some((text, _)) => Some(SourceFile::new(path, text)),
             // A binary file has no text to show (it was skipped as such).
-            (!bytes[..bytes.len().min(8192)].contains(&0))
-                .then(|| SourceFile::new(path, decode_keeping_offsets(&bytes).0))
+            None => (!bytes[..bytes.len().min(8192)].contains(&0))
+                .then(|| SourceFile::new(path, decode_keeping_offsets(&bytes).0)),
         });
         read().entry(path.to_string()).or_insert(file).clone()
     }
@@ -208,6 +209,22 @@ impl miette::SourceCode for SourceFile {
         context_lines_after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
         let (start, end) = (span.offset(), span.offset() + span.len());
+        if context_lines_before == 0 && context_lines_after == 0 {
+            // The span alone, at its own position: the report's header names where the finding
+            // is, not where its snippet starts.
+            let end = end.min(self.text.len());
+            let (line, column) = self.line_col(start);
+            let data = &self.text.as_bytes()[start.min(end)..end];
+            let lines = data.iter().filter(|&&b| b == b'\n').count() + 1;
+            return Ok(Box::new(miette::MietteSpanContents::new_named(
+                self.path.clone(),
+                data,
+                *span,
+                line - 1,
+                column - 1,
+                lines,
+            )));
+        }
         let line = self.line_span(start);
         let long = line.len() > SNIPPET_WIDTH && end <= line.end;
         if !long {
@@ -255,6 +272,39 @@ impl miette::SourceCode for SourceFile {
             1,
         )))
     }
+}
+
+/// Decodes UTF-16 and UTF-32 text that starts with a byte-order mark (as Windows tools save
+/// it); returns the text, without the mark, and the encoding's name. Offsets into the text are
+/// no longer offsets into the stored bytes, so such files are read but never fixed.
+pub fn decode_with_bom(bytes: &[u8]) -> Option<(String, &'static str)> {
+    let (encoding, unit, big_endian) = match bytes {
+        [0xFF, 0xFE, 0, 0, ..] => ("UTF-32LE", 4, false),
+        [0, 0, 0xFE, 0xFF, ..] => ("UTF-32BE", 4, true),
+        [0xFF, 0xFE, ..] => ("UTF-16LE", 2, false),
+        [0xFE, 0xFF, ..] => ("UTF-16BE", 2, true),
+        _ => return None,
+    };
+    let body = &bytes[unit..];
+    let mut text: String = if unit == 2 {
+        let units = body.chunks_exact(2).map(|pair| {
+            let pair = [pair[0], pair[1]];
+            if big_endian { u16::from_be_bytes(pair) } else { u16::from_le_bytes(pair) }
+        });
+        char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect()
+    } else {
+        body.chunks_exact(4)
+            .map(|quad| {
+                let quad = [quad[0], quad[1], quad[2], quad[3]];
+                let value = if big_endian { u32::from_be_bytes(quad) } else { u32::from_le_bytes(quad) };
+                char::from_u32(value).unwrap_or(char::REPLACEMENT_CHARACTER)
+            })
+            .collect()
+    };
+    if body.len() % unit != 0 {
+        text.push(char::REPLACEMENT_CHARACTER);
+    }
+    Some((text, encoding))
 }
 
 /// Decodes stored bytes, keeping their length: each byte of an invalid UTF-8 sequence becomes
@@ -433,6 +483,20 @@ mod tests {
         let file = SourceFile::new("b.txt", long.clone());
         let offset = long.len() - 10;
         assert_eq!(file.line_col(offset), (2, long[2..offset].chars().count() + 1));
+    }
+
+    #[test]
+    fn byte_order_marks_tell_the_encoding() {
+        let utf16le: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("Kyiv é".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert_eq!(decode_with_bom(&utf16le), Some(("Kyiv é".to_string(), "UTF-16LE")));
+        let utf16be: Vec<u8> =
+            [0xFE, 0xFF].into_iter().chain("a😀".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        assert_eq!(decode_with_bom(&utf16be), Some(("a😀".to_string(), "UTF-16BE")));
+        let utf32le: Vec<u8> =
+            [0xFF, 0xFE, 0, 0].into_iter().chain("né".chars().flat_map(|c| (c as u32).to_le_bytes())).collect();
+        assert_eq!(decode_with_bom(&utf32le), Some(("né".to_string(), "UTF-32LE")));
+        assert_eq!(decode_with_bom(b"plain"), None);
     }
 
     #[test]

@@ -19,8 +19,11 @@ fn json(args: &[&str]) -> Value {
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stdout)))
 }
 
+/// A rules folder whose one file has no rules (a folder without rule files is an error).
 fn empty_rules() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap()
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("none.toml"), "").unwrap();
+    dir
 }
 
 #[test]

@@ -44,7 +44,7 @@ fuzz_target!(|data: &[u8]| {
     }
     let mut out = Vec::new();
     let sources: Vec<_> = corpus.sources.iter().map(factlint::facts::SourceSummary::of).collect();
-    report::json::write(&mut out, &findings, &sources, report::Summary::new(&findings, 1)).unwrap();
-    report::sarif::write(&mut out, &findings).unwrap();
+    report::json::write(&mut out, &findings, &sources, report::Summary::new(&findings, 1), &[]).unwrap();
+    report::sarif::write(&mut out, &findings, &[]).unwrap();
     report::human::write(&mut out, &findings, &files, report::human::Style { color: false, unicode: true, width: 80 }).unwrap();
 });

@@ -4,7 +4,7 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use factlint::baseline::Baseline;
+use factlint::baseline::{Baseline, ProjectPaths};
 use factlint::checks::{CHECKS, selects};
 use factlint::config::FailOn;
 use factlint::corpus::{Found, Silent};
@@ -20,10 +20,14 @@ use super::Setup;
 use crate::cli::{CheckArgs, ColorChoice, OutputFormat};
 
 pub fn run(args: &CheckArgs, color: ColorChoice, quiet: bool) -> Result<ExitCode> {
-    let setup = Setup::new(&args.input)?;
+    let setup = Setup::new(&args.input, quiet)?;
     let mut settings = setup.lint.clone();
     if !args.select.is_empty() {
         settings.select = args.select.clone();
+        // The command line wins: what it selects is not left out by the config's `ignore`.
+        settings.ignore.retain(|ignored| {
+            !args.select.iter().any(|selected| selects(ignored, selected) || selects(selected, ignored))
+        });
     }
     settings.ignore.extend(args.ignore.iter().cloned());
     for pattern in settings.select.iter().chain(&settings.ignore) {
@@ -56,14 +60,14 @@ pub fn run(args: &CheckArgs, color: ColorChoice, quiet: bool) -> Result<ExitCode
     let Run { mut sources, mut errors, mut findings, mut files, .. } = run;
 
     if let Some(path) = &args.write_baseline {
-        Baseline::of(&findings).write(path)?;
+        Baseline::of(&findings, &mut ProjectPaths::new(&setup.root)).write(path)?;
         if !quiet {
             eprintln!("recorded {} findings in {}", findings.len(), path.display());
         }
         return crate::report_errors(errors);
     }
     if let Some(baseline) = &baseline {
-        findings = baseline.new_findings(findings);
+        findings = baseline.new_findings(findings, &mut ProjectPaths::new(&setup.root));
     }
     let failing = |findings: &[Finding]| match fail_on {
         FailOn::Never => false,
@@ -107,14 +111,14 @@ pub fn run(args: &CheckArgs, color: ColorChoice, quiet: bool) -> Result<ExitCode
             files_read = run.files();
             Run { sources, errors, findings, files, .. } = run;
             if let Some(baseline) = &baseline {
-                findings = baseline.new_findings(findings);
+                findings = baseline.new_findings(findings, &mut ProjectPaths::new(&setup.root));
             }
         }
         errors.extend(write_errors);
     }
 
     let summary = Summary::new(&findings, files_read);
-    let report = Report { findings: &findings, sources: &sources, files: &files, summary, fixed };
+    let report = Report { findings: &findings, sources: &sources, files: &files, summary, fixed, errors: &errors };
     render(args.format, &report, color).map_err(crate::output_error)?;
     let failing = failing(&findings);
     // The process ends here: the rules, the findings and the files are left to it to free, which
@@ -133,10 +137,12 @@ struct Report<'a> {
     files: &'a Files,
     summary: Summary,
     fixed: usize,
+    /// Told on standard error too; the machine formats carry them as well.
+    errors: &'a [Error],
 }
 
 fn render(format: OutputFormat, report: &Report, color: ColorChoice) -> std::io::Result<()> {
-    let Report { findings, sources, files, summary, fixed } = *report;
+    let Report { findings, sources, files, summary, fixed, errors } = *report;
     let stdout = std::io::stdout();
     let terminal = stdout.is_terminal();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -156,8 +162,8 @@ fn render(format: OutputFormat, report: &Report, color: ColorChoice) -> std::io:
             writeln!(out, "{summary}")?;
         }
         OutputFormat::Short => report::short::write(&mut out, findings)?,
-        OutputFormat::Json => report::json::write(&mut out, findings, sources, summary)?,
-        OutputFormat::Sarif => report::sarif::write(&mut out, findings)?,
+        OutputFormat::Json => report::json::write(&mut out, findings, sources, summary, errors)?,
+        OutputFormat::Sarif => report::sarif::write(&mut out, findings, errors)?,
         OutputFormat::Github => report::github::write(&mut out, findings)?,
         OutputFormat::Rdjson => report::rdjson::write(&mut out, findings)?,
     }

@@ -11,7 +11,7 @@ use super::Setup;
 use crate::cli::{ClaimsArgs, ClaimsFormat};
 
 pub fn run(args: &ClaimsArgs, quiet: bool) -> Result<ExitCode> {
-    let setup = Setup::new(&args.input)?;
+    let setup = Setup::new(&args.input, quiet)?;
     let bar = crate::progress::Bar::new(quiet);
     let corpus = read_found(setup.found, &setup.load, &bar);
     let claims = extract_all(&corpus.sources, &setup.kb, &setup.extract, &bar);

@@ -279,17 +279,21 @@ fn front_matter(text: &str) -> (Meta, Option<Range<usize>>) {
     let Some((content_end, block_end)) = end else {
         return (Meta::default(), None);
     };
-    let fields = if fence == "---" {
-        yaml_fields(text, content_start..content_end)
-    } else {
-        toml_fields(text, content_start..content_end)
-    };
-    (meta_from(fields), Some(0..block_end))
+    if fence == "---" {
+        return (meta_from(yaml_fields(text, content_start..content_end)), Some(0..block_end));
+    }
+    match toml_fields(text, content_start..content_end) {
+        Ok(fields) => (meta_from(fields), Some(0..block_end)),
+        Err(bad) => (Meta { bad_front_matter: Some(bad), ..Meta::default() }, Some(0..block_end)),
+    }
 }
+
+/// A front-matter field: its lowercased key, its value, and the value's span.
+type Field = (String, String, Span);
 
 /// `key: value` lines of flat YAML, with the span of each value. Nested values are ignored:
 /// only the article's own top-level fields matter here.
-fn yaml_fields(text: &str, range: Range<usize>) -> Vec<(String, String, Span)> {
+fn yaml_fields(text: &str, range: Range<usize>) -> Vec<Field> {
     let mut fields = Vec::new();
     let mut offset = range.start;
     for line in text[range].split_inclusive('\n') {
@@ -307,11 +311,14 @@ fn yaml_fields(text: &str, range: Range<usize>) -> Vec<(String, String, Span)> {
     fields
 }
 
-fn toml_fields(text: &str, range: Range<usize>) -> Vec<(String, String, Span)> {
-    let Ok(table) = text[range.clone()].parse::<toml::Table>() else {
-        return Vec::new();
-    };
-    table
+/// The string and date fields of TOML front matter, with the span of each value; or why the
+/// block is not TOML, and where.
+fn toml_fields(text: &str, range: Range<usize>) -> Result<Vec<Field>, (String, Span)> {
+    let table = text[range.clone()].parse::<toml::Table>().map_err(|err| {
+        let at = err.span().map_or(range.clone(), |s| range.start + s.start..range.start + s.end);
+        (err.message().trim().to_string(), Span::from(at))
+    })?;
+    Ok(table
         .into_iter()
         .filter_map(|(key, value)| {
             let rendered = match &value {
@@ -328,10 +335,10 @@ fn toml_fields(text: &str, range: Range<usize>) -> Vec<(String, String, Span)> {
             let start = range.start + eq + (block[eq..line_end].len() - block[eq..line_end].trim_start().len());
             Some((key.to_lowercase(), rendered, Span::new(start, start + value_text.len())))
         })
-        .collect()
+        .collect())
 }
 
-fn meta_from(fields: Vec<(String, String, Span)>) -> Meta {
+fn meta_from(fields: Vec<Field>) -> Meta {
     let mut meta = Meta::default();
     let field = |name: &str| fields.iter().find(|(k, v, _)| k == name && !v.is_empty());
     meta.title = field("title").map(|f| f.1.clone());
@@ -420,6 +427,11 @@ mod tests {
         let (_, meta, _) = read(&file);
         assert_eq!(meta.published.unwrap().to_string(), "2026-01-02");
         assert_eq!(meta.title.as_deref(), Some("T"));
+
+        let text = "+++\ndate = [unclosed\n+++\nBody\n";
+        let (_, meta, _) = read(&SourceFile::new("c.md", text));
+        let (why, span) = meta.bad_front_matter.unwrap();
+        assert!(!why.is_empty() && span.start >= 4 && span.end <= 20, "{why} at {span:?}");
 
         let text = "---\ndate: someday\n---\nBody\n";
         let (_, meta, _) = read(&SourceFile::new("b.md", text));

@@ -21,9 +21,9 @@ use serde::Serialize;
 
 pub use header::is_dateline;
 pub use structure::{Sentence, paragraphs, sentences};
-pub use walk::{Discovered, discover};
+pub use walk::{Discovered, WalkOptions, discover};
 
-use crate::source::{FileRef, OffsetMap, SourceFile, Span, decode_keeping_offsets};
+use crate::source::{FileRef, OffsetMap, SourceFile, Span, decode_keeping_offsets, decode_with_bom};
 
 /// Where a source's date came from (SPEC §4, in order of precedence).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -48,6 +48,8 @@ pub struct Meta {
     pub date_from: Option<DateOrigin>,
     /// A date field that was present but could not be read, and where.
     pub bad_date: Option<(String, Span)>,
+    /// Front matter that could not be read (TOML that does not parse): why, and where.
+    pub bad_front_matter: Option<(String, Span)>,
 }
 
 /// An inline `factlint-ignore` directive and the paragraph it covers.
@@ -85,6 +87,9 @@ pub struct Source {
     pub suppressions: Vec<Suppression>,
     /// Offset of the first byte that was not valid UTF-8, if any.
     pub invalid_utf8_at: Option<usize>,
+    /// The encoding a byte-order mark told (UTF-16, UTF-32): spans are then into the decoded
+    /// text, not the stored bytes.
+    pub decoded_from: Option<&'static str>,
     /// Which article of its file this is (0 but in a corpus).
     pub index_in_file: usize,
 }
@@ -117,7 +122,18 @@ impl Source {
         let (text, map) = typography::fold(text, map);
         let paragraphs = paragraphs(&text);
         let sentences = sentences(&text, &paragraphs);
-        Source { file, text, map, meta, paragraphs, sentences, suppressions, invalid_utf8_at: None, index_in_file: 0 }
+        Source {
+            file,
+            text,
+            map,
+            meta,
+            paragraphs,
+            sentences,
+            suppressions,
+            invalid_utf8_at: None,
+            decoded_from: None,
+            index_in_file: 0,
+        }
     }
 }
 
@@ -153,7 +169,8 @@ fn holding(sentences: &[Sentence], i: usize, offset: usize) -> Option<usize> {
 #[derive(Debug)]
 pub enum Loaded {
     Articles(Vec<Source>),
-    /// A binary file (a NUL byte in the first 8 KiB): skipped, and said so.
+    /// A binary file (a NUL byte in the first 8 KiB, and no UTF-16/32 byte-order mark):
+    /// skipped, and said so.
     Binary(FileRef),
     /// A corpus line that is not a valid article, and why; the other lines are still read.
     Partial(Vec<Source>, Vec<(Span, String)>, FileRef),
@@ -190,14 +207,20 @@ impl Format {
 
 /// Turns stored bytes into articles. `date` (from `--date`) overrides every other date.
 pub fn load(path: &str, bytes: &[u8], format: Format, date: Option<NaiveDate>) -> Loaded {
-    let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) {
-        return Loaded::Binary(SourceFile::new(path, String::new()));
-    }
-    let (text, invalid_utf8_at) = decode_keeping_offsets(bytes);
+    let (text, invalid_utf8_at, decoded_from) = match decode_with_bom(bytes) {
+        Some((text, encoding)) => (text, None, Some(encoding)),
+        None if bytes[..bytes.len().min(8192)].contains(&0) => {
+            return Loaded::Binary(SourceFile::new(path, String::new()));
+        }
+        None => {
+            let (text, invalid_utf8_at) = decode_keeping_offsets(bytes);
+            (text, invalid_utf8_at, None)
+        }
+    };
     let file = SourceFile::new(path, text);
     let finish = |mut source: Source| {
         source.invalid_utf8_at = invalid_utf8_at;
+        source.decoded_from = decoded_from;
         if date.is_some() {
             source.meta.published = date;
             source.meta.date_from = Some(DateOrigin::Flag);

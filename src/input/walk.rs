@@ -1,36 +1,115 @@
 //! Paths to articles: files as named, folders walked recursively honouring `.gitignore` and
 //! the configured include/exclude globs, in a stable order.
+//!
+//! Only regular files are ever read: a device, FIFO or socket named on the command line is
+//! reported, never opened (`/dev/zero` never ends, a FIFO blocks). Walks pass over hidden files
+//! and symlinks unless asked (`--hidden`, `--follow`, as ripgrep does) and say what they passed
+//! over, so `--verbose` can list it; a named folder that holds no article is said too.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use globset::GlobSet;
 
 use super::Format;
 
+/// How folders are walked.
+#[derive(Debug, Default, Clone)]
+pub struct WalkOptions {
+    pub include: Option<GlobSet>,
+    pub exclude: Option<GlobSet>,
+    /// Read hidden files and folders (names starting with a dot).
+    pub hidden: bool,
+    /// Follow symlinks (loops are detected and reported).
+    pub follow: bool,
+}
+
 /// A path that was found, or one that could not be read (reported, the rest still checked).
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum Discovered {
     File(PathBuf),
     Unreadable(PathBuf, String),
+    /// A named folder in which no article was found.
+    Empty(PathBuf),
+    /// Something a walk passed over, and why: hidden, or a symlink not followed.
+    Passed(PathBuf, &'static str),
 }
 
 /// Expands paths into article files. Files named directly are always read, whatever their
 /// extension; files found in folders must have an article extension and pass the globs.
-pub fn discover(paths: &[PathBuf], include: Option<&GlobSet>, exclude: Option<&GlobSet>) -> Vec<Discovered> {
+pub fn discover(paths: &[PathBuf], options: &WalkOptions) -> Vec<Discovered> {
     let mut out = Vec::new();
     for path in paths {
         match std::fs::metadata(path) {
             Err(err) => out.push(Discovered::Unreadable(path.clone(), err.to_string())),
-            Ok(meta) if meta.is_dir() => walk(path, include, exclude, &mut out),
-            Ok(_) => out.push(Discovered::File(path.clone())),
+            Ok(meta) if meta.is_dir() => {
+                let before = out.len();
+                walk(path, options, &mut out);
+                if !out[before..].iter().any(|d| matches!(d, Discovered::File(_) | Discovered::Unreadable(..))) {
+                    out.push(Discovered::Empty(path.clone()));
+                }
+            }
+            Ok(meta) if meta.is_file() => out.push(Discovered::File(path.clone())),
+            Ok(meta) => out.push(Discovered::Unreadable(path.clone(), not_regular(&meta.file_type()).into())),
         }
     }
     out
 }
 
-fn walk(root: &Path, include: Option<&GlobSet>, exclude: Option<&GlobSet>, out: &mut Vec<Discovered>) {
+/// Why a path that is neither a folder nor a regular file is not read.
+fn not_regular(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO (named pipe), not a regular file: not read";
+        }
+        if kind.is_socket() {
+            return "a socket, not a regular file: not read";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device, not a regular file: not read";
+        }
+    }
+    let _ = kind;
+    "not a regular file: not read"
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
+}
+
+fn walk(root: &Path, options: &WalkOptions, out: &mut Vec<Discovered>) {
     let mut found = Vec::new();
-    let walker = ignore::WalkBuilder::new(root).require_git(false).sort_by_file_path(|a, b| a.cmp(b)).build();
+    // The walker filters entries itself (so it does not descend into what it passes over); what
+    // it passed over is collected here.
+    let passed: Arc<Mutex<Vec<Discovered>>> = Arc::default();
+    let (hidden, follow, passed_in_filter) = (options.hidden, options.follow, passed.clone());
+    let walker = ignore::WalkBuilder::new(root)
+        .require_git(false)
+        .hidden(false)
+        .follow_links(follow)
+        .sort_by_file_path(|a, b| a.cmp(b))
+        .filter_entry(move |entry| {
+            if entry.depth() == 0 {
+                return true;
+            }
+            // Never articles, whatever the flags.
+            if entry.file_name() == ".git" {
+                return false;
+            }
+            let why = if !hidden && is_hidden(entry.path()) {
+                "hidden (use --hidden to read it)"
+            } else if !follow && entry.path_is_symlink() {
+                "a symlink (use --follow to read it)"
+            } else {
+                return true;
+            };
+            let mut passed = passed_in_filter.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            passed.push(Discovered::Passed(entry.path().to_path_buf(), why));
+            false
+        })
+        .build();
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -44,14 +123,15 @@ fn walk(root: &Path, include: Option<&GlobSet>, exclude: Option<&GlobSet>, out: 
             continue;
         }
         let relative = path.strip_prefix(root).unwrap_or(path);
-        let wanted = match include {
+        let wanted = match &options.include {
             Some(globs) => globs.is_match(relative) || globs.is_match(path),
             None => path.extension().and_then(|e| e.to_str()).is_some_and(Format::is_article_extension),
         };
-        let excluded = exclude.is_some_and(|globs| globs.is_match(relative) || globs.is_match(path));
+        let excluded = options.exclude.as_ref().is_some_and(|globs| globs.is_match(relative) || globs.is_match(path));
         if wanted && !excluded {
             found.push(path.to_path_buf());
         }
     }
     out.extend(found.into_iter().map(Discovered::File));
+    out.append(&mut passed.lock().unwrap_or_else(|poisoned| poisoned.into_inner()));
 }

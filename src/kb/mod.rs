@@ -302,6 +302,14 @@ impl KnowledgeBase {
                 let text = String::from_utf8(bytes).map_err(|e| {
                     Error::read(file.display(), format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to()))
                 })?;
+                if !looks_like_rules(&text) {
+                    // Its lines are not quoted: a config or secrets file named by mistake would
+                    // end up in logs.
+                    return Err(Error::read(
+                        file.display(),
+                        "not a rule file: it has none of the keys `entity`, `event`, `names` (its content is not shown)",
+                    ));
+                }
                 files.push(SourceFile::new(file.display().to_string(), text));
             }
         }
@@ -375,18 +383,35 @@ fn unknown_key_help(message: &str) -> Option<String> {
         .then(|| "a misspelt key would silently disable the rule, so unknown keys are errors".to_string())
 }
 
+/// TOML that is valid and has keys, none of them a rule file's, is some other file. TOML that
+/// does not parse is taken for a rule file, so that its faults are pointed at.
+fn looks_like_rules(text: &str) -> bool {
+    match toml::from_str::<toml::Table>(text) {
+        Ok(table) => table.is_empty() || ["entity", "event", "names"].iter().any(|key| table.contains_key(*key)),
+        Err(_) => true,
+    }
+}
+
+/// The `.toml` files of a rules folder (symlinks followed, loops reported), or the rule file
+/// named. A folder with none is an error: rules that silently vanish disable every check.
 pub(crate) fn rule_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
     let meta = std::fs::metadata(path).map_err(|e| Error::read(path.display(), e))?;
     if meta.is_file() {
         return Ok(vec![path.to_path_buf()]);
     }
+    if !meta.is_dir() {
+        return Err(Error::read(path.display(), "not a rule file or folder (a device, FIFO or socket)"));
+    }
     let mut found = Vec::new();
-    let walker = ignore::WalkBuilder::new(path).standard_filters(false).hidden(true).build();
+    let walker = ignore::WalkBuilder::new(path).standard_filters(false).hidden(true).follow_links(true).build();
     for entry in walker {
         let entry = entry.map_err(|e| Error::read(path.display(), e))?;
         if entry.file_type().is_some_and(|t| t.is_file()) && entry.path().extension().is_some_and(|e| e == "toml") {
             found.push(entry.into_path());
         }
+    }
+    if found.is_empty() {
+        return Err(Error::read(path.display(), "no rule files (*.toml) found in this folder"));
     }
     found.sort();
     Ok(found)

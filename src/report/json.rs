@@ -1,6 +1,9 @@
 //! `--format json`: one object, schema version 1 (SPEC §7). Keys are always present; absent
 //! values are null, so consumers need no guessing.
 //!
+//! `errors` (added within version 1: older consumers ignore it) lists what could not be read or
+//! written, the failures that make the exit code 2.
+//!
 //! The document is serialised straight from the findings, a finding at a time: a large run
 //! never holds it as JSON values, and the layout is that of `serde_json`'s pretty printer.
 
@@ -9,6 +12,7 @@ use std::io::{self, Write};
 use serde::{Serialize, Serializer};
 
 use super::Summary;
+use crate::error::Error;
 use crate::facts::SourceSummary;
 use crate::finding::{Finding, Location, Related, Severity};
 use crate::input::DateOrigin;
@@ -19,6 +23,7 @@ struct Document<'a> {
     findings: Each<'a, Finding, FindingJson<'a>>,
     sources: Each<'a, SourceSummary, SourceJson<'a>>,
     summary: SummaryJson,
+    errors: Each<'a, Error, ErrorJson<'a>>,
 }
 
 /// A slice serialised as an array of its items' JSON forms, made one at a time.
@@ -81,6 +86,16 @@ struct SourceJson<'a> {
 }
 
 #[derive(Serialize)]
+struct ErrorJson<'a> {
+    path: Option<&'a str>,
+    message: String,
+}
+
+fn error(error: &Error) -> ErrorJson<'_> {
+    ErrorJson { path: error.path(), message: error.to_string() }
+}
+
+#[derive(Serialize)]
 struct SummaryJson {
     files: usize,
     errors: usize,
@@ -129,6 +144,7 @@ pub fn write(
     findings: &[Finding],
     sources: &[SourceSummary],
     summary: Summary,
+    errors: &[Error],
 ) -> io::Result<()> {
     let document = Document {
         version: 1,
@@ -140,6 +156,7 @@ pub fn write(
             warnings: summary.warnings,
             infos: summary.infos,
         },
+        errors: Each { items: errors, json: error },
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     writeln!(out)

@@ -1,12 +1,14 @@
 //! `--format sarif`: SARIF 2.1.0, one run. The rules table describes every check (from the
 //! registry that drives `explain`); results carry physical locations with line/column regions,
-//! related locations for the other source or the rule, and fixes as replacements.
+//! related locations for the other source or the rule, and fixes as replacements. What could
+//! not be read or written is told in the run's invocation, as tool execution notifications.
 
 use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
 use crate::checks::CHECKS;
+use crate::error::Error;
 use crate::finding::{Finding, Location, Severity};
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -119,7 +121,15 @@ fn fingerprint(finding: &Finding) -> String {
     format!("{:016x}", hasher.finish())
 }
 
-pub fn write(out: &mut impl Write, findings: &[Finding]) -> io::Result<()> {
+fn notification(error: &Error) -> Value {
+    let mut value = json!({ "level": "error", "message": { "text": error.to_string() } });
+    if let Some(path) = error.path() {
+        value["locations"] = json!([{ "physicalLocation": { "artifactLocation": { "uri": uri(path) } } }]);
+    }
+    value
+}
+
+pub fn write(out: &mut impl Write, findings: &[Finding], errors: &[Error]) -> io::Result<()> {
     let log = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -130,6 +140,10 @@ pub fn write(out: &mut impl Write, findings: &[Finding]) -> io::Result<()> {
                 "informationUri": "https://github.com/factlint/factlint",
                 "rules": rules(),
             } },
+            "invocations": [{
+                "executionSuccessful": errors.is_empty(),
+                "toolExecutionNotifications": errors.iter().map(notification).collect::<Vec<_>>(),
+            }],
             "columnKind": "unicodeCodePoints",
             "results": findings.iter().map(result).collect::<Vec<_>>(),
         }],

@@ -1,11 +1,13 @@
 use crate::checks::{Check, CheckInfo, SourceContext, declare_check};
-use crate::finding::{Finding, Location};
+use crate::finding::{Finding, Location, Severity};
 use crate::source::Span;
 
 declare_check! {
     /// ## What it flags
     /// A file that is not valid UTF-8. It is read anyway, each undecodable byte standing for
     /// one replacement character, so every other finding still points at the right bytes.
+    /// A UTF-16 or UTF-32 file with a byte-order mark is decoded, and said as info; its
+    /// findings are not fixed.
     ///
     /// ## Why
     /// Text pasted from old systems is often Latin-1 or Windows-1252: names with accents come
@@ -23,6 +25,20 @@ impl Check for Encoding {
 
     fn check_source(&self, cx: &SourceContext, out: &mut Vec<Finding>) {
         let source = cx.source;
+        if let Some(encoding) = source.decoded_from.filter(|_| source.index_in_file == 0) {
+            let location = Location::new(&source.file, Span::new(0, 0));
+            out.push(
+                Finding::new(
+                    Self::INFO.code,
+                    Severity::Info,
+                    location,
+                    format!("read as {encoding} (it starts with a byte-order mark); positions are in the decoded text"),
+                )
+                .label(encoding)
+                .help("save the file as UTF-8 to have its findings fixed"),
+            );
+            return;
+        }
         // Once per file, though a corpus file holds many articles.
         let Some(at) = source.invalid_utf8_at.filter(|_| source.index_in_file == 0) else { return };
         let location = Location::new(&source.file, Span::new(at, (at + 1).min(source.file.text.len())));

@@ -24,6 +24,15 @@ declare_check! {
     Undated, "source.undated", Info, "no date could be found for a source"
 }
 
+/// Quoted text from an article, cut short: a message is one line, whatever the field held.
+fn shortened(text: &str) -> String {
+    const MOST: usize = 60;
+    match text.char_indices().nth(MOST) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
 /// How to give this kind of source a date: front matter exists only in Markdown, a field only
 /// in a corpus line.
 fn how_to_date(source: &Source) -> &'static str {
@@ -49,16 +58,31 @@ impl Check for Undated {
         if source.meta.published.is_some() {
             return;
         }
-        let finding = match &source.meta.bad_date {
-            Some((value, span)) => Finding::new(
+        let finding = match (&source.meta.bad_date, &source.meta.bad_front_matter) {
+            (Some((value, span)), _) => Finding::new(
                 Self::INFO.code,
                 Self::INFO.default_severity,
                 Location::new(&source.file, *span),
-                format!("the date “{value}” is not a date; checks that need the article's date skipped this source"),
+                format!(
+                    "the date “{}” is not a date; checks that need the article's date skipped this source",
+                    shortened(value)
+                ),
             )
             .label("not a date")
             .help("write the date as YYYY-MM-DD"),
-            None => Finding::new(
+            (None, Some((why, span))) => Finding::new(
+                Self::INFO.code,
+                Self::INFO.default_severity,
+                Location::new(&source.file, *span),
+                format!(
+                    "the front matter is not valid TOML ({}), so no date was read from it; checks that need \
+                     the article's date skipped this source",
+                    shortened(why)
+                ),
+            )
+            .label("not TOML")
+            .help("fix the front matter, or pass --date"),
+            (None, None) => Finding::new(
                 Self::INFO.code,
                 Self::INFO.default_severity,
                 Location::new(&source.file, source.span(0..0)),
