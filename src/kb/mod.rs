@@ -395,6 +395,16 @@ fn looks_like_rules(text: &str) -> bool {
 /// The `.toml` files of a rules folder (symlinks followed, loops reported), or the rule file
 /// named. A folder with none is an error: rules that silently vanish disable every check.
 pub(crate) fn rule_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
+    let found = toml_files(path)?;
+    if found.is_empty() {
+        return Err(Error::read(path.display(), "no rule files (*.toml) found in this folder"));
+    }
+    Ok(found)
+}
+
+/// The `.toml` files of a folder (symlinks followed, loops reported), or the file named; a
+/// folder may have none.
+pub(crate) fn toml_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
     let meta = std::fs::metadata(path).map_err(|e| Error::read(path.display(), e))?;
     if meta.is_file() {
         return Ok(vec![path.to_path_buf()]);
@@ -409,9 +419,6 @@ pub(crate) fn rule_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
         if entry.file_type().is_some_and(|t| t.is_file()) && entry.path().extension().is_some_and(|e| e == "toml") {
             found.push(entry.into_path());
         }
-    }
-    if found.is_empty() {
-        return Err(Error::read(path.display(), "no rule files (*.toml) found in this folder"));
     }
     found.sort();
     Ok(found)

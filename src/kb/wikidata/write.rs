@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 
 use super::{End, Label, PartialDate, Qid, Record, Term, parse_qid};
 use crate::error::Error;
-use crate::kb::{EntityKind, model, rule_files};
+use crate::kb::{EntityKind, model, toml_files};
 use crate::text::fold;
 
 /// The first line of every imported file.
@@ -42,7 +42,7 @@ impl Existing {
         if !dir.exists() {
             return Ok(existing);
         }
-        for path in rule_files(dir)? {
+        for path in toml_files(dir)? {
             let text = std::fs::read_to_string(&path).map_err(|e| Error::read(path.display(), e))?;
             let owner = text.lines().next().and_then(|l| l.strip_prefix(MARKER)).and_then(parse_qid);
             // A file that does not parse is `rules check`'s to report; it claims nothing here.
