@@ -18,6 +18,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::clause::{clauses_apart, tells_other_time, year_describes_other};
 use super::mention::MentionHit;
 use crate::claim::{Claim, ClaimKind, EventTie, TieStrength};
 use crate::input::Source;
@@ -191,11 +192,19 @@ impl SentenceEvents {
         for claim in claims.iter_mut() {
             let Some(candidates) = self.named.get(claim.sentence).filter(|n| !n.is_empty()) else { continue };
             let inherited = self.inherited[claim.sentence];
+            let sentence = sentence_range(source, claim);
             match &mut claim.kind {
                 // A dateline gives the article's date, not the event's.
                 ClaimKind::Date(_) if in_dateline(&source.text, &claim.range) => {}
+                ClaimKind::Date(_) if tells_other_time(&source.text, sentence, &claim.range) => {}
                 ClaimKind::Date(date) => {
-                    date.event = choose(candidates, &claim.range, inherited, |_| true).map(|mut tie| {
+                    // A date in another clause than the trigger, or describing another noun,
+                    // tells the time of something else.
+                    let own_clause = |n: &Named| {
+                        !clauses_apart(&source.text, &n.trigger, &claim.range)
+                            && !year_describes_other(&source.text, &claim.range, &n.trigger)
+                    };
+                    date.event = choose(candidates, &claim.range, inherited, own_clause).map(|mut tie| {
                         // Events the date fits come first; then the nearest in time.
                         tie.candidates.sort_by_key(|&e| {
                             let when = kb.events[e].when;
@@ -210,8 +219,8 @@ impl SentenceEvents {
                     if unit.is_none() && count.outcome.is_none() {
                         continue;
                     }
-                    count.event = choose(candidates, &claim.range, inherited, |event| {
-                        kb.events[event].counts.iter().any(|c| c.counts(unit.as_deref(), count.outcome))
+                    count.event = choose(candidates, &claim.range, inherited, |n| {
+                        kb.events[n.event].counts.iter().any(|c| c.counts(unit.as_deref(), count.outcome))
                     });
                 }
                 _ => {}
@@ -295,18 +304,25 @@ fn marks_anniversary(sentence: &str, start: usize, len: usize) -> bool {
 
 fn in_dateline(text: &str, range: &Range<usize>) -> bool {
     let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..range.start];
     let after = text[range.end..].trim_start_matches([' ', '\u{a0}']);
-    crate::input::is_dateline(&text[line_start..range.start]) && after.starts_with(['–', '—', '-', '|'])
+    // "Kyiv, Ukraine – January 6, 2026 –", "Sep. 8—Today marks", "Washington, Nov 13 (UNI)".
+    let agency = after
+        .strip_prefix('(')
+        .and_then(|a| a.split_once(')'))
+        .is_some_and(|(name, _)| (2..=12).contains(&name.len()) && !name.contains(char::is_lowercase));
+    let dash = after.starts_with(['–', '—', '-', '|']) || text[range.clone()].contains(['–', '—']);
+    (crate::input::is_dateline(before) || before.trim().is_empty()) && (dash || agency)
+}
+
+/// The sentence a claim is in, as a range of the text.
+fn sentence_range(source: &Source, claim: &Claim) -> Range<usize> {
+    source.sentences.get(claim.sentence).map_or(claim.range.clone(), |s| s.range.clone())
 }
 
 /// The candidates sharing the trigger nearest to the claim (all of them for an inherited focus).
-fn choose(
-    candidates: &[Named],
-    at: &Range<usize>,
-    inherited: bool,
-    fits: impl Fn(EventId) -> bool,
-) -> Option<EventTie> {
-    let fitting: Vec<&Named> = candidates.iter().filter(|n| fits(n.event)).collect();
+fn choose(candidates: &[Named], at: &Range<usize>, inherited: bool, fits: impl Fn(&Named) -> bool) -> Option<EventTie> {
+    let fitting: Vec<&Named> = candidates.iter().filter(|n| fits(n)).collect();
     let distance = |n: &Named| {
         if n.trigger.end <= at.start { at.start - n.trigger.end } else { n.trigger.start.saturating_sub(at.end) }
     };

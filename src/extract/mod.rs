@@ -4,6 +4,7 @@
 //! Each extractor reads the source's text and returns ranges in it; this module turns them
 //! into [`Claim`]s with spans into the file. Extractors never see the file, only the prose.
 
+mod clause;
 pub mod count;
 pub mod date;
 mod event;

@@ -1,0 +1,225 @@
+//! Whether a date and an event's trigger in one sentence belong to one clause. A sentence often
+//! tells of several things, each with its own time: "Thune was elected leader, putting him on
+//! track to become majority leader next year"; "Beckenbauer died on Sunday, his family said on
+//! Monday". A date is the trigger's only when no other verb or clause stands between them.
+//!
+//! Without a parser this is read from the words between: a clause opener ("when", "while"), a
+//! semicolon, a comma before an -ing word (", putting"), or a verb in the past tense (an
+//! irregular one, or a lower-case -ed word not after a determiner) that is not followed by "to"
+//! ("voted to confirm" is one act) and is not one that tells when the event itself was ("the
+//! summit, held on January 3").
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::text::{lower, words};
+
+/// What a word is to a clause (see `data/clause-words.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Opener,
+    Past,
+    Transparent,
+    Determiner,
+    NotVerb,
+    Function,
+}
+
+fn kinds() -> &'static HashMap<&'static str, Kind> {
+    static KINDS: OnceLock<HashMap<&'static str, Kind>> = OnceLock::new();
+    KINDS.get_or_init(|| {
+        let mut kinds = HashMap::new();
+        for line in include_str!("../../data/clause-words.txt").lines().filter(|l| !l.starts_with('#')) {
+            let Some((kind, word)) = line.split_once(' ') else { continue };
+            let kind = match kind {
+                "opener" => Kind::Opener,
+                "past" => Kind::Past,
+                "transparent" => Kind::Transparent,
+                "determiner" => Kind::Determiner,
+                "not-verb" => Kind::NotVerb,
+                "function" => Kind::Function,
+                _ => continue,
+            };
+            // A word listed twice keeps its first kind: "began" is past, and also transparent.
+            kinds.entry(word).and_modify(|k| *k = if kind == Kind::Transparent { kind } else { *k }).or_insert(kind);
+        }
+        kinds
+    })
+}
+
+/// Do `date` and `trigger`, two ranges of one sentence of `text`, belong to different clauses?
+pub fn clauses_apart(text: &str, trigger: &Range<usize>, date: &Range<usize>) -> bool {
+    let between = if trigger.end <= date.start {
+        trigger.end..date.start
+    } else if date.end <= trigger.start {
+        date.end..trigger.start
+    } else {
+        return false;
+    };
+    let gap = &text[between.clone()];
+    if gap.contains(';') {
+        return true;
+    }
+    let kinds = kinds();
+    let gap_words: Vec<_> = words(gap).collect();
+    for (i, word) in gap_words.iter().enumerate() {
+        if !word.text.starts_with(char::is_lowercase) || word.text.contains(['-', '\'', '.']) {
+            continue;
+        }
+        let folded = lower(word.text);
+        let kind = kinds.get(folded.as_ref()).copied();
+        let before = i.checked_sub(1).map(|j| lower(gap_words[j].text));
+        let next = gap_words.get(i + 1).map(|w| lower(w.text));
+        let after_is_to = next.as_deref() == Some("to");
+        let after_comma = gap[..word.start].trim_end().ends_with(',');
+        // Right after the trigger, a participle describes it: "the Victory Plan, unveiled in".
+        let describes_trigger = i == 0 && trigger.end <= date.start;
+        let apart = match kind {
+            // "until July 2023, when he resigned": a "when" right after the date is about it.
+            Some(Kind::Opener) => !(i == 0 && date.end <= trigger.start && folded == "when"),
+            Some(Kind::Past) => !after_is_to && !describes_trigger,
+            Some(Kind::Transparent | Kind::Determiner | Kind::NotVerb | Kind::Function) => false,
+            None if folded.len() >= 5 && folded.ends_with("ed") => {
+                // "the embattled minister", "key allied nations": an adjective, not a verb.
+                let after_determiner = before.as_deref().is_some_and(|b| kinds.get(b) == Some(&Kind::Determiner));
+                // After a comma or "and", an -ed word is the next verb of a list of acts.
+                let coordinated = after_comma || matches!(before.as_deref(), Some("and" | "or" | "then" | "but"));
+                let before_noun = !coordinated
+                    && next.as_deref().is_some_and(|n| {
+                        n.starts_with(char::is_lowercase)
+                            && kinds.get::<str>(n) != Some(&Kind::Function)
+                            && !n.ends_with("ly")
+                    });
+                !after_determiner && !before_noun && !after_is_to && !describes_trigger
+            }
+            None => after_comma && folded.len() >= 5 && folded.ends_with("ing"),
+        };
+        if apart {
+            return true;
+        }
+    }
+    false
+}
+
+/// Is the date at `date` in `sentence` (ranges of `text`) the time of something other than any
+/// event its sentence names?
+/// - a relative date inside a quotation is the speaker's, whose "today" is not the article's;
+/// - "in three years" after "first" or a superlative is a span of time, not a date ("the first
+///   direct talks in three years").
+pub fn tells_other_time(text: &str, sentence: Range<usize>, date: &Range<usize>) -> bool {
+    let written = &text[date.clone()];
+    let before = &text[sentence.start..date.start];
+    let first_word = lower(written.split_whitespace().next().unwrap_or(""));
+    let relative = matches!(
+        first_word.as_ref(),
+        "today" | "tonight" | "yesterday" | "tomorrow" | "this" | "next" | "last" | "earlier" | "later"
+    );
+    if relative && before.matches('"').count() % 2 == 1 {
+        return true;
+    }
+    first_word == "in"
+        && words(before).collect::<Vec<_>>().iter().rev().take(6).any(|w| {
+            let w = lower(w.text);
+            w == "first" || w == "only" || (w.len() > 4 && w.ends_with("est"))
+        })
+}
+
+/// Does a bare year describe the noun after it, which is not the trigger ("a 2029 draft pick",
+/// "its 1989 record")? "The 2022 invasion" dates the invasion.
+pub fn year_describes_other(text: &str, date: &Range<usize>, trigger: &Range<usize>) -> bool {
+    let written = &text[date.clone()];
+    if written.len() != 4 || !written.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let rest = &text[date.end..];
+    words(rest).next().is_some_and(|w| {
+        w.start == 1
+            && w.text.starts_with(char::is_lowercase)
+            && kinds().get(w.text) != Some(&Kind::Function)
+            && date.end + w.start != trigger.start
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_goes_with_the_trigger_of_its_own_clause() {
+        // sentence, trigger, date, apart?
+        let cases: &[(&str, &str, &str, bool)] = &[
+            ("Tusk was elected prime minister by the Sejm on Monday.", "elected", "Monday", false),
+            ("On Monday, the Senate voted to confirm Rubio.", "confirm", "Monday", false),
+            ("The summit, held in Paris on January 6, ended late.", "summit", "January 6", false),
+            ("The meeting of national security advisers took place on January 3.", "meeting", "January 3", false),
+            ("Beckenbauer died on Sunday, his family said on Monday.", "died", "Monday", true),
+            (
+                "Thune was elected leader, putting him on track to lead the Senate next year.",
+                "elected",
+                "next year",
+                true,
+            ),
+            (
+                "The Senate will confirm him, which it will consider when it returns on Sept. 29.",
+                "confirm",
+                "Sept. 29",
+                true,
+            ),
+            (
+                "Trump signed orders, fired officials and pardoned rioters of Jan. 6, 2021.",
+                "signed",
+                "Jan. 6, 2021",
+                true,
+            ),
+            ("Gelsinger, who made $16.9 million in 2023, wrote that the layoff hurt.", "layoff", "2023", true),
+            ("The embattled minister resigned on Friday.", "resigned", "Friday", false),
+            ("She led the party until July 2023, when she resigned.", "resigned", "July 2023", false),
+            ("Advisers from allied nations convened in Kyiv on January 3.", "Advisers", "January 3", false),
+            ("The \"Victory Plan,\" unveiled in late 2024, failed.", "Victory Plan", "late 2024", false),
+            ("The fire killed 53 people; officials feared more on Wednesday.", "fire", "Wednesday", true),
+        ];
+        for &(sentence, trigger, date, apart) in cases {
+            let t = sentence.find(trigger).unwrap();
+            let d = sentence.find(date).unwrap();
+            assert_eq!(
+                clauses_apart(sentence, &(t..t + trigger.len()), &(d..d + date.len())),
+                apart,
+                "{trigger} / {date} in {sentence}"
+            );
+        }
+    }
+
+    #[test]
+    fn some_dates_tell_the_time_of_something_else() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("The statement said: \"He passed away today.\"", "today", true),
+            ("He passed away today, his family said.", "today", false),
+            ("It was the first direct talks in three years.", "in three years", true),
+            ("Talks will resume in three weeks.", "in three weeks", false),
+        ];
+        for &(sentence, date, other) in cases {
+            let d = sentence.find(date).unwrap();
+            assert_eq!(
+                tells_other_time(sentence, 0..sentence.len(), &(d..d + date.len())),
+                other,
+                "{date} in {sentence}"
+            );
+        }
+        // sentence, date, trigger, describes another noun?
+        let years: &[(&str, &str, &str, bool)] = &[
+            ("The trade also sent a 2029 first-round draft pick.", "2029", "trade", true),
+            ("The index closed above its 1989 record.", "1989", "closed", true),
+            ("The 2022 invasion changed everything.", "2022", "invasion", false),
+            ("The invasion began in 2022.", "2022", "invasion", false),
+        ];
+        for &(sentence, date, trigger, other) in years {
+            let (d, t) = (sentence.find(date).unwrap(), sentence.find(trigger).unwrap());
+            assert_eq!(
+                year_describes_other(sentence, &(d..d + date.len()), &(t..t + trigger.len())),
+                other,
+                "{sentence}"
+            );
+        }
+    }
+}
