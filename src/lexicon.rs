@@ -500,6 +500,81 @@ const ABBREVIATIONS: &[&str] = &[
     "sens", "reps", "govs", "gens", "messrs", "supt", "det", "cpl", "pvt", "brig", "lieut", "mme", "ret",
 ];
 
+/// Offices few people hold and rules list when they know a person: a title naming one that
+/// none of a person's roles has is likely wrong ("Deputy Prime Minister" for the prime minister).
+const HIGH_OFFICES: &[&str] = &[
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "secretary",
+    "governor",
+    "mayor",
+    "ambassador",
+    "commissioner",
+    "speaker",
+];
+
+pub fn is_high_office(lower: &str) -> bool {
+    HIGH_OFFICES.contains(&lower)
+}
+
+/// Nouns of a change of office: a title after "the sacking of" is the one held until then.
+const CHANGE_NOUNS: &[&str] = &[
+    "sacking",
+    "resignation",
+    "dismissal",
+    "departure",
+    "ouster",
+    "ousting",
+    "firing",
+    "removal",
+    "exit",
+    "replacement",
+    "death",
+    "killing",
+    "assassination",
+    "impeachment",
+    "arrest",
+    "retirement",
+    "defeat",
+];
+
+pub fn is_change_noun(lower: &str) -> bool {
+    CHANGE_NOUNS.contains(&lower)
+}
+
+/// Words that say someone was named to an office not yet taken up: "picked as", "nominee".
+const DESIGNATION_WORDS: &[&str] = &[
+    "named",
+    "names",
+    "appointed",
+    "appoints",
+    "picked",
+    "picks",
+    "pick",
+    "tapped",
+    "taps",
+    "nominated",
+    "nominates",
+    "nominee",
+    "nomination",
+    "chosen",
+    "chose",
+    "selected",
+    "designate",
+    "incoming",
+    "successor",
+    "replace",
+    "succeed",
+    "confirmed",
+    "confirmation",
+];
+
+pub fn is_designation_word(lower: &str) -> bool {
+    DESIGNATION_WORDS.contains(&lower)
+}
+
 /// "Jr.", "Sr", "III": a generational suffix after a surname, not the surname.
 pub fn is_generational_suffix(word: &str) -> bool {
     matches!(word.trim_end_matches(['.', ',']).to_ascii_lowercase().as_str(), "jr" | "sr" | "ii" | "iii" | "iv")

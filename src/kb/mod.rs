@@ -838,7 +838,14 @@ fn compile_indexes(
     let title_words = role_keys
         .iter()
         .flatten()
-        .filter(|w| w.len() > 1 && !matches!(w.as_str(), "of" | "for" | "and"))
+        // Prepositions end a title phrase, even where a form has one ("senator from Florida").
+        .filter(|w| {
+            w.len() > 1
+                && !matches!(
+                    w.as_str(),
+                    "of" | "for" | "and" | "from" | "in" | "on" | "at" | "to" | "under" | "with" | "by" | "as" | "over"
+                )
+        })
         .cloned()
         .collect();
 
