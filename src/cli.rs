@@ -50,6 +50,10 @@ pub enum Command {
     /// Work with rule files.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Run a Language Server over standard input and output, for editors.
+    Lsp,
+    /// Run an HTTP service that checks articles posted to it (for a CMS).
+    Serve(crate::serve::ServeArgs),
 }
 
 /// What every command that reads articles shares.

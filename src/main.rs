@@ -10,7 +10,10 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod cli;
 mod commands;
+mod engine;
+mod lsp;
 mod progress;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -27,6 +30,8 @@ fn main() -> ExitCode {
         Command::Explain { code } => commands::explain::run(code.as_deref()),
         Command::Init { force } => commands::init::run(*force),
         Command::Rules(RulesCommand::Check { dirs }) => commands::rules::check(dirs),
+        Command::Lsp => lsp::run(),
+        Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(code) => code,
