@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -114,7 +115,12 @@ fn article(value: Value, prefix: &str, number: usize) -> Result<Article, BadRequ
 }
 
 /// `POST /v1/check`: the `--format json` version-1 report of the articles, checked together.
-pub async fn check(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
+pub async fn check(State(shared): State<Arc<Shared>>, body: Result<Bytes, BytesRejection>) -> Response {
+    // A body over the limit, or cut short, is said in JSON like any other bad request.
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) => return error(rejection.status(), rejection.body_text(), None),
+    };
     let articles = match articles(&body) {
         Ok(articles) => articles,
         Err(bad) => return error(StatusCode::BAD_REQUEST, bad.message, bad.field.as_deref()),
