@@ -54,6 +54,12 @@ pub enum Command {
     Lsp,
     /// Run an HTTP service that checks articles posted to it (for a CMS).
     Serve(crate::serve::ServeArgs),
+    /// Print shell completions (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff), e.g. `factlint man > factlint.1`.
+    Man,
+    /// Print the JSON Schema of `--format json` (docs/report.schema.json).
+    Schema,
 }
 
 /// What every command that reads articles shares.

@@ -11,6 +11,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod cli;
 mod commands;
 mod engine;
+mod kit;
 mod lsp;
 mod progress;
 mod serve;
@@ -32,6 +33,9 @@ fn main() -> ExitCode {
         Command::Rules(RulesCommand::Check { dirs }) => commands::rules::check(dirs),
         Command::Lsp => lsp::run(),
         Command::Serve(args) => serve::run(args),
+        Command::Completions { shell } => kit::completions(*shell),
+        Command::Man => kit::man(),
+        Command::Schema => kit::schema(),
     };
     match result {
         Ok(code) => code,

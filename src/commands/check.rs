@@ -101,7 +101,7 @@ pub fn run(args: &CheckArgs, color: ColorChoice, quiet: bool) -> Result<ExitCode
     }
 
     let summary = Summary::new(&findings, files_read);
-    let report = Report { findings: &findings, sources: &sources, files: &files, summary, fixed };
+    let report = Report { findings: &findings, sources: &sources, files: &files, summary, fixed, errors: &errors };
     render(args.format, &report, color).map_err(crate::output_error)?;
     let failing = match fail_on {
         FailOn::Never => false,
@@ -123,10 +123,12 @@ struct Report<'a> {
     files: &'a Files,
     summary: Summary,
     fixed: usize,
+    /// What could not be read: SARIF's tool notifications.
+    errors: &'a [Error],
 }
 
 fn render(format: OutputFormat, report: &Report, color: ColorChoice) -> std::io::Result<()> {
-    let Report { findings, sources, files, summary, fixed } = *report;
+    let Report { findings, sources, files, summary, fixed, errors } = *report;
     let stdout = std::io::stdout();
     let terminal = stdout.is_terminal();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -146,7 +148,7 @@ fn render(format: OutputFormat, report: &Report, color: ColorChoice) -> std::io:
         }
         OutputFormat::Short => report::short::write(&mut out, findings)?,
         OutputFormat::Json => report::json::write(&mut out, findings, sources, summary)?,
-        OutputFormat::Sarif => report::sarif::write(&mut out, findings)?,
+        OutputFormat::Sarif => report::sarif::write_with_errors(&mut out, findings, errors)?,
         OutputFormat::Github => report::github::write(&mut out, findings)?,
         OutputFormat::Rdjson => report::rdjson::write(&mut out, findings)?,
     }

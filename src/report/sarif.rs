@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use serde_json::{Value, json};
 
 use crate::checks::CHECKS;
+use crate::error::Error;
 use crate::finding::{Finding, Location, Severity};
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -114,6 +115,20 @@ fn fingerprint(finding: &Finding) -> String {
 }
 
 pub fn write(out: &mut impl Write, findings: &[Finding]) -> io::Result<()> {
+    write_with_errors(out, findings, &[])
+}
+
+/// What could not be read, as the invocation's tool notifications (the run did not succeed).
+fn notification(err: &Error) -> Value {
+    let mut value = json!({ "level": "error", "message": { "text": err.to_string() } });
+    if let Error::Read { path, .. } = err {
+        value["locations"] = json!([{ "physicalLocation": { "artifactLocation": { "uri": uri(path) } } }]);
+    }
+    value
+}
+
+/// The log, with the run's invocation: successful unless some path could not be read.
+pub fn write_with_errors(out: &mut impl Write, findings: &[Finding], errors: &[Error]) -> io::Result<()> {
     let log = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -124,6 +139,10 @@ pub fn write(out: &mut impl Write, findings: &[Finding]) -> io::Result<()> {
                 "informationUri": "https://github.com/factlint/factlint",
                 "rules": rules(),
             } },
+            "invocations": [{
+                "executionSuccessful": errors.is_empty(),
+                "toolExecutionNotifications": errors.iter().map(notification).collect::<Vec<_>>(),
+            }],
             "columnKind": "unicodeCodePoints",
             "results": findings.iter().map(result).collect::<Vec<_>>(),
         }],
