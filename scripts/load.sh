@@ -17,6 +17,10 @@ echo "server $base, RSS before: $(rss)"
 # One warm-up request, so the first allocation of the pools is not counted as growth.
 curl -s -o /dev/null -X POST -H 'content-type: application/json' -d '{"text": "Warm-up."}' "$base/v1/check" || true
 echo "RSS after warm-up: $(rss)"
+# Memory over the run, every 10 s: flat once the pools are warm.
+( for _ in $(seq $((seconds / 10))); do sleep 10; echo "RSS during: $(rss)"; done ) &
+sampler=$!
 target/release/examples/load "$base" "$clients" "$seconds" "$size"
+wait $sampler 2>/dev/null || true
 echo "RSS after: $(rss)"
 echo "access-log lines: $(grep -c '"path":"/v1/check"' "$log")"
