@@ -50,6 +50,16 @@ pub enum Command {
     /// Work with rule files.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Run a Language Server over standard input and output, for editors.
+    Lsp,
+    /// Run an HTTP service that checks articles posted to it (for a CMS).
+    Serve(crate::serve::ServeArgs),
+    /// Print shell completions (bash, zsh, fish, elvish, powershell).
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff), e.g. `factlint man > factlint.1`.
+    Man,
+    /// Print the JSON Schema of `--format json` (docs/report.schema.json).
+    Schema,
 }
 
 /// What every command that reads articles shares.

@@ -10,7 +10,11 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod cli;
 mod commands;
+mod engine;
+mod kit;
+mod lsp;
 mod progress;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -31,6 +35,11 @@ fn main() -> ExitCode {
         Command::Rules(RulesCommand::Import(ImportCommand::Wikidata(args))) => {
             commands::import::wikidata(args, cli.quiet)
         }
+        Command::Lsp => lsp::run(),
+        Command::Serve(args) => serve::run(args),
+        Command::Completions { shell } => kit::completions(*shell),
+        Command::Man => kit::man(),
+        Command::Schema => kit::schema(),
     };
     match result {
         Ok(code) => code,

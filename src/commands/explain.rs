@@ -30,3 +30,10 @@ pub fn run(code: Option<&str>) -> Result<ExitCode> {
 fn unindent(doc: &str) -> String {
     doc.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect::<Vec<_>>().join("\n") + "\n"
 }
+
+/// A check's explanation as `factlint explain CODE` prints it, for the language server's and
+/// the HTTP service's links.
+pub fn text(check: &dyn factlint::checks::Check) -> String {
+    let info = check.info();
+    format!("{} ({} by default)\n{}\n\n{}", info.code, info.default_severity, info.summary, unindent(info.doc))
+}

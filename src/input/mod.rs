@@ -26,7 +26,7 @@ pub use walk::{Discovered, WalkOptions, discover};
 use crate::source::{FileRef, OffsetMap, SourceFile, Span, decode_keeping_offsets, decode_with_bom};
 
 /// Where a source's date came from (SPEC §4, in order of precedence).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum DateOrigin {
     Flag,

@@ -9,6 +9,7 @@
 
 use std::io::{self, Write};
 
+use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::{Serialize, Serializer};
 
 use super::Summary;
@@ -17,7 +18,8 @@ use crate::facts::SourceSummary;
 use crate::finding::{Finding, Location, Related, Severity};
 use crate::input::DateOrigin;
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Report")]
 struct Document<'a> {
     version: u32,
     findings: Each<'a, Finding, FindingJson<'a>>,
@@ -26,10 +28,32 @@ struct Document<'a> {
     errors: Each<'a, Error, ErrorJson<'a>>,
 }
 
+/// The report's JSON Schema (draft 2020-12), from the types it is written from: committed as
+/// docs/report.schema.json, which a test keeps current.
+pub fn schema() -> Schema {
+    let mut schema = schemars::schema_for!(Document<'static>);
+    schema.insert("title".into(), "factlint report, version 1".into());
+    schema
+}
+
 /// A slice serialised as an array of its items' JSON forms, made one at a time.
 struct Each<'a, T, J> {
     items: &'a [T],
     json: fn(&'a T) -> J,
+}
+
+impl<T, J: JsonSchema> JsonSchema for Each<'_, T, J> {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        format!("Array_of_{}", J::schema_name()).into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        schemars::json_schema!({ "type": "array", "items": generator.subschema_for::<J>() })
+    }
 }
 
 impl<'a, T, J: Serialize> Serialize for Each<'a, T, J> {
@@ -38,15 +62,18 @@ impl<'a, T, J: Serialize> Serialize for Each<'a, T, J> {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Span")]
 struct SpanJson {
     start: usize,
     end: usize,
 }
 
-/// A finding. The place's fields are written out here and in [`RelatedJson`], not flattened:
-/// serde's flattening goes through a slower map of its own.
-#[derive(Serialize)]
+/// A finding.
+// The place's fields are written out here and in `RelatedJson`, not flattened: serde's
+// flattening goes through a slower map of its own.
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Finding")]
 struct FindingJson<'a> {
     code: &'a str,
     severity: Severity,
@@ -62,7 +89,8 @@ struct FindingJson<'a> {
     fix: Option<FixJson<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Related")]
 struct RelatedJson<'a> {
     path: &'a str,
     line: usize,
@@ -72,20 +100,23 @@ struct RelatedJson<'a> {
     label: &'a str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Fix")]
 struct FixJson<'a> {
     span: SpanJson,
     replacement: &'a str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Source")]
 struct SourceJson<'a> {
     path: &'a str,
     published: Option<String>,
     date_from: Option<DateOrigin>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Error")]
 struct ErrorJson<'a> {
     path: Option<&'a str>,
     message: String,
@@ -95,7 +126,8 @@ fn error(error: &Error) -> ErrorJson<'_> {
     ErrorJson { path: error.path(), message: error.to_string() }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+#[schemars(rename = "Summary")]
 struct SummaryJson {
     files: usize,
     errors: usize,

@@ -1,0 +1,123 @@
+//! What the long-running commands (`lsp`, `serve`) share: rules and settings loaded once, and
+//! articles checked from memory rather than from paths.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use factlint::claim::Claim;
+use factlint::config::Config;
+use factlint::corpus::{Corpus, extract_all, line_errors};
+use factlint::error::Result;
+use factlint::extract::ExtractSettings;
+use factlint::extract::count::CountSettings;
+use factlint::facts::SourceSummary;
+use factlint::finding::Finding;
+use factlint::input::{Format, Loaded, Meta, load};
+use factlint::kb::KnowledgeBase;
+use factlint::lint::{LintSettings, lint};
+use factlint::text::fold;
+
+/// The rules compiled and the configuration read, ready to check any number of articles.
+pub struct Engine {
+    pub kb: KnowledgeBase,
+    pub extract: ExtractSettings,
+    pub lint: LintSettings,
+    /// The configuration file read, if one was found.
+    pub config_path: Option<PathBuf>,
+    pub config: Config,
+}
+
+/// One article given as text.
+pub struct Article {
+    /// The path (or id) findings are reported under; its extension picks the format unless
+    /// `format` is given.
+    pub path: String,
+    pub text: String,
+    pub format: Option<Format>,
+    /// The article's date, overriding any it states.
+    pub published: Option<NaiveDate>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+}
+
+/// What checking articles together gave: the sources read (in the order given), their claims,
+/// and the findings over them all.
+pub struct Checked {
+    pub corpus: Corpus,
+    pub claims: Vec<Vec<Claim>>,
+    pub findings: Vec<Finding>,
+}
+
+impl Checked {
+    pub fn summaries(&self) -> Vec<SourceSummary> {
+        self.corpus.sources.iter().map(SourceSummary::of).collect()
+    }
+}
+
+impl Engine {
+    /// The configuration found from `start` up (or `config`), and the rules it names (or
+    /// `rules`, or the bundled ones).
+    pub fn load(start: &Path, config: Option<&Path>, rules: &[PathBuf]) -> Result<Engine> {
+        Engine::with(Config::find(config, start)?, rules)
+    }
+
+    /// The bundled rules and the default settings: what is left when the workspace's own
+    /// configuration or rules are invalid.
+    pub fn bundled() -> Engine {
+        // As `Config::find` has it when there is no file.
+        let config = Config { count_tolerance: 0.1, ..Config::default() };
+        Engine::with(config, &[]).unwrap_or_else(|_| unreachable!("the bundled rules are tested to compile"))
+    }
+
+    fn with(config: Config, rules: &[PathBuf]) -> Result<Engine> {
+        let rules = if rules.is_empty() { config.rules.clone() } else { rules.to_vec() };
+        let mut kb = if rules.is_empty() { KnowledgeBase::bundled()? } else { KnowledgeBase::load(&rules)? };
+        kb.distinct.extend(config.distinct.iter().map(|n| fold(n)));
+        Ok(Engine {
+            kb,
+            extract: ExtractSettings {
+                counts: CountSettings { approximate: config.count_tolerance },
+                ..ExtractSettings::default()
+            },
+            lint: LintSettings {
+                checks: config.checks.clone(),
+                select: config.select.clone(),
+                ignore: config.ignore.clone(),
+                severities: config.severities.clone(),
+            },
+            config_path: config.path.clone(),
+            config,
+        })
+    }
+
+    /// Checks the articles together, so the checks across sources compare them.
+    pub fn check(&self, articles: &[Article]) -> Checked {
+        let mut corpus = Corpus::default();
+        for article in articles {
+            let format = article.format.unwrap_or_else(|| Format::of(Path::new(&article.path)));
+            let meta = |mut sources: Vec<factlint::input::Source>| {
+                for source in &mut sources {
+                    let Meta { outlet, url, .. } = &mut source.meta;
+                    if article.outlet.is_some() {
+                        outlet.clone_from(&article.outlet);
+                    }
+                    if article.url.is_some() {
+                        url.clone_from(&article.url);
+                    }
+                }
+                sources
+            };
+            match load(&article.path, article.text.as_bytes(), format, article.published) {
+                Loaded::Articles(sources) => corpus.sources.extend(meta(sources)),
+                Loaded::Binary(file) => corpus.skipped.push(file),
+                Loaded::Partial(sources, problems, file) => {
+                    corpus.sources.extend(meta(sources));
+                    corpus.errors.extend(line_errors(&file, problems));
+                }
+            }
+        }
+        let claims = extract_all(&corpus.sources, &self.kb, &self.extract, &factlint::corpus::Silent);
+        let findings = lint(&corpus, &claims, &self.kb, &self.lint);
+        Checked { corpus, claims, findings }
+    }
+}
