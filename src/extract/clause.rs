@@ -121,7 +121,7 @@ pub fn tells_other_time(text: &str, sentence: Range<usize>, date: &Range<usize>)
     first_word == "in"
         && words(before).collect::<Vec<_>>().iter().rev().take(6).any(|w| {
             let w = lower(w.text);
-            w == "first" || w == "only" || (w.len() > 4 && w.ends_with("est"))
+            matches!(w.as_ref(), "first" | "initial" | "only") || (w.len() > 4 && w.ends_with("est"))
         })
 }
 
@@ -175,6 +175,7 @@ mod tests {
             ("Gelsinger, who made $16.9 million in 2023, wrote that the layoff hurt.", "layoff", "2023", true),
             ("The embattled minister resigned on Friday.", "resigned", "Friday", false),
             ("She led the party until July 2023, when she resigned.", "resigned", "July 2023", false),
+            ("Today marks one month since the fire.", "fire", "Today", true),
             ("Advisers from allied nations convened in Kyiv on January 3.", "Advisers", "January 3", false),
             ("The \"Victory Plan,\" unveiled in late 2024, failed.", "Victory Plan", "late 2024", false),
             ("The fire killed 53 people; officials feared more on Wednesday.", "fire", "Wednesday", true),

@@ -128,8 +128,9 @@ impl Check for CrossSource {
 }
 
 fn add(spellings: &mut BTreeMap<String, Spelling>, spelling: Spelling) {
-    // Accents alone are no other spelling ("Díaz", "Diaz").
-    match spellings.entry(plain(&spelling.shown)) {
+    // Accents and stops alone are no other spelling ("Díaz", "Diaz"; "Jr.", "Jr").
+    let key: String = plain(&spelling.shown).chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect();
+    match spellings.entry(key) {
         std::collections::btree_map::Entry::Occupied(mut known) => known.get_mut().absorb(&spelling),
         std::collections::btree_map::Entry::Vacant(new) => {
             new.insert(spelling);

@@ -53,6 +53,11 @@ impl Check for Inconsistent {
             }
             let compared =
                 if cx.kb.entities[entity].kind == EntityKind::Person { written_surname(written) } else { written };
+            // An initialism ("RFK") abbreviates the name; it is no way of spelling it.
+            if compared.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !compared.chars().any(char::is_lowercase)
+            {
+                continue;
+            }
             mentions.push((entity, compared, claim.span));
         }
         mentions.sort_by_key(|&(entity, _, at)| (entity, at.start));
@@ -77,11 +82,17 @@ impl Check for Inconsistent {
             ranked.sort_by(|(a, (a_at, a_n, _)), (b, (b_at, b_n, _))| {
                 (b_n, **b == house).cmp(&(a_n, **a == house)).then(a_at.start.cmp(&b_at.start))
             });
-            let (_, &(main_at, main_n, main_text)) = ranked[0];
+            let (main_key, &(main_at, main_n, main_text)) = ranked[0];
+            // Only spellings of one name are inconsistent: an alias the rules accept (a birth
+            // name, "Nascimento" for Pelé) is another name, not another spelling.
+            let spelling_of_main = |key: &str| strsim::jaro_winkler(key, main_key) >= SAME_NAME;
+            if !ranked[1..].iter().any(|(key, _)| spelling_of_main(key)) {
+                continue;
+            }
             let summary: Vec<String> =
                 ranked.iter().map(|(_, (_, n, written))| format!("“{written}” ({n}×)")).collect();
             let entity = &cx.kb.entities[entity];
-            for (_, &(at, _, written)) in ranked[1..].iter().copied() {
+            for (_, &(at, _, written)) in ranked[1..].iter().copied().filter(|(key, _)| spelling_of_main(key)) {
                 out.push(
                     Finding::new(
                         Self::INFO.code,
@@ -113,6 +124,10 @@ fn written_surname(written: &str) -> &str {
         _ => last,
     }
 }
+
+/// How alike two spellings must be (Jaro-Winkler) to be one name's: "zelensky" and "zelenskyy"
+/// are, "nascimento" and "pele" are not.
+const SAME_NAME: f64 = 0.8;
 
 /// What makes a spelling another: letters and digits alone, without accents or case. "Pelé" and
 /// "Pele", "Chandrayaan-3" and "Chandrayaan 3", "Jr" and "Jr." are one spelling.

@@ -189,9 +189,11 @@ fn best_match<'a>(
                 }
             }
             (Some(_), None) => continue,
+            // A word alone has no given name to confirm it: a typo changes a letter or two, not
+            // the length by more than one ("Kula" is no Kuleba, "Michelle" no Michel).
             (None, _) => match surname_score {
-                Some(score) => score,
-                None => continue,
+                Some(score) if last.chars().count().abs_diff(form_last.chars().count()) <= 1 => score,
+                _ => continue,
             },
         };
         // On a tie, show the form as short as what was written ("Kowalczyk" for "Kowalcyk").
@@ -236,6 +238,9 @@ mod tests {
             ("Henrik Lindkwist", Some((1, "Henrik Lindqvist"))),
             // The same surname with another given name is another person.
             ("Tomasz Kowalczyk", None),
+            // A word alone whose length is off by more than one is another word.
+            ("Kowalczykowa", None),
+            ("Witkoffs", Some((2, "Witkoff"))),
             ("Alexander Johnson", None),
             // A near surname with another given name is not judged by the surname alone.
             ("Ewa Kowalcik", None),

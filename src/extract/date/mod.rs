@@ -30,7 +30,8 @@
 //! - Open ranges ("since 2022", "until March", "by 2030", "before 2020", "after January 5")
 //!   give nothing: they are not closed intervals.
 //! - "N years (months, weeks) ago" is the day counted back, with a looser alternative reading
-//!   of half the unit either way: news rounds.
+//!   of half the unit either way: news rounds. "today", "yesterday", "tomorrow" and "tonight"
+//!   also read a day either way: a copy published after midnight or in another time zone.
 //! - Other languages: day-month(-year) dates and a month with its year, in German, French,
 //!   Spanish, Russian and Ukrainian ("1. März 2024", "5 января 2025 года", "el 5 de enero"); their
 //!   month names are data (`data/foreign-months.txt`) and are never read alone.
@@ -99,7 +100,7 @@ pub fn extract_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMentio
                     };
                     (DateInterval::day(pick), alternative.map(DateInterval::day))
                 }),
-                p => parser.resolve(p).map(|interval| (interval, loose_ago(&parser, i, end, interval))),
+                p => parser.resolve(p).map(|interval| (interval, loose_reading(&parser, i, end, interval))),
             };
             if let Some((interval, alternative)) = readings {
                 out.push(DateMention { range, interval, weekday: found.wd, alternative });
@@ -131,10 +132,17 @@ fn title_case_name(p: &Parser, i: usize, end: usize) -> bool {
     words && mid_sentence
 }
 
-/// "four years ago" is rarely four years to the day: news rounds. Counted back in years, months
-/// or weeks, the expression also allows a reading as loose as its unit: half a year either way
-/// for years, half a month for months, half a week for weeks.
-fn loose_ago(p: &Parser, i: usize, end: usize, interval: DateInterval) -> Option<DateInterval> {
+/// A second, looser reading. "four years ago" is rarely four years to the day: news rounds.
+/// Counted back in years, months or weeks, the expression also allows a reading as loose as its
+/// unit: half a year either way for years, half a month for months, half a week for weeks.
+fn loose_reading(p: &Parser, i: usize, end: usize, interval: DateInterval) -> Option<DateInterval> {
+    // "today", "yesterday": counted from when the words were written, which a copy published
+    // after midnight, or in another time zone, puts a day off the article's date.
+    let deictic = end == i + 1 && [Kw::Today, Kw::Tonight, Kw::Yesterday, Kw::Tomorrow].iter().any(|&k| p.kw(i, k));
+    if deictic {
+        let day = chrono::Duration::days(1);
+        return Some(DateInterval::new(interval.start.checked_sub_signed(day)?, interval.end.checked_add_signed(day)?));
+    }
     if !p.kw(end - 1, Kw::Ago) {
         return None;
     }

@@ -562,4 +562,7 @@ fn counted_back_the_reading_is_as_loose_as_the_unit() {
     assert_eq!(loose("He left three months ago."), ("2025-11-10".into(), s("2025-10-26", "2025-11-25")));
     assert_eq!(loose("It opened two weeks ago."), ("2026-01-27".into(), s("2026-01-24", "2026-01-30")));
     assert_eq!(loose("It opened two days ago."), ("2026-02-08".into(), None));
+    // Counted from when the words were written: a day either way.
+    assert_eq!(loose("He died yesterday."), ("2026-02-09".into(), s("2026-02-08", "2026-02-10")));
+    assert_eq!(loose("The talks open today."), ("2026-02-10".into(), s("2026-02-09", "2026-02-11")));
 }
