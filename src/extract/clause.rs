@@ -119,7 +119,7 @@ pub fn tells_other_time(text: &str, sentence: Range<usize>, date: &Range<usize>)
         return true;
     }
     first_word == "in"
-        && words(before).collect::<Vec<_>>().iter().rev().take(6).any(|w| {
+        && words(before).collect::<Vec<_>>().iter().rev().take(8).any(|w| {
             let w = lower(w.text);
             matches!(w.as_ref(), "first" | "initial" | "only") || (w.len() > 4 && w.ends_with("est"))
         })
@@ -197,6 +197,7 @@ mod tests {
             ("The statement said: \"He passed away today.\"", "today", true),
             ("He passed away today, his family said.", "today", false),
             ("It was the first direct talks in three years.", "in three years", true),
+            ("The initial direct talks between the two countries in three years began.", "in three years", true),
             ("Talks will resume in three weeks.", "in three weeks", false),
         ];
         for &(sentence, date, other) in cases {

@@ -44,6 +44,9 @@ const GIVEN_NAME_SIMILARITY: f64 = 0.85;
 /// Surnames this short are too often different names ("Rice", "Rica").
 const MIN_SURNAME_CHARS: usize = 4;
 
+/// A word alone this short is too often a given name or another word ("Russ", "Truss").
+const MIN_WORD_CHARS: usize = 5;
+
 impl Check for UnknownVariant {
     fn info(&self) -> &'static CheckInfo {
         &Self::INFO
@@ -192,7 +195,12 @@ fn best_match<'a>(
             // A word alone has no given name to confirm it: a typo changes a letter or two, not
             // the length by more than one ("Kula" is no Kuleba, "Michelle" no Michel).
             (None, _) => match surname_score {
-                Some(score) if last.chars().count().abs_diff(form_last.chars().count()) <= 1 => score,
+                Some(score)
+                    if last.chars().count() >= MIN_WORD_CHARS
+                        && last.chars().count().abs_diff(form_last.chars().count()) <= 1 =>
+                {
+                    score
+                }
                 _ => continue,
             },
         };
@@ -226,6 +234,8 @@ mod tests {
             (4, "Johnson"),
             (5, "Mikhail Khodorkovsky"),
             (5, "Khodorkovsky"),
+            (6, "Mary Truss"),
+            (6, "Truss"),
         ];
         let owners: Vec<(EntityId, String)> = people.iter().map(|&(e, form)| (e, form.to_string())).collect();
         let names = crate::kb::PersonNames::new(owners);
@@ -240,6 +250,9 @@ mod tests {
             ("Tomasz Kowalczyk", None),
             // A word alone whose length is off by more than one is another word.
             ("Kowalczykowa", None),
+            // A word alone must be long enough to be a surname.
+            ("Russ", None),
+            ("Trusss", Some((6, "Truss"))),
             ("Witkoffs", Some((2, "Witkoff"))),
             ("Alexander Johnson", None),
             // A near surname with another given name is not judged by the surname alone.
