@@ -157,6 +157,18 @@ fn surnames_alike(a: &str, b: &str, similarity: f64) -> Option<f64> {
     (score >= similarity || transliterated() || (score >= PHONETIC_SIMILARITY && sounds_alike(a, b))).then_some(score)
 }
 
+/// Is `written` a typo of the given name `listed`: one letter added, dropped or changed, the
+/// first letter kept, neither a short form nor an equivalent the table gives?
+fn given_name_typo(written: &str, listed: &str) -> bool {
+    let (written, listed) = (plain(written), plain(listed));
+    written != listed
+        && written.chars().count() >= 3
+        && listed.chars().count() >= 3
+        && written.chars().next() == listed.chars().next()
+        && strsim::levenshtein(&written, &listed) == 1
+        && !same_given_name(&written, &listed)
+}
+
 /// The most similar person entity, if similar enough and not simply the same surname.
 fn best_match<'a>(
     written: &str,
@@ -174,7 +186,19 @@ fn best_match<'a>(
         let (entity, form) = &owners[id];
         let form_last = plain(&surname(form));
         if form_last == last {
-            continue; // the same surname with another given name is another person
+            // The same surname with another given name is another person, unless the given
+            // name is a typo of the listed one: a letter more, less or other ("Lizz", "Lindsay").
+            let typo = match (&given, given_name(form)) {
+                (Some(given), Some(form_given)) => given_name_typo(given, &form_given),
+                _ => false,
+            };
+            if typo {
+                let score = strsim::jaro_winkler(&plain(written), &plain(form));
+                if best.is_none_or(|(_, _, b)| score > b) {
+                    best = Some((*entity, form.as_str(), score));
+                }
+            }
+            continue;
         }
         let surname_score = surnames_alike(&last, &form_last, similarity);
         let score = match (&given, given_name(form)) {
@@ -246,8 +270,10 @@ mod tests {
             ("Kowalcyk's", Some((0, "Kowalczyk"))),
             ("Marianna Kowalcyk", Some((0, "Marianna Kowalczyk"))),
             ("Henrik Lindkwist", Some((1, "Henrik Lindqvist"))),
-            // The same surname with another given name is another person.
+            // The same surname with another given name is another person, unless it is a typo.
             ("Tomasz Kowalczyk", None),
+            ("Marianne Kowalczyk", Some((0, "Marianna Kowalczyk"))),
+            ("Maria Kowalczyk", None),
             // A word alone whose length is off by more than one is another word.
             ("Kowalczykowa", None),
             // A word alone must be long enough to be a surname.
