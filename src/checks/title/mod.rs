@@ -514,6 +514,28 @@ until = "2026-01-10"
 title = "Prime Minister"
 forms = ["Prime Minister"]
 from = "2026-03-01"
+
+[[entity]]
+id = "ilie-radu"
+name = "Ilie Radu"
+kind = "person"
+
+[[entity.role]]
+title = "Speaker"
+forms = ["Speaker"]
+from = "2020-01-01"
+checked = "2025-12-01"
+
+[[entity]]
+id = "sorin-matei"
+name = "Sorin Matei"
+kind = "person"
+
+[[entity.role]]
+title = "Governor"
+forms = ["Governor"]
+from = "2020-01-01"
+checked = "2026-01-10"
 "#;
 
     /// The title findings of an article published on 2026-01-10, as (code, text).
@@ -530,6 +552,26 @@ from = "2026-03-01"
             .into_iter()
             .map(|f| (f.code, f.location.text().to_string()))
             .collect()
+    }
+
+    #[test]
+    fn an_open_role_is_known_only_up_to_its_check() {
+        let severity = |article: &str| {
+            use crate::extract::{ExtractSettings, extract};
+            use crate::input::{Format, Loaded, load};
+            let kb = crate::kb::KnowledgeBase::compile(vec![SourceFile::new("t.toml", RULES)]).unwrap();
+            let text = format!("---\npublished: 2026-01-10\n---\n{article}\n");
+            let Loaded::Articles(sources) = load("a.md", text.as_bytes(), Format::Markdown, None) else { panic!() };
+            let claims: Vec<_> = sources.iter().map(|s| extract(s, &kb, &ExtractSettings::default())).collect();
+            let corpus = crate::corpus::Corpus { sources, skipped: Vec::new(), errors: Vec::new() };
+            let settings = crate::lint::LintSettings { select: vec!["title".into()], ..Default::default() };
+            crate::lint::lint(&corpus, &claims, &kb, &settings).into_iter().map(|f| f.severity).collect::<Vec<_>>()
+        };
+        use crate::finding::Severity;
+        // Checked before the article's date: it may have ended since.
+        assert_eq!(severity("Former Speaker Ilie Radu spoke."), [Severity::Info]);
+        // Checked on the article's date: still an error.
+        assert_eq!(severity("Former Governor Sorin Matei spoke."), [Severity::Error]);
     }
 
     #[test]

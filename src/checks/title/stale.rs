@@ -2,7 +2,7 @@ use super::{Verdict, as_written, current_roles, describe, judgements, when};
 use crate::checks::{Check, CheckInfo, SourceContext, declare_check, one_line};
 use crate::claim::Qualifier;
 use crate::extract::Needs;
-use crate::finding::{Finding, Location};
+use crate::finding::{Finding, Location, Severity};
 
 declare_check! {
     /// ## What it flags
@@ -43,9 +43,19 @@ impl Check for Stale {
             let written = one_line(as_written(cx, judgement));
             let when = when(&judgement.at, judgement.anchored);
             let entity = judgement.entity;
+            // "Former" for an office the rules know to be held only up to their last check: it
+            // may have ended since, so the finding is information, not an error.
+            let confirmed = judgement.title.qualifier == Some(Qualifier::Former)
+                && roles.iter().all(|r| r.confirmed_until().is_some_and(|day| judgement.at.start > day));
+            let (severity, reason) = match roles.iter().filter_map(|r| r.confirmed_until()).max() {
+                Some(day) if confirmed => {
+                    (Severity::Info, format!("{reason}, but the rules confirm it only up to {day}"))
+                }
+                _ => (Self::INFO.default_severity, reason.clone()),
+            };
             let mut finding = Finding::new(
                 Self::INFO.code,
-                Self::INFO.default_severity,
+                severity,
                 Location::new(&cx.source.file, judgement.claim.span),
                 format!("“{written}” no longer fits {} {when}: {reason}", entity.name),
             )
