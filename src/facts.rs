@@ -86,9 +86,6 @@ impl SourceFacts {
     pub fn collect(source: &Source, claims: &[Claim], kb: &KnowledgeBase) -> Self {
         // Spellings as written: each distinct one is folded once.
         let mut seen: FxHashSet<(Option<EntityId>, &str)> = FxHashSet::default();
-        // Unknown names are told by capitals, which mark every noun in German and inflect in
-        // Russian: they are compared in English prose only.
-        let english = std::cell::OnceCell::new();
         let mut facts = SourceFacts {
             summary: SourceSummary::of(source),
             names: Vec::new(),
@@ -108,11 +105,12 @@ impl SourceFacts {
                             entity.kind == EntityKind::Person || !entity.misspellings.is_empty()
                         }
                         // name.cross-source groups unknown names that look like a person's, and
-                        // single words.
+                        // single words. They are told by capitals, which mark every noun in
+                        // German and inflect in Russian: they are compared in English prose only.
                         None => {
                             matches!(m.form, Form::Unknown | Form::Ambiguous)
                                 && (m.person_like || !written.contains(char::is_whitespace))
-                                && *english.get_or_init(|| crate::lexicon::is_english(&source.text))
+                                && source.is_english()
                         }
                     };
                     // Each spelling once per source: a source counts once towards it.

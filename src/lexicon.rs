@@ -375,26 +375,74 @@ pub fn takes_general(lower: &str) -> bool {
 }
 
 /// The commonest English function words: a fifth or more of the words of English prose, few of
-/// any other language's.
-const FUNCTION_WORDS: &[&str] = &[
-    "a", "and", "are", "as", "at", "be", "by", "for", "from", "had", "has", "have", "he", "his", "in", "is", "it",
-    "its", "not", "of", "on", "said", "she", "that", "the", "their", "they", "this", "to", "was", "were", "which",
-    "who", "with",
-];
+/// any other language's. Matched, not looked up: this is asked of hundreds of words an article.
+fn is_english_function_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "a" | "and"
+            | "are"
+            | "as"
+            | "at"
+            | "be"
+            | "by"
+            | "for"
+            | "from"
+            | "had"
+            | "has"
+            | "have"
+            | "he"
+            | "his"
+            | "in"
+            | "is"
+            | "it"
+            | "its"
+            | "not"
+            | "of"
+            | "on"
+            | "said"
+            | "she"
+            | "that"
+            | "the"
+            | "their"
+            | "they"
+            | "this"
+            | "to"
+            | "was"
+            | "were"
+            | "which"
+            | "who"
+            | "with"
+    )
+}
 
 /// How many words of a text [`is_english`] reads: enough to tell, few enough to be cheap.
-const LANGUAGE_SAMPLE_WORDS: usize = 400;
+const LANGUAGE_SAMPLE_WORDS: usize = 120;
 
 /// Is `text` English prose, or too short to tell? Its share of English function words says so:
 /// other languages' prose (German, French, Russian, Ukrainian…) has far fewer.
 pub fn is_english(text: &str) -> bool {
-    static WORDS: OnceLock<HashSet<&str>> = OnceLock::new();
-    let function_words = WORDS.get_or_init(|| set(FUNCTION_WORDS));
+    // Words are runs of ASCII letters and of bytes of other scripts' letters, read a byte at a
+    // time: this is asked of every article.
+    let bytes = text.as_bytes();
+    let is_letter = |b: u8| b.is_ascii_alphabetic() || b >= 0x80;
     let (mut total, mut english) = (0usize, 0usize);
     let mut buf = [0u8; 8];
-    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(LANGUAGE_SAMPLE_WORDS) {
+    let mut at = 0;
+    while at < bytes.len() && total < LANGUAGE_SAMPLE_WORDS {
+        if !is_letter(bytes[at]) {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && is_letter(bytes[at]) {
+            at += 1;
+        }
         total += 1;
-        english += usize::from(crate::text::ascii_lower(word, &mut buf).is_some_and(|w| function_words.contains(w)));
+        // Every function word is short and ASCII: a slice of ASCII letters is a `str`.
+        if at - start <= 5 && bytes[start..at].is_ascii() {
+            let word = &text[start..at];
+            english += usize::from(crate::text::ascii_lower(word, &mut buf).is_some_and(is_english_function_word));
+        }
     }
     // Below a score of words the share says little: a headline, a caption.
     total < 20 || english * 10 >= total

@@ -92,6 +92,8 @@ pub struct Source {
     pub decoded_from: Option<&'static str>,
     /// Which article of its file this is (0 but in a corpus).
     pub index_in_file: usize,
+    /// Whether the prose is English (see [`crate::lexicon::is_english`]), worked out once.
+    english: std::sync::OnceLock<bool>,
 }
 
 impl Source {
@@ -101,6 +103,11 @@ impl Source {
             Some(id) => format!("{}#{id}", self.file.path),
             None => self.file.path.clone(),
         }
+    }
+
+    /// Is the prose English? Title words and unknown names are read as English words are.
+    pub fn is_english(&self) -> bool {
+        *self.english.get_or_init(|| crate::lexicon::is_english(&self.text))
     }
 
     /// A range of `text` as a span of the file.
@@ -133,6 +140,7 @@ impl Source {
             invalid_utf8_at: None,
             decoded_from: None,
             index_in_file: 0,
+            english: std::sync::OnceLock::new(),
         }
     }
 }

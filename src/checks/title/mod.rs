@@ -50,7 +50,6 @@ pub(crate) fn judgements<'c, 'a>(cx: &'c SourceContext<'a>) -> &'c [Judgement<'a
 fn judge_all<'a>(cx: &SourceContext<'a>) -> Vec<Judgement<'a>> {
     // Title words are English: in an article in another language only the forms the rules
     // give are judged ("Minister" in a German article is no English title).
-    let english = std::cell::OnceCell::new();
     cx.claims
         .iter()
         .filter_map(|claim| {
@@ -59,8 +58,7 @@ fn judge_all<'a>(cx: &SourceContext<'a>) -> Vec<Judgement<'a>> {
             if entity.roles.is_empty() {
                 return None;
             }
-            let english = *english.get_or_init(|| lexicon::is_english(&cx.source.text));
-            if !english && !cx.kb.role_keys.contains(&title.key) {
+            if !cx.source.is_english() && !cx.kb.role_keys.contains(&title.key) {
                 return None;
             }
             // A title inside a quotation is the speaker's word, not the article's.
