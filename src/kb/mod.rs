@@ -773,7 +773,9 @@ fn compile_indexes(
                 owners: Vec::new(),
                 any_case: true,
             });
-            if !entry.owners.contains(&owner) {
+            // One entity owns a spelling once: its name without accents may also be listed as
+            // a variant, and two claims of one entity would read as two people's.
+            if !entry.owners.iter().any(|(entity, _)| *entity == owner.0) {
                 entry.owners.push(owner);
             }
         }

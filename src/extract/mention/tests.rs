@@ -166,6 +166,12 @@ kind = "person"
 id = "paul-macron"
 name = "Paul Macron"
 kind = "person"
+
+[[entity]]
+id = "jorg-olsson"
+name = "Jörg-Åke Olsson"
+kind = "person"
+variants = ["Jorg-Ake Olsson"]
 "#;
 
 /// Names spelled with other accents, in Cyrillic, or with another form of the given name.
@@ -194,6 +200,8 @@ fn names_across_accents_scripts_and_given_names() {
             ],
         ),
         ("Macrón llegó.", vec![known("Macrón", "paul-macron", "variant")]),
+        // The name without accents, also listed as a variant, is still one person's.
+        ("Jorg-Ake Olsson has died.", vec![known("Jorg-Ake Olsson", "jorg-olsson", "name")]),
         // Cyrillic, read in Latin: Russian and Ukrainian spellings.
         ("Президент Зеленский заявил.", vec![known("Зеленский", "volodymyr-zelenskyy", "variant")]),
         ("Володимир Зеленський заявив.", vec![known("Володимир Зеленський", "volodymyr-zelenskyy", "variant")]),
