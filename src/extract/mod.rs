@@ -89,7 +89,14 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
     let titles: Vec<(TitleHit, Option<EntityId>)> = find_titles(&unwrapped, &mentions, &source.sentences, kb)
         .into_iter()
         .map(|t| {
-            let entity = mentions.iter().find(|m| m.range == t.person).and_then(|m| m.entity);
+            // Mentions are in text order: found by halving, not a scan per title (a text of many
+            // titles would take the square of its length).
+            let at = mentions.partition_point(|m| m.range.start < t.person.start);
+            let entity = mentions[at..]
+                .iter()
+                .take_while(|m| m.range.start == t.person.start)
+                .find(|m| m.range == t.person)
+                .and_then(|m| m.entity);
             (t, entity)
         })
         .collect();

@@ -48,6 +48,8 @@ pub(crate) fn judgements<'c, 'a>(cx: &'c SourceContext<'a>) -> &'c [Judgement<'a
 }
 
 fn judge_all<'a>(cx: &SourceContext<'a>) -> Vec<Judgement<'a>> {
+    // Where quotations open and close, found once for every title of the source.
+    let quotes: Vec<usize> = memchr::memchr_iter(b'"', cx.source.text.as_bytes()).collect();
     // Title words are English: in an article in another language only the forms the rules
     // give are judged ("Minister" in a German article is no English title).
     cx.claims
@@ -62,7 +64,7 @@ fn judge_all<'a>(cx: &SourceContext<'a>) -> Vec<Judgement<'a>> {
                 return None;
             }
             // A title inside a quotation is the speaker's word, not the article's.
-            if in_quotation(cx, claim) {
+            if in_quotation(cx, &quotes, claim) {
                 return None;
             }
             let (at, anchored) = match anchor(cx, claim) {
@@ -98,11 +100,14 @@ fn judge_all<'a>(cx: &SourceContext<'a>) -> Vec<Judgement<'a>> {
 
 /// Is a claim inside a direct quotation: after an odd number of quotation marks in its
 /// paragraph (typographic quotes are read as plain ones)?
-fn in_quotation(cx: &SourceContext, claim: &Claim) -> bool {
+/// `quotes` are the offsets of the source's quotation marks, in order: each title looks them up
+/// rather than counting its paragraph again.
+fn in_quotation(cx: &SourceContext, quotes: &[usize], claim: &Claim) -> bool {
     let paragraphs = &cx.source.paragraphs;
     let at = paragraphs.partition_point(|p| p.end <= claim.range.start);
     let start = paragraphs.get(at).map_or(0, |p| p.start.min(claim.range.start));
-    cx.source.text[start..claim.range.start].matches('"').count() % 2 == 1
+    let before = |offset: usize| quotes.partition_point(|&q| q < offset);
+    (before(claim.range.start) - before(start)) % 2 == 1
 }
 
 /// A date stated in the sentence before the title: the time the sentence speaks of. A date in a
