@@ -547,8 +547,8 @@ from = "2020-01-01"
 checked = "2026-01-10"
 "#;
 
-    /// The title findings of an article published on 2026-01-10, as (code, text).
-    fn title_findings(article: &str) -> Vec<(&'static str, String)> {
+    /// The title findings of an article published on 2026-01-10.
+    fn title_lint(article: &str) -> Vec<crate::finding::Finding> {
         use crate::extract::{ExtractSettings, extract};
         use crate::input::{Format, Loaded, load};
         let kb = crate::kb::KnowledgeBase::compile(vec![SourceFile::new("t.toml", RULES)]).unwrap();
@@ -558,24 +558,25 @@ checked = "2026-01-10"
         let corpus = crate::corpus::Corpus { sources, skipped: Vec::new(), errors: Vec::new() };
         let settings = crate::lint::LintSettings { select: vec!["title".into()], ..Default::default() };
         crate::lint::lint(&corpus, &claims, &kb, &settings)
-            .into_iter()
-            .map(|f| (f.code, f.location.text().to_string()))
-            .collect()
+    }
+
+    /// Each article's title findings are the (code, text) pairs given.
+    fn assert_table(table: &[(&str, Vec<(&str, &str)>)]) {
+        for (article, expected) in table {
+            let found = title_findings(article);
+            let found: Vec<(&str, &str)> = found.iter().map(|(code, text)| (*code, text.as_str())).collect();
+            assert_eq!(&found, expected, "{article}");
+        }
+    }
+
+    /// The same, as (code, text).
+    fn title_findings(article: &str) -> Vec<(&'static str, String)> {
+        title_lint(article).into_iter().map(|f| (f.code, f.location.text().to_string())).collect()
     }
 
     #[test]
     fn an_open_role_is_known_only_up_to_its_check() {
-        let severity = |article: &str| {
-            use crate::extract::{ExtractSettings, extract};
-            use crate::input::{Format, Loaded, load};
-            let kb = crate::kb::KnowledgeBase::compile(vec![SourceFile::new("t.toml", RULES)]).unwrap();
-            let text = format!("---\npublished: 2026-01-10\n---\n{article}\n");
-            let Loaded::Articles(sources) = load("a.md", text.as_bytes(), Format::Markdown, None) else { panic!() };
-            let claims: Vec<_> = sources.iter().map(|s| extract(s, &kb, &ExtractSettings::default())).collect();
-            let corpus = crate::corpus::Corpus { sources, skipped: Vec::new(), errors: Vec::new() };
-            let settings = crate::lint::LintSettings { select: vec!["title".into()], ..Default::default() };
-            crate::lint::lint(&corpus, &claims, &kb, &settings).into_iter().map(|f| f.severity).collect::<Vec<_>>()
-        };
+        let severity = |article: &str| title_lint(article).into_iter().map(|f| f.severity).collect::<Vec<_>>();
         use crate::finding::Severity;
         // Checked before the article's date: it may have ended since.
         assert_eq!(severity("Former Speaker Ilie Radu spoke."), [Severity::Info]);
@@ -602,11 +603,7 @@ checked = "2026-01-10"
             // Two offices joined: one the person holds is enough.
             ("Mara Ionescu, foreign minister and deputy prime minister, spoke.", vec![]),
         ];
-        for (article, expected) in table {
-            let found = title_findings(article);
-            let found: Vec<(&str, &str)> = found.iter().map(|(code, text)| (*code, text.as_str())).collect();
-            assert_eq!(found, expected, "{article}");
-        }
+        assert_table(&table);
     }
 
     #[test]
@@ -646,10 +643,6 @@ checked = "2026-01-10"
             // A date after the title never makes a finding: only the article's date does.
             ("President Anca Dobre said she was a senator in 2020.", vec![]),
         ];
-        for (article, expected) in table {
-            let found = title_findings(article);
-            let found: Vec<(&str, &str)> = found.iter().map(|(code, text)| (*code, text.as_str())).collect();
-            assert_eq!(found, expected, "{article}");
-        }
+        assert_table(&table);
     }
 }
