@@ -19,7 +19,9 @@ declare_check! {
     /// Dates are compared as intervals: "late 2024" and "December 2024" agree; "January 2027"
     /// and 2025-01-20 do not. A date is tied to an event when its sentence names one of the
     /// event's triggers and one of its entities (or its place), or refers back to an event just
-    /// named ("The gathering …"). When several events share a trigger (two inaugurations), a
+    /// named ("The gathering …"), and the date stands in the trigger's own clause: no other verb
+    /// or clause lies between them ("…, his family said on Monday" dates the saying, not the
+    /// death). When several events share a trigger (two inaugurations), a
     /// date is reported only if it fits none of them. Generic triggers ("meeting") are compared
     /// across sources but never reported against the rules alone: the rules cannot list every
     /// meeting of a group.
