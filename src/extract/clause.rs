@@ -26,8 +26,10 @@ enum Kind {
     Function,
 }
 
-fn kinds() -> &'static HashMap<&'static str, Kind> {
-    static KINDS: OnceLock<HashMap<&'static str, Kind>> = OnceLock::new();
+/// Each listed word with the kinds it has, as bits: "the" is a determiner and a function
+/// word, "began" a past verb that also tells when an event was.
+fn kinds() -> &'static HashMap<&'static str, u8> {
+    static KINDS: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
     KINDS.get_or_init(|| {
         let mut kinds = HashMap::new();
         for line in include_str!("../../data/clause-words.txt").lines().filter(|l| !l.starts_with('#')) {
@@ -41,11 +43,15 @@ fn kinds() -> &'static HashMap<&'static str, Kind> {
                 "function" => Kind::Function,
                 _ => continue,
             };
-            // A word listed twice keeps its first kind: "began" is past, and also transparent.
-            kinds.entry(word).and_modify(|k| *k = if kind == Kind::Transparent { kind } else { *k }).or_insert(kind);
+            *kinds.entry(word).or_insert(0) |= 1 << kind as u8;
         }
         kinds
     })
+}
+
+/// Does the (lower-case) word have this kind?
+fn is(word: &str, kind: Kind) -> bool {
+    kinds().get(word).is_some_and(|bits| bits & (1 << kind as u8) != 0)
 }
 
 /// Do `date` and `trigger`, two ranges of one sentence of `text`, belong to different clauses?
@@ -61,39 +67,37 @@ pub fn clauses_apart(text: &str, trigger: &Range<usize>, date: &Range<usize>) ->
     if gap.contains(';') {
         return true;
     }
-    let kinds = kinds();
     let gap_words: Vec<_> = words(gap).collect();
     for (i, word) in gap_words.iter().enumerate() {
         if !word.text.starts_with(char::is_lowercase) || word.text.contains(['-', '\'', '.']) {
             continue;
         }
         let folded = lower(word.text);
-        let kind = kinds.get(folded.as_ref()).copied();
         let before = i.checked_sub(1).map(|j| lower(gap_words[j].text));
         let next = gap_words.get(i + 1).map(|w| lower(w.text));
         let after_is_to = next.as_deref() == Some("to");
         let after_comma = gap[..word.start].trim_end().ends_with(',');
         // Right after the trigger, a participle describes it: "the Victory Plan, unveiled in".
         let describes_trigger = i == 0 && trigger.end <= date.start;
-        let apart = match kind {
+        let apart = if is(&folded, Kind::Opener) {
             // "until July 2023, when he resigned": a "when" right after the date is about it.
-            Some(Kind::Opener) => !(i == 0 && date.end <= trigger.start && folded == "when"),
-            Some(Kind::Past) => !after_is_to && !describes_trigger,
-            Some(Kind::Transparent | Kind::Determiner | Kind::NotVerb | Kind::Function) => false,
-            None if folded.len() >= 5 && folded.ends_with("ed") => {
-                // "the embattled minister", "key allied nations": an adjective, not a verb.
-                let after_determiner = before.as_deref().is_some_and(|b| kinds.get(b) == Some(&Kind::Determiner));
-                // After a comma or "and", an -ed word is the next verb of a list of acts.
-                let coordinated = after_comma || matches!(before.as_deref(), Some("and" | "or" | "then" | "but"));
-                let before_noun = !coordinated
-                    && next.as_deref().is_some_and(|n| {
-                        n.starts_with(char::is_lowercase)
-                            && kinds.get::<str>(n) != Some(&Kind::Function)
-                            && !n.ends_with("ly")
-                    });
-                !after_determiner && !before_noun && !after_is_to && !describes_trigger
-            }
-            None => after_comma && folded.len() >= 5 && folded.ends_with("ing"),
+            !(i == 0 && date.end <= trigger.start && folded == "when")
+        } else if is(&folded, Kind::Transparent) || is(&folded, Kind::NotVerb) {
+            false
+        } else if is(&folded, Kind::Past) {
+            !after_is_to && !describes_trigger
+        } else if folded.len() >= 5 && folded.ends_with("ed") {
+            // "the embattled minister", "key allied nations": an adjective, not a verb.
+            let after_determiner = before.as_deref().is_some_and(|b| is(b, Kind::Determiner));
+            // After a comma or "and", an -ed word is the next verb of a list of acts.
+            let coordinated = after_comma || matches!(before.as_deref(), Some("and" | "or" | "then" | "but"));
+            let before_noun = !coordinated
+                && next
+                    .as_deref()
+                    .is_some_and(|n| n.starts_with(char::is_lowercase) && !is(n, Kind::Function) && !n.ends_with("ly"));
+            !after_determiner && !before_noun && !after_is_to && !describes_trigger
+        } else {
+            after_comma && folded.len() >= 5 && folded.ends_with("ing") && !is(&folded, Kind::Function)
         };
         if apart {
             return true;
@@ -136,7 +140,7 @@ pub fn year_describes_other(text: &str, date: &Range<usize>, trigger: &Range<usi
     words(rest).next().is_some_and(|w| {
         w.start == 1
             && w.text.starts_with(char::is_lowercase)
-            && kinds().get(w.text) != Some(&Kind::Function)
+            && !is(w.text, Kind::Function)
             && date.end + w.start != trigger.start
     })
 }
@@ -174,6 +178,7 @@ mod tests {
             ),
             ("Gelsinger, who made $16.9 million in 2023, wrote that the layoff hurt.", "layoff", "2023", true),
             ("The embattled minister resigned on Friday.", "resigned", "Friday", false),
+            ("Trump signed the order, which fired the staff on Friday.", "signed", "Friday", true),
             ("She led the party until July 2023, when she resigned.", "resigned", "July 2023", false),
             ("Today marks one month since the fire.", "fire", "Today", true),
             ("Advisers from allied nations convened in Kyiv on January 3.", "Advisers", "January 3", false),
