@@ -410,11 +410,16 @@ pub struct EventPhrases<'a> {
     pub nouns: &'a [PhraseMatch],
 }
 
-/// Is an event with these triggers one that "the meeting" or "the summit" can refer back to:
-/// a gathering, named by one of the words a reference back uses or a generic event word?
+/// Is an event with these triggers one that "the meeting" or "the ceremony" can refer back to:
+/// a gathering or a ceremony, named by one of the words a reference back uses, a generic event
+/// word or a ceremony's word ("sworn in")?
 fn is_gathering(triggers: &[String]) -> bool {
     triggers.iter().any(|t| {
-        fold(t).split([' ', '-']).any(|w| lexicon::is_generic_event_word(w) || lexicon::EVENT_NOUNS.contains(&w))
+        fold(t).split([' ', '-']).any(|w| {
+            lexicon::is_generic_event_word(w)
+                || lexicon::EVENT_NOUNS.contains(&w)
+                || lexicon::CEREMONY_WORDS.contains(&w)
+        })
     })
 }
 
@@ -528,6 +533,7 @@ mod tests {
         let triggers = |list: &[&str]| list.iter().map(|t| t.to_string()).collect::<Vec<_>>();
         assert!(is_gathering(&triggers(&["advisers' meeting", "Kyiv talks"])));
         assert!(is_gathering(&triggers(&["summit"])));
+        assert!(is_gathering(&triggers(&["sworn in", "inauguration"])));
         assert!(!is_gathering(&triggers(&["confirm", "confirmed", "confirmation"])));
         for (before, definite) in [
             ("The ", true),
