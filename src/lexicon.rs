@@ -730,6 +730,16 @@ pub const MONTHS: &[&str] = &[
 
 pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
+/// Weekday names of other languages (see `data/foreign-weekdays.txt`): each form with the
+/// weekday's number, 1 for Monday to 7 for Sunday.
+pub fn foreign_weekdays() -> impl Iterator<Item = (u32, &'static str)> {
+    include_str!("../data/foreign-weekdays.txt").lines().filter(|l| !l.starts_with('#')).flat_map(|line| {
+        let mut words = line.split_whitespace();
+        let number = words.next().and_then(|n| n.parse().ok());
+        number.into_iter().flat_map(move |n| words.clone().map(move |w| (n, w)))
+    })
+}
+
 /// The abbreviations the date reader takes for weekdays.
 pub const WEEKDAY_ABBREVIATIONS: &[&str] = &["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"];
 

@@ -121,12 +121,14 @@ pub fn clauses_apart(text: &str, trigger: &Range<usize>, date: &Range<usize>) ->
         let apart = if relates_times(&folded, next.as_deref()) {
             true
         } else if is(&folded, Kind::Pronoun) {
-            // "the record it set in 1989"; not an object ("signed it on", "for it").
-            // After an opener ("when she resigned") the opener has been judged.
+            // "the record it set in 1989", "… on Wednesday, and she was sworn in"; not an
+            // object ("signed it on", "for it"). After an opener ("when she resigned") the
+            // opener has been judged.
             i > 0
-                && before
-                    .as_deref()
-                    .is_some_and(|b| !is(b, Kind::Function) && !is(b, Kind::Past) && !is(b, Kind::Opener))
+                && before.as_deref().is_some_and(|b| {
+                    matches!(b, "and" | "but" | "or")
+                        || (!is(b, Kind::Function) && !is(b, Kind::Past) && !is(b, Kind::Opener))
+                })
         } else if is(&folded, Kind::Opener) {
             // "until July 2023, when he resigned": a "when" right after the date is about it.
             !(i == 0 && date.end <= trigger.start && folded == "when")
@@ -259,6 +261,13 @@ mod tests {
                 true,
             ),
             ("The index surged past the record it set in 1989.", "surged past", "1989", true),
+            (
+                "The Senate on Wednesday confirmed the senator, and she was sworn in later.",
+                "sworn in",
+                "Wednesday",
+                true,
+            ),
+            ("He was confirmed on Monday and sworn in.", "sworn in", "Monday", false),
             ("The governor will speak today about the fires.", "fires", "today", true),
             ("The president signed it on Monday.", "signed", "Monday", false),
             ("After the election on November 5, markets rose.", "election", "November 5", false),

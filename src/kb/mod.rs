@@ -836,7 +836,13 @@ fn compile_indexes(
         PhraseIndex::new(trigger_texts.iter().map(String::as_str)),
         PhraseIndex::new(place_texts.iter().map(String::as_str)),
         PhraseIndex::new(lexicon::EVENT_NOUNS.iter().copied()),
-        PhraseIndex::new(lexicon::WEEKDAYS.iter().chain(lexicon::WEEKDAY_ABBREVIATIONS).copied()),
+        PhraseIndex::new(
+            lexicon::WEEKDAYS
+                .iter()
+                .chain(lexicon::WEEKDAY_ABBREVIATIONS)
+                .copied()
+                .chain(lexicon::foreign_weekdays().map(|(_, word)| word)),
+        ),
     ]);
 
     let role_keys: rustc_hash::FxHashSet<Vec<String>> =

@@ -3,7 +3,7 @@ use chrono::Datelike;
 use crate::checks::{Check, CheckInfo, SourceContext, declare_check, one_line};
 use crate::claim::ClaimKind;
 use crate::extract::Needs;
-use crate::finding::{Finding, Location};
+use crate::finding::{Finding, Location, Severity};
 
 declare_check! {
     /// ## What it flags
@@ -13,6 +13,9 @@ declare_check! {
     /// ## Why
     /// One of the two is wrong, and a reader cannot tell which. No rules are needed: the
     /// calendar decides. A date without a year is read in the year nearest the article's date.
+    /// A day without a month ("Tuesday the 15th") is read in the nearest month where it falls
+    /// on that weekday; when that is not the nearest 15th, the nearest one, which news means,
+    /// is on another weekday: a warning, as the month is not written.
     ///
     /// ## Example
     /// ```text
@@ -34,7 +37,16 @@ impl Check for WeekdayMismatch {
         for claim in cx.claims {
             let ClaimKind::Date(date) = &claim.kind else { continue };
             let Some(stated) = date.weekday else { continue };
-            let day = date.interval.start;
+            // A day without a month has the nearest reading as its alternative when the
+            // weekday does not fit it (see `extract::date`).
+            let (day, severity, help) = match date.alternative.filter(|a| a.is_day() && a.start.weekday() != stated) {
+                Some(nearest) => (
+                    nearest.start,
+                    Severity::Warning,
+                    "no month is written, so the day nearest the article's date is read; check the weekday or the day",
+                ),
+                None => (date.interval.start, Self::INFO.default_severity, "check the weekday or the date"),
+            };
             if !date.interval.is_day() || day.weekday() == stated {
                 continue;
             }
@@ -43,7 +55,7 @@ impl Check for WeekdayMismatch {
             out.push(
                 Finding::new(
                     Self::INFO.code,
-                    Self::INFO.default_severity,
+                    severity,
                     location,
                     format!(
                         "“{written}”: {} was a {}, not a {}",
@@ -53,7 +65,7 @@ impl Check for WeekdayMismatch {
                     ),
                 )
                 .label(format!("{} is a {}", day, day.format("%A")))
-                .help("check the weekday or the date"),
+                .help(help),
             );
         }
     }

@@ -389,13 +389,13 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
             lower.make_ascii_lowercase();
             match classify(&lower) {
                 // The foreign forms written in ASCII are 3 to 10 letters long.
-                W::Other if (3..=10).contains(&lower.len()) => foreign_month(&lower).map_or(W::Other, W::ForeignMonth),
+                W::Other if (3..=10).contains(&lower.len()) => foreign_word(&lower),
                 w => w,
             }
         } else if !ascii && word.len() <= 24 {
             lower.clear();
             lower.extend(word.chars().flat_map(char::to_lowercase));
-            foreign_month(&lower).map_or(W::Other, W::ForeignMonth)
+            foreign_word(&lower)
         } else {
             W::Other
         };
@@ -404,22 +404,27 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
     toks
 }
 
-/// Month names of other languages, `number form form …` lines.
+/// Month and weekday names of other languages, `number form form …` lines.
 static FOREIGN_MONTHS: &str = include_str!("../../../data/foreign-months.txt");
 
-/// The month a lower-case word names in another language.
-fn foreign_month(lower: &str) -> Option<u32> {
-    static TABLE: OnceLock<FxHashMap<&'static str, u32>> = OnceLock::new();
+/// What a lower-case word names in another language: a month, a weekday (read as an
+/// abbreviation is, never alone in prose), or nothing.
+fn foreign_word(lower: &str) -> W {
+    static TABLE: OnceLock<FxHashMap<&'static str, W>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut table = FxHashMap::default();
         for line in FOREIGN_MONTHS.lines().filter(|l| !l.starts_with('#')) {
             let mut words = line.split_whitespace();
             let Some(number) = words.next().and_then(|n| n.parse().ok()) else { continue };
-            table.extend(words.map(|w| (w, number)));
+            table.extend(words.map(|w| (w, W::ForeignMonth(number))));
+        }
+        for (number, word) in crate::lexicon::foreign_weekdays() {
+            let Ok(weekday) = Weekday::try_from(number as u8 - 1) else { continue };
+            table.insert(word, W::Weekday(weekday, true));
         }
         table
     });
-    table.get(lower).copied()
+    table.get(lower).copied().unwrap_or(W::Other)
 }
 
 /// First words of holiday names, as written ("mother" of "Mother's Day").

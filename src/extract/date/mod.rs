@@ -100,6 +100,9 @@ pub fn extract_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMentio
                     };
                     (DateInterval::day(pick), alternative.map(DateInterval::day))
                 }),
+                P::WdDay(w, d) => parser
+                    .weekday_day_readings(w, d)
+                    .map(|(fitting, nearest)| (DateInterval::day(fitting), nearest.map(DateInterval::day))),
                 p => parser.resolve(p).map(|interval| (interval, loose_reading(&parser, i, end, interval))),
             };
             if let Some((interval, alternative)) = readings {

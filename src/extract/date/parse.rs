@@ -45,6 +45,8 @@ pub(super) enum P {
     Day(u32),
     /// A weekday on its own ("on Friday").
     Wd(Weekday),
+    /// A weekday with a day of an unnamed month ("Thursday the 21st").
+    WdDay(Weekday, u32),
 }
 
 /// A match: the token after it, its meaning, and a weekday written with a full date.
@@ -302,7 +304,24 @@ impl<'a> Parser<'a> {
                 let (nearest, _) = self.weekday_readings(w)?;
                 Some(DateInterval::day(nearest))
             }
+            P::WdDay(w, d) => self.fit_weekday(w, d).map(DateInterval::day),
         }
+    }
+
+    /// A weekday with a day of an unnamed month read both ways: the nearest month in which the
+    /// day falls on that weekday, and, when it is not that, the nearest such day whatever its
+    /// weekday: news means a day near its date, and may give the wrong weekday for it.
+    pub(super) fn weekday_day_readings(&self, w: Weekday, d: u32) -> Option<(NaiveDate, Option<NaiveDate>)> {
+        let r = self.r?;
+        let fitting = self.fit_weekday(w, d)?;
+        let first = ymd(r.year(), r.month(), 1)?;
+        let nearest = (-1..=1)
+            .filter_map(|k| {
+                let f = add_months(first, k)?;
+                ymd(f.year(), f.month(), d)
+            })
+            .min_by_key(|day| (*day - r).num_days().abs());
+        Some((fitting, nearest.filter(|day| *day != fitting && day.weekday() != w)))
     }
 
     /// A weekday on its own read both ways: the nearest such day, and the other one (the
@@ -1331,13 +1350,23 @@ impl<'a> Parser<'a> {
         {
             return None; // "Sun/Star": not a weekday
         }
+        // Weekdays in a list go with days in a list, in order: "Wednesday and Thursday, 15 and
+        // 16 November", "miércoles y jueves 15 y 16": the last weekday is not the first day's.
+        let in_list = k >= 2 && self.is_conjunction(k - 1) && matches!(self.wk(k - 2), Some(W::Weekday(..)));
         // A date written with the weekday.
         let mut q = e;
         let paren = self.pc(q, '(');
         if self.pc(q, ',') || paren || (self.pc(q, '-') && self.adj(q)) {
             q += 1;
         }
-        let dated = self.month_first(q).or_else(|| self.day_first(q)).or_else(|| self.cluster(q));
+        let dated = if in_list {
+            None
+        } else {
+            self.month_first(q)
+                .or_else(|| self.day_first(q))
+                .or_else(|| self.cluster(q))
+                .or_else(|| self.foreign_day(q))
+        };
         if let Some(dm) = dated {
             let is_day = match dm.p {
                 P::Abs(iv) => iv.is_day(),
@@ -1357,12 +1386,12 @@ impl<'a> Parser<'a> {
             }
             let the = self.kw(q, Kw::The);
             let dq = if the { q + 1 } else { q };
-            if let Some((de, d, _)) = self.day(dq) {
+            if let Some((de, d, _)) = self.day(dq).filter(|_| !in_list) {
                 let digits = self.is_num(dq);
                 let clean = !self.plural_noun(de) && self.unit(de).is_none() && !self.is_time_word(de);
                 if clean && (the || digits) {
-                    if let Some(day) = self.fit_weekday(w, d) {
-                        return abs(de, Some(DateInterval::day(day)));
+                    if self.fit_weekday(w, d).is_some() {
+                        return Some(M { end: de, p: P::WdDay(w, d), wd: Some(w) });
                     }
                 }
             }
@@ -1372,6 +1401,11 @@ impl<'a> Parser<'a> {
         }
         // The weekday alone, or with a modifier.
         if md.is_none() {
+            // A weekday of another language is never read alone: its tense is not known.
+            let written = self.text[self.t[k].s..self.t[k].e].to_ascii_lowercase();
+            if abbr && !crate::lexicon::WEEKDAY_ABBREVIATIONS.contains(&written.as_str()) {
+                return None;
+            }
             if abbr {
                 let listed = matches!(self.kw_at(e), Some(Kw::Or | Kw::And))
                     || matches!(self.prev_kw(k), Some(Kw::On | Kw::Or | Kw::And | Kw::To | Kw::From));
@@ -1415,6 +1449,12 @@ impl<'a> Parser<'a> {
     }
 
     /// The day numbered `d` nearest to the article date that falls on weekday `w`.
+    /// "and", "or", or their equivalents in the languages whose dates are read.
+    fn is_conjunction(&self, i: usize) -> bool {
+        matches!(self.kw_at(i), Some(Kw::And | Kw::Or))
+            || ["y", "e", "et", "und", "oder", "ou", "o", "и", "і", "та", "или", "або"].iter().any(|w| self.is(i, w))
+    }
+
     fn fit_weekday(&self, w: Weekday, d: u32) -> Option<NaiveDate> {
         let r = self.r?;
         let first = ymd(r.year(), r.month(), 1)?;

@@ -551,6 +551,36 @@ fn words_of_other_languages_do_not_misfire() {
 }
 
 #[test]
+fn weekdays_of_other_languages_go_with_a_day() {
+    check(&[
+        ("La votación será el martes 14.", "2023-11-10", &[("martes 14", "2023-11-14", "2023-11-14")]),
+        ("Le vote aura lieu le jeudi 16 novembre.", "2023-11-10", &[("jeudi 16 novembre", "2023-11-16", "2023-11-16")]),
+        ("Голосование во вторник, 14 ноября.", "2023-11-10", &[("вторник, 14 ноября", "2023-11-14", "2023-11-14")]),
+        // Weekdays in a list go with days in a list: the last weekday is not the first day's.
+        (
+            "Será este miércoles y jueves 15 y 16 de noviembre.",
+            "2023-11-10",
+            &[("16 de noviembre", "2023-11-16", "2023-11-16")],
+        ),
+        // Alone, a weekday of another language is not read: the tense is not known.
+        ("La votación será el martes.", "2023-11-10", &[]),
+        ("Die Abstimmung ist am Dienstag.", "2023-11-10", &[]),
+    ]);
+}
+
+#[test]
+fn a_weekday_with_a_day_is_read_near_the_article_date_too() {
+    // 15 November 2023 is a Wednesday: the reading where the 15th is a Tuesday (August) comes
+    // first, as the peer suites read it, and the nearest 15th, which news means, second.
+    let found = extract_dates("The vote is on Tuesday the 15th.", Some(d("2023-11-10")));
+    let alternative = found[0].alternative.map(|a| a.start.to_string());
+    assert_eq!((found[0].interval.start.to_string(), alternative), ("2023-08-15".into(), Some("2023-11-15".into())));
+    // When the nearest 15th is a Tuesday there is one reading.
+    let found = extract_dates("The vote is on Tuesday the 14th.", Some(d("2023-11-10")));
+    assert_eq!((found[0].interval.start.to_string(), found[0].alternative), ("2023-11-14".into(), None));
+}
+
+#[test]
 fn counted_back_the_reading_is_as_loose_as_the_unit() {
     let loose = |text: &str| {
         let found = extract_dates(text, Some(d("2026-02-10")));
