@@ -1389,10 +1389,8 @@ impl<'a> Parser<'a> {
             if let Some((de, d, _)) = self.day(dq).filter(|_| !in_list) {
                 let digits = self.is_num(dq);
                 let clean = !self.plural_noun(de) && self.unit(de).is_none() && !self.is_time_word(de);
-                if clean && (the || digits) {
-                    if self.fit_weekday(w, d).is_some() {
-                        return Some(M { end: de, p: P::WdDay(w, d), wd: Some(w) });
-                    }
+                if clean && (the || digits) && self.fit_weekday(w, d).is_some() {
+                    return Some(M { end: de, p: P::WdDay(w, d), wd: Some(w) });
                 }
             }
             if let Some((we, monday)) = self.week_after_weekday(e) {
