@@ -75,6 +75,8 @@ pub struct Title {
     /// The title in the normal form roles are compared in.
     pub key: Vec<String>,
     pub qualifier: Option<Qualifier>,
+    /// Named to the office ("picked X as his director of national intelligence"), not given it.
+    pub designated: bool,
 }
 
 /// What a title's qualifier says about when it is held (SPEC §5).

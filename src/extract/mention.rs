@@ -240,13 +240,15 @@ fn unknown_mentions(
         for word in words.words_in(text, sentence.range.clone(), first_run) {
             let joined = !run.is_empty() && text[previous_end..word.start] == *" ";
             let particle = joined && PARTICLES.contains(&word.text);
-            let capitalised = word.is_capitalised() && !covered(&word) && word.text.chars().any(char::is_alphabetic);
+            let known_name = word.is_capitalised() && covered(&word);
+            let capitalised = word.is_capitalised() && !known_name && word.text.chars().any(char::is_alphabetic);
             if (capitalised || particle) && (run.is_empty() || joined) {
                 run.push(word);
             } else {
                 if !run.is_empty() {
+                    let before_known = known_name && joined;
                     out.extend(
-                        name_from_run(text, &run, kb, &sentence_starts, &mut classified)
+                        name_from_run(text, &run, kb, &sentence_starts, before_known, &mut classified)
                             .map(|hit| resolve_non_ascii(text, hit, kb)),
                     );
                 }
@@ -259,7 +261,7 @@ fn unknown_mentions(
         }
         if !run.is_empty() {
             out.extend(
-                name_from_run(text, &run, kb, &sentence_starts, &mut classified)
+                name_from_run(text, &run, kb, &sentence_starts, false, &mut classified)
                     .map(|hit| resolve_non_ascii(text, hit, kb)),
             );
         }
@@ -374,13 +376,16 @@ impl<'a> RunWord<'a> {
     }
 }
 
-/// Trims a run of capitalised words down to a name, or nothing.
+/// Trims a run of capitalised words down to a name, or nothing. A run `before_known` a known
+/// name ends in a description of it: its title words are no part of another name ("Auch
+/// Defense Minister Rustem Umerov").
 /// `classified` is room for the run's words, reused from run to run.
 fn name_from_run<'t>(
     text: &'t str,
     run: &[Word<'t>],
     kb: &KnowledgeBase,
     sentence_starts: &[usize],
+    before_known: bool,
     classified: &mut Vec<RunWord<'t>>,
 ) -> Option<MentionHit> {
     classified.clear();
@@ -401,7 +406,7 @@ fn name_from_run<'t>(
         }
         words = &words[1..];
     }
-    while words.last().is_some_and(|w| w.particle || w.acronym || w.calendar) {
+    while words.last().is_some_and(|w| w.particle || w.acronym || w.calendar || (before_known && w.descriptor)) {
         words = &words[..words.len() - 1];
     }
     // A title head inside the run ends a description before the name: "Fisheries Minister

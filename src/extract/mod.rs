@@ -129,6 +129,7 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
             title_span: source.span(t.title.clone()),
             person: t.person,
             qualifier: t.qualifier,
+            designated: t.designated,
         };
         claim(t.range, ClaimKind::Title(kind))
     }));

@@ -25,6 +25,8 @@ pub struct TitleHit {
     /// The title words only ("President").
     pub title: Range<usize>,
     pub qualifier: Option<Qualifier>,
+    /// Named to the office ("picked X as his director of national intelligence"), not given it.
+    pub designated: bool,
 }
 
 /// The longest title phrase read before a name, in words.
@@ -61,7 +63,9 @@ pub fn find_titles(
             if plural {
                 out.extend(coordinated(text, &mentions[i + 1..], mention, &hit, sentence.range.end, kb));
             }
-        } else if let Some(hit) = title_after(text, mention, &mentions[i + 1..], sentence.range.end, kb) {
+        } else if let Some(hit) = title_after(text, mention, &mentions[i + 1..], sentence.range.end, kb)
+            .or_else(|| title_designated(text, mention, &mentions[i + 1..], sentence.range.clone(), kb))
+        {
             out.push(hit);
         }
     }
@@ -205,22 +209,27 @@ fn title_before(text: &str, from: usize, mention: &MentionHit, kb: &KnowledgeBas
 fn organisation_before(text: &str, name: &MentionHit, hit: &TitleHit, kb: &KnowledgeBase) -> bool {
     text[name.range.end..hit.range.start].chars().all(|c| c == ' ' || c == '\u{a0}')
         && hit.qualifier.is_none()
+        && !(name.entity.is_none() && opens_sentence(text, name.range.start))
         && !name.entity.is_some_and(|e| kb.entities[e].kind == EntityKind::Person)
 }
 
 /// Is `word`, right before a title, the name of an organisation: capitalised, not a possessive
-/// ("Zelensky's chief of staff" is his own title), and not an ordinary word capitalised by the
-/// start of its sentence ("But President X")?
+/// ("Zelensky's chief of staff" is his own title), and not at the start of its sentence, where
+/// any word is capitalised ("But President X", German "Auch Finanzminister X")?
 fn names_organisation(text: &str, word: &Word) -> bool {
     if !word.text.starts_with(|c: char| c.is_uppercase()) || strip_possessive(word.text) != word.text {
         return false;
     }
-    let opens_sentence = text[..word.start]
+    !opens_sentence(text, word.start)
+}
+
+/// Does a word at `start` open its sentence, or a quotation or bracket in it?
+fn opens_sentence(text: &str, start: usize) -> bool {
+    text[..start]
         .trim_end_matches([' ', '\u{a0}', '"', '“', '‘', '\''])
         .chars()
         .next_back()
-        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | ':' | '(' | '—' | '–'));
-    !(opens_sentence && lexicon::is_common_word(&word.text.to_lowercase()))
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | ':' | '(' | '—' | '–'))
 }
 
 /// How many of the last words of `prefix` (the words up to the name at `name_start`) are ranks
@@ -356,7 +365,7 @@ fn build(
         Side::Before => start.unwrap_or(title.start)..person.end,
         Side::After => person.start..title.end,
     };
-    Some(TitleHit { range, person, title, qualifier })
+    Some(TitleHit { range, person, title, qualifier, designated: false })
 }
 
 /// The title part of a word: "President-elect" → "President", "ex-President" → "President".
@@ -416,6 +425,105 @@ fn title_after(
     build(text, phrase, mention.range.clone(), Side::After)
 }
 
+/// Words that link a person named to an office with the office: "picked X as his director of
+/// national intelligence", "X has been picked for the post of secretary of state".
+const DESIGNATION_LINKS: &[&str] =
+    &["as", "to be", "to serve as", "for the post of", "for the position of", "for the role of", "for the job of"];
+
+/// The office a person is named to: after the name, a designation ("picked", "named",
+/// "nominated") and a link ("as", "for the post of"), or a link right after the name when the
+/// designation comes before it ("picked X as his …"). The title is the person's from then on,
+/// and is judged as a title written before the name would be ("named X as defence minister"
+/// fits from the day of the appointment, or a few months before it).
+fn title_designated(
+    text: &str,
+    mention: &MentionHit,
+    later: &[MentionHit],
+    sentence: Range<usize>,
+    kb: &KnowledgeBase,
+) -> Option<TitleHit> {
+    let designation = |words: &str| {
+        words.split(|c: char| !c.is_alphabetic()).any(|w| lexicon::is_designation_word(&w.to_lowercase()))
+    };
+    // The clause after the name, up to the next person named.
+    let end = later.iter().find(|m| is_person(m, kb)).map_or(sentence.end, |m| m.range.start.min(sentence.end));
+    let after = text.get(mention.range.end..end)?;
+    // ASCII case only: offsets in `lower` are offsets in `after`.
+    let lower = after.to_ascii_lowercase();
+    let linked = |at: usize| {
+        DESIGNATION_LINKS.iter().find_map(|link| {
+            let rest = lower[at..].strip_prefix(link)?;
+            rest.starts_with(' ').then(|| at + link.len() + 1)
+        })
+    };
+    let title_start = if let Some(rest) = lower.strip_prefix(' ').and_then(|_| linked(1)) {
+        designation(&text[sentence.start..mention.range.start]).then_some(rest)?
+    } else {
+        // "has been picked for the post of", "X confirmed as": a designation said of the person
+        // (passive, or right after the name), then a link, before any stop. "he has picked as
+        // his …" names someone else.
+        let stop = lower.find([';', ':', '(', ')']).unwrap_or(lower.len());
+        let mut previous = "";
+        let mut first = true;
+        let found = lower[..stop].match_indices(' ').find_map(|(space, _)| {
+            let word_end = lower[space + 1..].find(' ').map_or(stop, |w| space + 1 + w);
+            let word = lower[space + 1..word_end].trim_matches(',');
+            let said_of_person = first || PASSIVE_AUXILIARIES.contains(&previous);
+            let link = (lexicon::is_designation_word(word) && said_of_person && word_end < stop)
+                .then(|| linked(word_end + 1))
+                .flatten();
+            first = false;
+            previous = word;
+            link
+        });
+        found?
+    };
+    let from = mention.range.end + title_start;
+    let mut phrase = Vec::new();
+    let mut opening = true;
+    let mut previous_end = from;
+    for word in words(&text[from..end]).map(|w| Word { start: w.start + from, end: w.end + from, text: w.text }) {
+        // The words of a title follow each other with nothing but spaces between.
+        if !text[previous_end..word.start].trim().is_empty() {
+            break;
+        }
+        previous_end = word.end;
+        let lower = word.text.to_lowercase();
+        // "as a representative", "as an adviser": a description, not an office.
+        if opening && matches!(lower.as_str(), "a" | "an") {
+            return None;
+        }
+        if opening && (DETERMINERS.contains(&lower.as_str()) || matches!(lower.as_str(), "new" | "next")) {
+            continue;
+        }
+        opening = false;
+        let Some((role, qualifier)) = classify(&word, kb) else {
+            // An office cut short is no office: "secretary of Health and Human Services",
+            // "ambassador to the United Nations", "representative at the General Assembly".
+            if CONTINUATIONS.contains(&lower.as_str()) || word.text.starts_with(char::is_uppercase) {
+                return None;
+            }
+            break;
+        };
+        phrase.push((word, role, qualifier));
+    }
+    // A title ends in a title word, not in "of", "the" or "under".
+    while phrase.last().is_some_and(|(word, role, _)| *role == Role::Joiner || word.text.eq_ignore_ascii_case("under"))
+    {
+        phrase.pop();
+    }
+    let mut hit = build(text, phrase, mention.range.clone(), Side::After)?;
+    hit.designated = true;
+    Some(hit)
+}
+
+/// Auxiliaries of a passive designation: "was named", "has been picked".
+const PASSIVE_AUXILIARIES: &[&str] = &["is", "was", "were", "are", "be", "been", "being", "get", "got", "gets"];
+
+/// Words that carry an office on past its last title word ("… and Human Services", "… to the
+/// United Nations").
+const CONTINUATIONS: &[&str] = &["and", "&", "to", "of", "for", "at", "in", "on", "with", "under"];
+
 /// Does `lower`, a preposition in an appositive title, introduce another person's office, a
 /// head for one person among the words after it (`rest`)? "Ambassador to the UK" does not.
 fn serves_another(lower: &str, rest: &[Word], kb: &KnowledgeBase) -> bool {
@@ -467,6 +575,7 @@ fn coordinated(
             person: next.range.clone(),
             title: hit.title.clone(),
             qualifier: hit.qualifier,
+            designated: hit.designated,
         });
         end = next.range.end;
     }

@@ -93,6 +93,14 @@ fn judge_all<'a>(cx: &SourceContext<'a>) -> Vec<Judgement<'a>> {
                     verdict
                 }
             };
+            let verdict = if title.designated
+                && !matches!(verdict, Verdict::Fits)
+                && !appointment_known(cx, claim, entity, &at, anchored)
+            {
+                Verdict::Fits
+            } else {
+                verdict
+            };
             Some(Judgement { title, claim, entity, at, anchored, verdict })
         })
         .collect()
@@ -161,6 +169,21 @@ fn fits_another_time(
         }
         _ => false,
     })
+}
+
+/// Is the time of a designation ("was appointed as deputy head", "has been picked for the post
+/// of") one the rules know an appointment of the person at? The sentence dates it, or speaks of
+/// the day's news (not the simple past of a biography: "Then, X was appointed as …"), and a role
+/// of the person begins within months of it. Otherwise the rules may only lack the office.
+fn appointment_known(cx: &SourceContext, claim: &Claim, entity: &Entity, at: &DateInterval, anchored: bool) -> bool {
+    const MONTHS: i64 = 183;
+    let sentence = cx.source.sentences.get(claim.sentence).map_or("", |s| &cx.source.text[s.range.clone()]);
+    let lower = sentence.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+    let biography =
+        words.windows(2).any(|pair| matches!(pair[0], "was" | "were") && lexicon::is_designation_word(pair[1]));
+    let near = |from: &crate::interval::DateInterval| (from.start - at.start).num_days().abs() <= MONTHS;
+    (anchored || !biography) && entity.roles.iter().filter_map(|r| r.period.from.as_ref()).any(near)
 }
 
 /// Phrases that place a sentence at a past time given elsewhere: "at the time", "back then".

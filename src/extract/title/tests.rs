@@ -82,10 +82,28 @@ fn sentences_in_titles_out() {
             "“Yesterday Defense Minister Rustem Umerov said so.",
             vec![("Defense Minister Rustem Umerov", "Rustem Umerov", "Defense Minister", None)],
         ),
+        (
+            "Auch Defense Minister Rustem Umerov sprach.",
+            vec![("Defense Minister Rustem Umerov", "Rustem Umerov", "Defense Minister", None)],
+        ),
         // A title opening the sentence may be parted from the name by a comma.
         (
             "Ukraine's Defense Minister, Rustem Umerov, said so.",
             vec![("Defense Minister, Rustem Umerov", "Rustem Umerov", "Defense Minister", None)],
+        ),
+        // The office a person is named to.
+        (
+            "Joe Biden picked Rustem Umerov as his Defense Minister.",
+            vec![("Rustem Umerov as his Defense Minister", "Rustem Umerov", "Defense Minister", None)],
+        ),
+        (
+            "Rustem Umerov, a former paratrooper, has been picked for the post of NSDC Secretary.",
+            vec![(
+                "Rustem Umerov, a former paratrooper, has been picked for the post of NSDC Secretary",
+                "Rustem Umerov",
+                "NSDC Secretary",
+                None,
+            )],
         ),
         // The nationality is not part of the title.
         (
@@ -342,6 +360,13 @@ fn sentences_without_titles() {
         "Andriy Yermak, Donald Trump's chief of staff, said so.",
         // The title is in another sentence.
         "He met the Defense Minister. Rustem Umerov said so.",
+        // Someone else is named, a description, or an office cut short.
+        "Joe Biden said he has picked as his Defense Minister a veteran.",
+        "The Senate may designate Rustem Umerov as a representative at the assembly.",
+        "Joe Biden named Rustem Umerov to serve as secretary of Health and Human Services.",
+        // "as" without a designation is no office the person is named to.
+        "Rustem Umerov served as Defense Minister.",
+        "Rustem Umerov, who was named in the report, spoke as NSDC Secretary.",
         // A comma parts a list: the title is not the name's.
         "He met the president, Rustem Umerov and Joe Biden.",
         "Officials said the Defense Minister, Rustem Umerov and others met.",
@@ -351,7 +376,7 @@ fn sentences_without_titles() {
         // A title of an organisation the rules do not know says nothing of the roles they give.
         "The talks were led by Arsenal boss Steve Witkoff.",
         "Ex-Chelsea and Borussia Dortmund boss Rustem Umerov spoke.",
-        "Tesla boss Joe Biden spoke.",
+        "He said Tesla boss Joe Biden spoke.",
         "Their Oxfam director Joe Biden spoke.",
     ] {
         assert_eq!(titles(text), [], "{text}");
