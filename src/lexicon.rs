@@ -750,6 +750,24 @@ pub const EVENT_NOUNS: &[&str] = &[
     "negotiations",
 ];
 
+/// Words of events held as ceremonies, which "the ceremony" refers back to.
+pub const CEREMONY_WORDS: &[&str] = &[
+    "inauguration",
+    "inaugurated",
+    "sworn",
+    "swearing",
+    "coronation",
+    "crowned",
+    "funeral",
+    "buried",
+    "burial",
+    "wedding",
+    "investiture",
+    "memorial",
+    "commemoration",
+    "parade",
+];
+
 /// The number of a month (1–12) from its name or usual abbreviation, lower-case and without a
 /// dot: "january", "jan", "sept".
 pub fn month_number(lower: &str) -> Option<u32> {

@@ -24,12 +24,15 @@ enum Kind {
     Determiner,
     NotVerb,
     Function,
+    Relation,
+    Pronoun,
+    Step,
 }
 
 /// Each listed word with the kinds it has, as bits: "the" is a determiner and a function
 /// word, "began" a past verb that also tells when an event was.
-fn kinds() -> &'static HashMap<&'static str, u8> {
-    static KINDS: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+fn kinds() -> &'static HashMap<&'static str, u16> {
+    static KINDS: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
     KINDS.get_or_init(|| {
         let mut kinds = HashMap::new();
         for line in include_str!("../../data/clause-words.txt").lines().filter(|l| !l.starts_with('#')) {
@@ -41,9 +44,12 @@ fn kinds() -> &'static HashMap<&'static str, u8> {
                 "determiner" => Kind::Determiner,
                 "not-verb" => Kind::NotVerb,
                 "function" => Kind::Function,
+                "relation" => Kind::Relation,
+                "pronoun" => Kind::Pronoun,
+                "step" => Kind::Step,
                 _ => continue,
             };
-            *kinds.entry(word).or_insert(0) |= 1 << kind as u8;
+            *kinds.entry(word).or_insert(0) |= 1 << kind as u16;
         }
         kinds
     })
@@ -51,7 +57,40 @@ fn kinds() -> &'static HashMap<&'static str, u8> {
 
 /// Does the (lower-case) word have this kind?
 fn is(word: &str, kind: Kind) -> bool {
-    kinds().get(word).is_some_and(|bits| bits & (1 << kind as u8) != 0)
+    kinds().get(word).is_some_and(|bits| bits & (1 << kind as u16) != 0)
+}
+
+/// Does a word relate two times ("after", "since", "ahead of")? "about" does only as a topic,
+/// not before a number ("about 50 people").
+fn relates_times(word: &str, next: Option<&str>) -> bool {
+    is(word, Kind::Relation)
+        && !(word == "about"
+            && next.is_some_and(|n| {
+                n.starts_with(|c: char| c.is_ascii_digit()) || crate::extract::number::word_value(n).is_some()
+            }))
+}
+
+/// Does the trigger ending at `trigger_end` name another step of its story than the event, by
+/// the noun after it ("the confirmation hearing on July 15")?
+pub fn names_another_step(text: &str, trigger_end: usize) -> bool {
+    let rest = &text[trigger_end..];
+    words(rest).next().is_some_and(|w| rest[..w.start].trim().is_empty() && is(&lower(w.text), Kind::Step))
+}
+
+/// Is the trigger the time an adverbial phrase counts from ("A day after being sworn in, she
+/// took over on Sunday"), while the date, past a comma, is the main clause's?
+fn trigger_in_relation_phrase(text: &str, trigger: &Range<usize>, date: &Range<usize>) -> bool {
+    if date.start < trigger.end || !text[trigger.end..date.start].contains(',') {
+        return false;
+    }
+    let mut from = trigger.start.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = &text[from..trigger.start];
+    let before = before.rsplit([',', ';', '.', ':', '(', '"', '“']).next().unwrap_or(before);
+    let before_words: Vec<_> = words(before).collect();
+    before_words.iter().rev().take(4).any(|w| is(&lower(w.text), Kind::Relation) && lower(w.text) != "about")
 }
 
 /// Do `date` and `trigger`, two ranges of one sentence of `text`, belong to different clauses?
@@ -64,7 +103,7 @@ pub fn clauses_apart(text: &str, trigger: &Range<usize>, date: &Range<usize>) ->
         return false;
     };
     let gap = &text[between.clone()];
-    if gap.contains(';') {
+    if gap.contains(';') || trigger_in_relation_phrase(text, trigger, date) {
         return true;
     }
     let gap_words: Vec<_> = words(gap).collect();
@@ -79,7 +118,16 @@ pub fn clauses_apart(text: &str, trigger: &Range<usize>, date: &Range<usize>) ->
         let after_comma = gap[..word.start].trim_end().ends_with(',');
         // Right after the trigger, a participle describes it: "the Victory Plan, unveiled in".
         let describes_trigger = i == 0 && trigger.end <= date.start;
-        let apart = if is(&folded, Kind::Opener) {
+        let apart = if relates_times(&folded, next.as_deref()) {
+            true
+        } else if is(&folded, Kind::Pronoun) {
+            // "the record it set in 1989"; not an object ("signed it on", "for it").
+            // After an opener ("when she resigned") the opener has been judged.
+            i > 0
+                && before
+                    .as_deref()
+                    .is_some_and(|b| !is(b, Kind::Function) && !is(b, Kind::Past) && !is(b, Kind::Opener))
+        } else if is(&folded, Kind::Opener) {
             // "until July 2023, when he resigned": a "when" right after the date is about it.
             !(i == 0 && date.end <= trigger.start && folded == "when")
         } else if is(&folded, Kind::Transparent) || is(&folded, Kind::NotVerb) {
@@ -122,11 +170,29 @@ pub fn tells_other_time(text: &str, sentence: Range<usize>, date: &Range<usize>)
     if relative && before.matches('"').count() % 2 == 1 {
         return true;
     }
+    if is_baseline(text, sentence.end, before, date) {
+        return true;
+    }
     first_word == "in"
         && words(before).collect::<Vec<_>>().iter().rev().take(8).any(|w| {
             let w = lower(w.text);
             matches!(w.as_ref(), "first" | "initial" | "only") || (w.len() > 4 && w.ends_with("est"))
         })
+}
+
+/// Is the date the baseline of a change ("up 2% from Wednesday", "an increase of 17 from
+/// Wednesday"): "from" with no end of a span after it ("from Monday to Friday")?
+fn is_baseline(text: &str, sentence_end: usize, before: &str, date: &Range<usize>) -> bool {
+    let from = words(before).last().is_some_and(|w| lower(w.text) == "from" && before[w.end..].trim().is_empty());
+    if !from {
+        return false;
+    }
+    let after = &text[date.end..sentence_end.max(date.end)];
+    let closes_span = after.trim_start().starts_with(['-', '–', '—'])
+        || words(after)
+            .take(4)
+            .any(|w| matches!(lower(w.text).as_ref(), "to" | "until" | "through" | "till" | "and" | "thru"));
+    !closes_span
 }
 
 /// Does a bare year describe the noun after it, which is not the trigger ("a 2029 draft pick",
@@ -184,6 +250,19 @@ mod tests {
             ("Advisers from allied nations convened in Kyiv on January 3.", "Advisers", "January 3", false),
             ("The \"Victory Plan,\" unveiled in late 2024, failed.", "Victory Plan", "late 2024", false),
             ("The fire killed 53 people; officials feared more on Wednesday.", "fire", "Wednesday", true),
+            ("She takes over on Sunday, a day after being sworn in.", "sworn in", "Sunday", true),
+            ("His confirmation came ahead of the assembly next week.", "confirmation", "next week", true),
+            (
+                "A day after the confidence vote that toppled the cabinet, the president named a premier on Tuesday.",
+                "vote",
+                "Tuesday",
+                true,
+            ),
+            ("The index surged past the record it set in 1989.", "surged past", "1989", true),
+            ("The governor will speak today about the fires.", "fires", "today", true),
+            ("The president signed it on Monday.", "signed", "Monday", false),
+            ("After the election on November 5, markets rose.", "election", "November 5", false),
+            ("The fire killed about 50 people on Tuesday.", "fire", "Tuesday", false),
         ];
         for &(sentence, trigger, date, apart) in cases {
             let t = sentence.find(trigger).unwrap();
@@ -197,6 +276,19 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_after_a_trigger_may_make_it_another_step() {
+        for (sentence, trigger, other) in [
+            ("The confirmation hearing was held on July 15.", "confirmation", true),
+            ("The election campaign began in May.", "election", true),
+            ("The confirmation vote was on July 15.", "confirmation", false),
+            ("The inauguration took place on January 20.", "inauguration", false),
+        ] {
+            let end = sentence.find(trigger).unwrap() + trigger.len();
+            assert_eq!(names_another_step(sentence, end), other, "{sentence}");
+        }
+    }
+
+    #[test]
     fn some_dates_tell_the_time_of_something_else() {
         let cases: &[(&str, &str, bool)] = &[
             ("The statement said: \"He passed away today.\"", "today", true),
@@ -204,6 +296,9 @@ mod tests {
             ("It was the first direct talks in three years.", "in three years", true),
             ("The initial direct talks between the two countries in three years began.", "in three years", true),
             ("Talks will resume in three weeks.", "in three weeks", false),
+            ("The index ended up 2% from Wednesday at a record.", "Wednesday", true),
+            ("The toll rose by 17 from Wednesday.", "Wednesday", true),
+            ("The summit runs from Monday to Wednesday.", "Monday", false),
         ];
         for &(sentence, date, other) in cases {
             let d = sentence.find(date).unwrap();

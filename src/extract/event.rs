@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::clause::{clauses_apart, tells_other_time, year_describes_other};
+use super::clause::{clauses_apart, names_another_step, tells_other_time, year_describes_other};
 use super::mention::MentionHit;
 use crate::claim::{Claim, ClaimKind, EventTie, TieStrength};
 use crate::input::Source;
@@ -114,8 +114,11 @@ impl SentenceEvents {
             let names = of_sentence(&names, index, |n| n.0);
             let mut here = Vec::new();
             for (_, range, pattern) in triggers {
-                // "the fourth anniversary of the invasion" dates the anniversary, not the invasion.
-                if marks_anniversary(&text[sentence.range.clone()], range.start - sentence.range.start, range.len()) {
+                // "the fourth anniversary of the invasion" dates the anniversary, and "the
+                // confirmation hearing" is another step than the confirmation.
+                if marks_anniversary(&text[sentence.range.clone()], range.start - sentence.range.start, range.len())
+                    || names_another_step(text, range.end)
+                {
                     continue;
                 }
                 for &event in &kb.event_patterns[*pattern].events {
@@ -149,12 +152,16 @@ impl SentenceEvents {
             if !here.is_empty() {
                 focus = Some((sentence.paragraph, here.clone()));
             } else if let Some((paragraph, events)) = &focus {
+                // Only a gathering is referred back to by "the meeting": not a confirmation.
+                let gatherings: Vec<Named> =
+                    events.iter().filter(|n| is_gathering(&kb.events[n.event].triggers)).cloned().collect();
                 if sentence.paragraph <= paragraph + 1
+                    && !gatherings.is_empty()
                     && holds_noun(&sentence.range)
                     && refers_back(&text[sentence.range.clone()])
                     && !names_other(events)
                 {
-                    here = events.clone();
+                    here = gatherings;
                     inherited[index] = true;
                 } else if sentence.paragraph <= paragraph + 1 && !names_only_other(events) {
                     // "Her inauguration took place on May 29": a sentence opening with a definite
@@ -225,6 +232,33 @@ impl SentenceEvents {
                 }
                 _ => {}
             }
+        }
+        untie_other_dates(kb, claims);
+    }
+}
+
+/// A sentence that gives an event's date rightly does not also contradict it: its other dates
+/// are other things' ("the fatality count from Tuesday's fires rose by 17 from Wednesday").
+fn untie_other_dates(kb: &KnowledgeBase, claims: &mut [Claim]) {
+    let fits = |claim: &Claim| match &claim.kind {
+        ClaimKind::Date(date) => date.event.as_ref().and_then(|tie| {
+            let event = tie.event();
+            date.readings().any(|r| kb.events[event].when.meets(r)).then_some((claim.sentence, event))
+        }),
+        _ => None,
+    };
+    let dated: std::collections::HashSet<(usize, EventId)> = claims.iter().filter_map(fits).collect();
+    if dated.is_empty() {
+        return;
+    }
+    for claim in claims.iter_mut() {
+        let sentence = claim.sentence;
+        let ClaimKind::Date(date) = &mut claim.kind else { continue };
+        let Some(tie) = &date.event else { continue };
+        let event = tie.event();
+        let fits_here = date.readings().any(|r| kb.events[event].when.meets(r));
+        if !fits_here && dated.contains(&(sentence, event)) {
+            date.event = None;
         }
     }
 }
@@ -376,14 +410,28 @@ pub struct EventPhrases<'a> {
     pub nouns: &'a [PhraseMatch],
 }
 
+/// Is an event with these triggers one that "the meeting" or "the ceremony" can refer back to:
+/// a gathering or a ceremony, named by one of the words a reference back uses, a generic event
+/// word or a ceremony's word ("sworn in")?
+fn is_gathering(triggers: &[String]) -> bool {
+    triggers.iter().any(|t| {
+        fold(t).split([' ', '-']).any(|w| {
+            lexicon::is_generic_event_word(w)
+                || lexicon::EVENT_NOUNS.contains(&w)
+                || lexicon::CEREMONY_WORDS.contains(&w)
+        })
+    })
+}
+
 /// "The gathering …", "this summit", "the January 3 meeting": a definite reference to an event
-/// named before. The word boundaries are ASCII ones, which the fast automaton handles whatever
-/// the text: a Unicode boundary makes it give up on curly quotes and dashes.
+/// named before. The noun is lower-case: "the Political Action Conference" is a name. The word
+/// boundaries are ASCII ones, which the fast automaton handles whatever the text: a Unicode
+/// boundary makes it give up on curly quotes and dashes.
 fn refers_back(sentence: &str) -> bool {
     static BACK: OnceLock<Regex> = OnceLock::new();
     let back = BACK.get_or_init(|| {
         let pattern = format!(
-            r"(?i)(?-u:\b)(?:the|this|that|these|those|its|their)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{})(?-u:\b)",
+            r"(?-u:\b)(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{})(?-u:\b)",
             lexicon::EVENT_NOUNS.join("|")
         );
         Regex::new(&pattern).expect("valid")
@@ -481,6 +529,12 @@ mod tests {
         assert!(!refers_back("A meeting is planned."));
         assert!(!refers_back("The long and very difficult meeting ended."), "four words between");
         assert!(!refers_back("The meetingroom was full."));
+        assert!(!refers_back("He spoke at the Conservative Political Action Conference."), "a name");
+        let triggers = |list: &[&str]| list.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+        assert!(is_gathering(&triggers(&["advisers' meeting", "Kyiv talks"])));
+        assert!(is_gathering(&triggers(&["summit"])));
+        assert!(is_gathering(&triggers(&["sworn in", "inauguration"])));
+        assert!(!is_gathering(&triggers(&["confirm", "confirmed", "confirmation"])));
         for (before, definite) in [
             ("The ", true),
             ("Her ", true),

@@ -51,8 +51,11 @@ pub fn find_titles(
         else {
             continue;
         };
-        let before = sentence.range.start.max(mentions[..i].last().map_or(0, |m| m.range.end));
-        if let Some(hit) = title_before(text, before, mention, kb) {
+        let previous = mentions[..i].last().filter(|m| m.range.end > sentence.range.start);
+        let before = previous.map_or(sentence.range.start, |m| m.range.end);
+        if let Some(hit) = title_before(text, before, mention, kb)
+            .filter(|hit| !previous.is_some_and(|name| organisation_before(text, name, hit, kb)))
+        {
             let plural = is_plural_title(&text[hit.title.clone()]);
             out.push(hit.clone());
             if plural {
@@ -107,7 +110,7 @@ fn classify(word: &Word, kb: &KnowledgeBase) -> Option<(Role, Option<Qualifier>)
     for part in strip_possessive(bare).split('-') {
         if let Some(q) = Qualifier::from_word(part) {
             qualifier = Some(q);
-        } else if lexicon::is_title_head(part) {
+        } else if lexicon::is_title_head(part) || kb.title_heads.contains(part) {
             head = true;
             title = true;
         } else if lexicon::is_title_modifier(part) || kb.title_words.contains(part) {
@@ -136,9 +139,15 @@ fn title_before(text: &str, from: usize, mention: &MentionHit, kb: &KnowledgeBas
     let mut phrase: Vec<(Word, Role, Option<Qualifier>)> = Vec::new();
     // The title speaks of the time of the relation it is governed by.
     let mut of_that_time = false;
+    // "Bayern Munich boss, Thomas Tuchel, has been appointed": a comma may part a title from
+    // the name when the title opens the sentence, so that it is no item of a list.
+    let mut comma_before_name = false;
     for (i, word) in prefix.iter().enumerate().rev().take(MAX_TITLE_WORDS) {
         // Only spaces may separate the words of a title phrase (and the phrase from the name).
-        if !text[word.end..next_start].chars().all(|c| c == ' ' || c == '\u{a0}') {
+        let gap = &text[word.end..next_start];
+        if phrase.is_empty() && ranks.is_empty() && matches!(gap, ", " | ",\u{a0}") {
+            comma_before_name = true;
+        } else if !gap.chars().all(|c| c == ' ' || c == '\u{a0}') {
             break;
         }
         let lower = word.text.to_lowercase();
@@ -155,9 +164,32 @@ fn title_before(text: &str, from: usize, mention: &MentionHit, kb: &KnowledgeBas
             break;
         }
         let next = phrase.last().map(|&(_, role, _)| role);
-        let Some((role, qualifier)) = classify(word, kb).or_else(|| inner_and(word, next)) else { break };
+        let Some((role, qualifier)) = classify(word, kb).or_else(|| inner_and(word, next)) else {
+            // "Chelsea boss", "Labour leader": a title of an organisation the rules do not know
+            // says nothing of the roles they give.
+            if phrase.first().is_some_and(|&(_, role, _)| matches!(role, Role::Title { .. }))
+                && names_organisation(text, word)
+            {
+                return None;
+            }
+            break;
+        };
         phrase.push((*word, role, qualifier));
         next_start = word.start;
+    }
+    // A title ends in a title word: after "of the" or "under" the name is governed by what comes
+    // before it ("the seventh prime minister of the Macron presidency", "deputy head of the
+    // Office under Andriy Yermak").
+    let nearest = phrase.first()?;
+    if nearest.1 == Role::Joiner || nearest.0.text.eq_ignore_ascii_case("under") {
+        return None;
+    }
+    let opens_sentence = || {
+        let before = text[..from].trim_end_matches([' ', '\u{a0}']);
+        before.is_empty() || before.ends_with(['.', '!', '?', '\n'])
+    };
+    if comma_before_name && (phrase.len() < prefix.len() || !opens_sentence()) {
+        return None;
     }
     phrase.reverse();
     let mut hit = build(text, phrase, mention.range.clone(), Side::Before)?;
@@ -165,6 +197,30 @@ fn title_before(text: &str, from: usize, mention: &MentionHit, kb: &KnowledgeBas
         hit.qualifier = Some(Qualifier::Then);
     }
     Some(hit)
+}
+
+/// Is the title right after a name that is no known person ("Borussia Dortmund boss X")? It is
+/// then that organisation's, as after an unknown capitalised word (see [`names_organisation`]).
+/// After a known person it is the relation to them ("Trump envoy Steve Witkoff"), and kept.
+fn organisation_before(text: &str, name: &MentionHit, hit: &TitleHit, kb: &KnowledgeBase) -> bool {
+    text[name.range.end..hit.range.start].chars().all(|c| c == ' ' || c == '\u{a0}')
+        && hit.qualifier.is_none()
+        && !name.entity.is_some_and(|e| kb.entities[e].kind == EntityKind::Person)
+}
+
+/// Is `word`, right before a title, the name of an organisation: capitalised, not a possessive
+/// ("Zelensky's chief of staff" is his own title), and not an ordinary word capitalised by the
+/// start of its sentence ("But President X")?
+fn names_organisation(text: &str, word: &Word) -> bool {
+    if !word.text.starts_with(|c: char| c.is_uppercase()) || strip_possessive(word.text) != word.text {
+        return false;
+    }
+    let opens_sentence = text[..word.start]
+        .trim_end_matches([' ', '\u{a0}', '"', '“', '‘', '\''])
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | ':' | '(' | '—' | '–'));
+    !(opens_sentence && lexicon::is_common_word(&word.text.to_lowercase()))
 }
 
 /// How many of the last words of `prefix` (the words up to the name at `name_start`) are ranks
@@ -343,7 +399,8 @@ fn title_after(
     let mut opening = true;
     for (i, word) in appositive.iter().enumerate() {
         let lower = word.text.to_lowercase();
-        if opening && DETERMINERS.contains(&lower.as_str()) {
+        // "the", "Ukraine's", and "new", as headlines open an appositive ("X, new ISRO chief").
+        if opening && (DETERMINERS.contains(&lower.as_str()) || lower == "new") {
             continue;
         }
         // "spokeswoman for the president", "adviser to the prime minister": the office after

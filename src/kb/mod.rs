@@ -24,6 +24,7 @@ use toml::Spanned;
 pub use model::EntityKind;
 pub use period::{Held, Period};
 
+use crate::claim::Qualifier;
 use crate::error::{Error, Invalid, SpannedError};
 use crate::extract::count::Outcome;
 use crate::interval::{CountInterval, DateInterval};
@@ -233,6 +234,9 @@ pub struct KnowledgeBase {
     /// Lower-case words that occur in role titles and forms: title vocabulary the general
     /// lexicon may lack ("NSDC", "intelligence"). Asked of most capitalised words: a fast hash.
     pub title_words: rustc_hash::FxHashSet<String>,
+    /// The words that head a role's title or form: the last word, or the one before its "of"
+    /// ("England manager", "Finanzminister", "Secretary of State"). A title phrase needs one.
+    pub title_heads: rustc_hash::FxHashSet<String>,
     /// The title keys of every role of every person (see [`crate::text::title_key`]).
     pub role_keys: rustc_hash::FxHashSet<Vec<String>>,
     /// The accepted names of people, indexed for near-miss lookup; built on first use.
@@ -569,7 +573,7 @@ impl Builder {
             }
         }
         let forms: Vec<String> = raw.forms.iter().filter_map(|f| self.text(file, f, "form")).collect();
-        let keys = std::iter::once(&title).chain(&forms).map(|t| title_key(t)).filter(|k| !k.is_empty()).collect();
+        let keys = std::iter::once(&title).chain(&forms).map(|t| role_key(t)).filter(|k| !k.is_empty()).collect();
         Some(Role {
             title,
             forms,
@@ -850,6 +854,13 @@ fn compile_indexes(
         })
         .cloned()
         .collect();
+    let title_heads = role_keys
+        .iter()
+        .filter_map(|key| {
+            let of = key.iter().position(|w| matches!(w.as_str(), "of" | "for")).unwrap_or(key.len());
+            key[..of].last().cloned()
+        })
+        .collect();
 
     KnowledgeBase {
         entities,
@@ -861,6 +872,7 @@ fn compile_indexes(
         place_offset,
         phrases,
         title_words,
+        title_heads,
         role_keys,
         person_names: OnceLock::new(),
         name_keys: OnceLock::new(),
@@ -883,6 +895,15 @@ pub(crate) fn build_matcher<'a>(patterns: impl Iterator<Item = &'a str>, kind: M
 /// The most pattern text an automaton is built as a DFA for: 2,000 people with their forms
 /// (72 KB) take about a quarter of it; at the limit the whole knowledge base takes about 150 MB.
 const DFA_PATTERN_BYTES: usize = 256 << 10;
+
+/// The key a role's title or form is compared in. An interim role is held as an acting one, and
+/// the extractor reads "acting", "interim" as a qualifier apart from the title: "interim boss"
+/// is compared as "boss".
+fn role_key(title: &str) -> Vec<String> {
+    let key = title_key(title);
+    let acting = key.iter().take_while(|w| Qualifier::from_word(w) == Some(Qualifier::Acting)).count();
+    if acting < key.len() { key[acting..].to_vec() } else { key }
+}
 
 #[cfg(test)]
 mod tests;

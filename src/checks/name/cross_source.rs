@@ -152,7 +152,7 @@ impl Names {
         let words = spelling.shown.split_whitespace().count();
         if person_like && words >= 2 {
             add(&mut self.full, spelling);
-        } else if words == 1 {
+        } else if words == 1 && !is_initial_nickname(&spelling.shown) {
             add(&mut self.single, spelling);
         }
     }
@@ -207,6 +207,13 @@ impl Names {
         }
         clusters.into_iter().map(|(root, spellings)| (format!("unknown:{root}"), spellings)).collect()
     }
+}
+
+/// "J-Kidd", "A-Rod": an initial joined to a surname is a nickname, no spelling of the surname.
+fn is_initial_nickname(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(initial, rest)| {
+        initial.chars().count() == 1 && initial.chars().all(char::is_uppercase) && !rest.is_empty()
+    })
 }
 
 /// Full names of one person: surnames and given names near, the whole name `similarity` alike.
@@ -391,7 +398,7 @@ kind = "person"
     #[test]
     fn findings_land_on_each_wrong_spelling() {
         // Articles → where each finding lands (path and text).
-        let table: [(&[&str], &[&str]); 6] = [
+        let table: [(&[&str], &[&str]); 7] = [
             // The house spelling is right however few use it.
             (&["Volodymyr Zelenskyy spoke.", "Zelensky spoke.", "Zelensky spoke again."], &["1.md Zelensky"]),
             // One finding for each other spelling.
@@ -408,6 +415,8 @@ kind = "person"
             (&["Lucía Díaz spoke.", "Lucia Diaz spoke."], &[]),
             (&["Volodymyr Zelenskyy spoke.", "Зеленский заявил."], &[]),
             (&["Volodymyr Zelenskyy spoke.", "Vladimir Zelenskyy spoke."], &[]),
+            // A nickname of an initial and the surname is no spelling of it.
+            (&["Coach Jason Kidd spoke.", "The guard played for J-Kidd in Dallas."], &[]),
         ];
         for (articles, expected) in table {
             let got: Vec<String> =

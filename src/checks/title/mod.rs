@@ -107,7 +107,13 @@ fn in_quotation(cx: &SourceContext, quotes: &[usize], claim: &Claim) -> bool {
     let at = paragraphs.partition_point(|p| p.end <= claim.range.start);
     let start = paragraphs.get(at).map_or(0, |p| p.start.min(claim.range.start));
     let before = |offset: usize| quotes.partition_point(|&q| q < offset);
-    (before(claim.range.start) - before(start)) % 2 == 1
+    let paragraph_end = paragraphs.get(at).map_or(cx.source.text.len(), |p| p.end.max(claim.range.end));
+    let opened = before(claim.range.start) - before(start);
+    let closed_after = before(paragraph_end) - before(claim.range.end);
+    // A quotation whose opening mark is lost ("had this to say: The first duty … \"") opens at
+    // the colon that introduces it: no mark before the claim, one closing after it.
+    let introduced = cx.source.text[start..claim.range.start].contains(": ");
+    opened % 2 == 1 || (opened == 0 && closed_after % 2 == 1 && introduced)
 }
 
 /// A date stated in the sentence before the title: the time the sentence speaks of. A date in a
@@ -189,6 +195,19 @@ fn clause_opened_by(before: &str, openers: &[&str]) -> bool {
 /// end the title and what precedes them is no title word ("NATO Secretary General" is the
 /// "Secretary General"; "Deputy Prime Minister" is not the "Prime Minister").
 pub(crate) fn key_matches(written: &[String], role: &[String]) -> bool {
+    // News calls a prime minister "premier"; not the other way round, as a province's or a
+    // state's premier is no prime minister.
+    if let Some(at) = written.iter().position(|w| w == "premier") {
+        let mut spelled_out = written.to_vec();
+        spelled_out.splice(at..=at, ["prime".to_string(), "minister".to_string()]);
+        if tail_matches(&spelled_out, role) {
+            return true;
+        }
+    }
+    tail_matches(written, role)
+}
+
+fn tail_matches(written: &[String], role: &[String]) -> bool {
     written == role
         || (written.len() > role.len()
             && written.ends_with(role)
@@ -329,10 +348,18 @@ fn designated(later: &[&Role], at: &DateInterval, cx: &SourceContext, claim: &Cl
     let Some(sentence) = cx.source.sentences.get(claim.sentence) else { return false };
     let text = &cx.source.text[sentence.range.clone()];
     let says_so = text.split(|c: char| !c.is_alphanumeric()).any(|w| lexicon::is_designation_word(&w.to_lowercase()));
-    // "the new ISRO chief": "new" right before the title.
+    // "the new ISRO chief", "V Narayanan, new ISRO chairman": "new" right before the title, or
+    // opening the title as written (before the name, or in apposition after it).
     let before = cx.source.text[sentence.range.start..claim.range.start].split_whitespace().next_back();
-    let new = before.is_some_and(|w| w.eq_ignore_ascii_case("new"))
-        || cx.source.text[claim.range.clone()].split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("new"));
+    let written = match &claim.kind {
+        ClaimKind::Title(title) if title.person.start == claim.range.start => {
+            &cx.source.text[title.person.end..claim.range.end]
+        }
+        ClaimKind::Title(title) => &cx.source.text[claim.range.start..title.person.start.max(claim.range.start)],
+        _ => "",
+    };
+    let first = written.split(|c: char| c.is_whitespace() || c == ',').find(|w| !w.is_empty() && *w != "the");
+    let new = [before, first].into_iter().flatten().any(|w| w.eq_ignore_ascii_case("new"));
     soon && (says_so || new)
 }
 
@@ -417,6 +444,8 @@ mod tests {
         assert!(!key_matches(&key("Deputy Prime Minister"), &key("Prime Minister")));
         assert!(!key_matches(&key("Prime Minister"), &key("Minister")));
         assert!(key_matches(&key("head of the Ukrainian president's office"), &key("head of the President's Office")));
+        assert!(key_matches(&key("French Premier"), &key("Prime Minister of France")));
+        assert!(!key_matches(&key("Prime Minister"), &key("Premier of Ontario")));
     }
 
     #[test]

@@ -49,7 +49,7 @@ mod tests;
 
 use std::ops::Range;
 
-use chrono::{NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::interval::DateInterval;
 use lex::{Kind, Kw, W};
@@ -143,6 +143,9 @@ fn loose_reading(p: &Parser, i: usize, end: usize, interval: DateInterval) -> Op
         let day = chrono::Duration::days(1);
         return Some(DateInterval::new(interval.start.checked_sub_signed(day)?, interval.end.checked_add_signed(day)?));
     }
+    if end == i + 2 && p.kw(i, Kw::This) {
+        return this_weekday_past(p, i, interval);
+    }
     if !p.kw(end - 1, Kw::Ago) {
         return None;
     }
@@ -153,7 +156,31 @@ fn loose_reading(p: &Parser, i: usize, end: usize, interval: DateInterval) -> Op
         _ => None,
     })?;
     let days = chrono::Duration::days(slack);
-    Some(DateInterval::new(interval.start.checked_sub_signed(days)?, interval.end.checked_add_signed(days)?))
+    // "more than 30 years ago" is any time before then, within reason: half as far back again.
+    let before = p.text[..p.t[i].s].trim_end().to_ascii_lowercase();
+    let at_least = before.ends_with("more than") || before.ends_with(" over") || before.ends_with("upwards of");
+    let earliest = if at_least {
+        let back = p.r?.signed_duration_since(interval.start).num_days() / 2;
+        interval.start.checked_sub_signed(chrono::Duration::days(back.max(slack)))?
+    } else {
+        interval.start.checked_sub_signed(days)?
+    };
+    Some(DateInterval::new(earliest, interval.end.checked_add_signed(days)?))
+}
+
+/// "He died this Sunday", in the past tense, is the Sunday just gone, as "este domingo" is in a
+/// translation; "this Sunday" alone is the one of the current week, as the peer suites read it.
+fn this_weekday_past(p: &Parser, i: usize, interval: DateInterval) -> Option<DateInterval> {
+    let Kind::Word(W::Weekday(weekday, _)) = p.t.get(i + 1)?.kind else { return None };
+    let reference = p.r?;
+    let range = p.t[i].s..p.t[i + 1].e;
+    if interval.start <= reference || tense(p.text, &range) != Some(Tense::Past) {
+        return None;
+    }
+    let today = i64::from(reference.weekday().num_days_from_monday());
+    let wanted = i64::from(weekday.num_days_from_monday());
+    let back = (7 + today - wanted - 1) % 7 + 1;
+    Some(DateInterval::day(reference.checked_sub_signed(chrono::Duration::days(back))?))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,7 +221,8 @@ const FUTURE: &[&str] = &[
 const PAST: &[&str] = &[
     "was", "were", "had", "said", "met", "held", "took", "gave", "made", "told", "came", "went", "saw", "spoke",
     "began", "led", "left", "won", "lost", "sent", "brought", "wrote", "became", "rose", "fell", "struck", "hit",
-    "ran", "met", "flew", "signed", "agreed", "did", "got", "found", "thought", "felt", "kept", "paid", "sold",
+    "ran", "met", "flew", "signed", "agreed", "did", "got", "found", "thought", "felt", "kept", "paid", "sold", "died",
+    "fled", "quit",
 ];
 
 /// The tense of the sentence around `range`, when its verbs say: a bare weekday is then the one

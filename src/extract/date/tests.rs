@@ -565,4 +565,12 @@ fn counted_back_the_reading_is_as_loose_as_the_unit() {
     // Counted from when the words were written: a day either way.
     assert_eq!(loose("He died yesterday."), ("2026-02-09".into(), s("2026-02-08", "2026-02-10")));
     assert_eq!(loose("The talks open today."), ("2026-02-10".into(), s("2026-02-09", "2026-02-11")));
+    // "more than" reaches further back: half as far again.
+    assert_eq!(
+        loose("The record was set more than 30 years ago."),
+        ("1996-02-10".into(), s("1981-02-09", "1996-08-10"))
+    );
+    // 2026-02-10 is a Tuesday: "this Sunday" is the coming one, or in the past tense the last.
+    assert_eq!(loose("The final is this Sunday."), ("2026-02-15".into(), None));
+    assert_eq!(loose("He died this Sunday."), ("2026-02-15".into(), s("2026-02-08", "2026-02-08")));
 }

@@ -76,6 +76,17 @@ fn sentences_in_titles_out() {
             "Defense Minister Rustem Umerov said so.",
             vec![("Defense Minister Rustem Umerov", "Rustem Umerov", "Defense Minister", None)],
         ),
+        // An ordinary word capitalised by the start of its sentence is no organisation.
+        ("But President Joe Biden said so.", vec![("President Joe Biden", "Joe Biden", "President", None)]),
+        (
+            "“Yesterday Defense Minister Rustem Umerov said so.",
+            vec![("Defense Minister Rustem Umerov", "Rustem Umerov", "Defense Minister", None)],
+        ),
+        // A title opening the sentence may be parted from the name by a comma.
+        (
+            "Ukraine's Defense Minister, Rustem Umerov, said so.",
+            vec![("Defense Minister, Rustem Umerov", "Rustem Umerov", "Defense Minister", None)],
+        ),
         // The nationality is not part of the title.
         (
             "Ukraine's Defense Minister Rustem Umerov said so.",
@@ -89,6 +100,10 @@ fn sentences_in_titles_out() {
         (
             "Umerov, the NSDC secretary, said so.",
             vec![("Umerov, the NSDC secretary", "Umerov", "NSDC secretary", None)],
+        ),
+        (
+            "Rustem Umerov, new NSDC secretary, spoke.",
+            vec![("Rustem Umerov, new NSDC secretary", "Rustem Umerov", "NSDC secretary", None)],
         ),
         (
             "Rustem Umerov, the country's acting defence minister, said so.",
@@ -327,6 +342,17 @@ fn sentences_without_titles() {
         "Andriy Yermak, Donald Trump's chief of staff, said so.",
         // The title is in another sentence.
         "He met the Defense Minister. Rustem Umerov said so.",
+        // A comma parts a list: the title is not the name's.
+        "He met the president, Rustem Umerov and Joe Biden.",
+        "Officials said the Defense Minister, Rustem Umerov and others met.",
+        // The name is governed by the words before it, no title's.
+        "He became the third defense minister of the Biden presidency.",
+        "He was deputy head of the Office of the President under Andriy Yermak.",
+        // A title of an organisation the rules do not know says nothing of the roles they give.
+        "The talks were led by Arsenal boss Steve Witkoff.",
+        "Ex-Chelsea and Borussia Dortmund boss Rustem Umerov spoke.",
+        "Tesla boss Joe Biden spoke.",
+        "Their Oxfam director Joe Biden spoke.",
     ] {
         assert_eq!(titles(text), [], "{text}");
     }
