@@ -152,9 +152,21 @@ pub fn ascii_lowercase(word: &str) -> Cow<'_, str> {
     }
 }
 
-/// The surname of a written name, folded: its last word, without a possessive.
+/// The surname of a written name, folded (see [`written_surname`]).
 pub fn surname(written: &str) -> String {
-    fold(strip_possessive(written.split_whitespace().next_back().unwrap_or(written)))
+    fold(written_surname(written))
+}
+
+/// The surname as written: the last word, without a possessive, or the word before a
+/// generational suffix or regnal number ("Oleh Kostiuk's" → "Kostiuk", "Robert F. Kennedy
+/// Jr." → "Kennedy", "Queen Elizabeth II" → "Elizabeth").
+pub fn written_surname(written: &str) -> &str {
+    let mut words = written.split_whitespace().rev().map(strip_possessive);
+    let last = words.next().unwrap_or(written);
+    match words.next() {
+        Some(before) if lexicon::is_generational_suffix(last) => before,
+        _ => last,
+    }
 }
 
 /// The given name of a written name with two or more words, folded.
@@ -230,6 +242,20 @@ mod tests {
         );
         assert_eq!(texts("end. Next"), ["end", "Next"]);
         assert_eq!(texts("—"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn surnames_skip_generational_suffixes() {
+        for (written, expected) in [
+            ("Rishi Sunak", "sunak"),
+            ("Sunak's", "sunak"),
+            ("Queen Elizabeth II", "elizabeth"),
+            ("Robert F. Kennedy Jr.", "kennedy"),
+            ("King Charles III's", "charles"),
+            ("II", "ii"),
+        ] {
+            assert_eq!(surname(written), expected, "{written}");
+        }
     }
 
     #[test]

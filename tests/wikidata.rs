@@ -106,5 +106,5 @@ fn stale_lists_open_facts_never_checked_first_then_oldest() {
         .assert()
         .success()
         .stdout(predicate::str::contains("never checked").not())
-        .stdout(predicate::str::contains("Keir Starmer — Prime Minister of the United Kingdom — checked 2026-12-02"));
+        .stdout(predicate::str::contains("Keir Starmer — Prime Minister of the United Kingdom — checked 2026-06-29"));
 }

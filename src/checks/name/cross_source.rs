@@ -1,6 +1,6 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::{given_name, is_distinct, surname};
+use super::{given_name, is_distinct, surname, written_surname};
 use crate::checks::{Check, CheckInfo, CorpusContext, declare_check, one_line};
 use crate::claim::Form;
 use crate::finding::Finding;
@@ -107,7 +107,7 @@ impl Check for CrossSource {
                     // Trump", "Donald J. Trump"): only the surname's spelling is compared.
                     let entity = &cx.kb.entities[entity];
                     let key = format!("entity:{}", entity.id);
-                    let last = written.split_whitespace().next_back().unwrap_or(written);
+                    let last = written_surname(written);
                     let (_, spellings) =
                         people.entry(key).or_insert_with(|| (Some(plain(&surname(&entity.name))), BTreeMap::new()));
                     add(spellings, spelling(last));

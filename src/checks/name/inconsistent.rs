@@ -4,9 +4,8 @@ use crate::checks::{Check, CheckInfo, SourceContext, declare_check};
 use crate::claim::{ClaimKind, Form};
 use crate::finding::{Finding, Location};
 use crate::kb::{Entity, EntityId, EntityKind, FormKind};
-use crate::lexicon;
 use crate::source::Span;
-use crate::text::{fold, strip_possessive};
+use crate::text::{fold, strip_possessive, written_surname};
 use crate::transliteration::{has_cyrillic, plain};
 
 declare_check! {
@@ -110,18 +109,6 @@ impl Check for Inconsistent {
                 );
             }
         }
-    }
-}
-
-/// The surname as written, possessive aside: "Oleh Kostiuk's" → "Kostiuk". Spellings are
-/// compared, and shown, by surname: "Oleh Kostiuk" and "Kostiuk" are one spelling.
-fn written_surname(written: &str) -> &str {
-    let mut words = written.split_whitespace().rev().map(strip_possessive);
-    let last = words.next().unwrap_or(written);
-    // "Robert F. Kennedy Jr.": the surname is the word before the generational suffix.
-    match words.next() {
-        Some(before) if lexicon::is_generational_suffix(last) => before,
-        _ => last,
     }
 }
 

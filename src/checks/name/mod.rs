@@ -7,7 +7,7 @@ pub mod unknown_variant;
 
 use crate::kb::KnowledgeBase;
 use crate::text::{fold, strip_possessive};
-pub(crate) use crate::text::{given_name, surname};
+pub(crate) use crate::text::{given_name, surname, written_surname};
 
 /// A replacement written in the same case style as the text it replaces ("UMAROV" → "UMEROV").
 pub(crate) fn in_case_of(written: &str, replacement: &str) -> String {
