@@ -82,12 +82,17 @@ impl SentenceEvents {
             mentions.iter().filter_map(|m| Some((cursor.at(m.range.start)?, m.entity?))).collect();
         // Every name, known or not, and whether it is a person's: who holds a trigger.
         let mut cursor = source.sentence_cursor();
+        // A place the rules give an event is no person, however name-like ("Kryvyi Rih").
+        let is_place = |range: &Range<usize>| {
+            let next = found.places.partition_point(|p| p.range.end <= range.start);
+            found.places.get(next).is_some_and(|p| p.range.start < range.end)
+        };
         let names: Vec<(usize, Name)> = mentions
             .iter()
             .filter_map(|m| {
                 let person = match m.entity {
                     Some(entity) => kb.entities[entity].kind == EntityKind::Person,
-                    None => m.person_like,
+                    None => m.person_like && !is_place(&m.range),
                 };
                 Some((cursor.at(m.range.start)?, Name { range: m.range.clone(), entity: m.entity, person }))
             })

@@ -101,17 +101,29 @@ pub fn outcome_of(text: &str, sentence: Range<usize>, count: Range<usize>) -> Op
     if let Some(outcome) = words(&text[count.clone()]).last().and_then(|w| Outcome::of_word(&lower(w.text))) {
         return Some(outcome);
     }
-    // After the count: up to four words of its clause.
+    // After the count, in its clause.
     let after = &text[count.end..sentence.end];
     let clause_end = after.find([',', ';', ':', '.', '(', ')']).unwrap_or(after.len());
-    for word in words(&after[..clause_end]).take(4) {
-        let word = lower(word.text);
-        if let Some(outcome) = Outcome::of_word(&word) {
+    // A count coordinated with another shares its outcome: "the 11 children and nine adults
+    // killed".
+    // Up to four words of its clause, a coordinated count aside.
+    let after_words: Vec<_> = words(&after[..clause_end]).take(8).map(|w| lower(w.text).into_owned()).collect();
+    let is_number =
+        |word: &str| word.bytes().all(|b| b.is_ascii_digit()) || crate::extract::number::word_value(word).is_some();
+    let (mut i, mut read) = (0, 0);
+    while let Some(word) = after_words.get(i).filter(|_| read < 4) {
+        if let Some(outcome) = Outcome::of_word(word) {
             return Some(outcome);
         }
-        if !BETWEEN_AFTER.contains(&word.as_ref()) {
+        if word == "and" && after_words.get(i + 1).is_some_and(|next| is_number(next)) {
+            i += 2;
+            continue;
+        }
+        if !BETWEEN_AFTER.contains(&word.as_str()) {
             break;
         }
+        i += 1;
+        read += 1;
     }
     // Before it: up to four words of its clause, the nearest first.
     let before = &text[sentence.start..count.start];
@@ -152,6 +164,8 @@ mod tests {
             ("Rescuers pulled 12 people from the rubble, one of whom died.", "12 people", None),
             ("The attack, which killed 23 people, drew condemnation from 40 countries.", "40 countries", None),
             ("The 15 countries that attended were spared.", "15 countries", None),
+            ("A vigil remembered the 11 children and nine adults killed.", "11 children", Some(Outcome::Killed)),
+            ("The strike killed 35 people and injured 117.", "35 people", Some(Outcome::Killed)),
         ];
         for &(sentence, count, want) in cases {
             let at = sentence.find(count).unwrap();
