@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use factlint::config::{Config, FailOn};
+use factlint::config::{Config, Discovery, FailOn};
 use factlint::corpus::{Found, LoadOptions};
 use factlint::error::{Error, Result};
 use factlint::extract::ExtractSettings;
@@ -44,7 +44,8 @@ impl Setup {
             let _ = rayon::ThreadPoolBuilder::new().num_threads(asked.min(most)).build_global();
         }
         let cwd = std::env::current_dir().map_err(|e| Error::read("the current folder", e))?;
-        let config = Config::find(args.config.as_deref(), &cwd)?;
+        let discovery = Discovery { explicit: args.config.as_deref(), isolated: args.isolated };
+        let config = Config::discover(discovery, &args.paths, &cwd)?;
         let date = args.date.as_deref().map(parse_date).transpose()?;
         let root = project_root(config.path.as_deref(), &cwd);
         let rules = if args.rules.is_empty() { &config.rules } else { &args.rules };
@@ -72,6 +73,9 @@ impl Setup {
         );
         let mut kb: KnowledgeBase = kb?;
         if args.verbose && !quiet {
+            for file in &config.files {
+                eprintln!("read config {}", file.display());
+            }
             for (path, why) in &found.passed {
                 eprintln!("passed over {}: {why}", path.display());
             }
