@@ -1,12 +1,11 @@
 //! What `check` and `claims` share: the config file and the flags resolved into the knowledge
 //! base, the load options, the extraction and lint settings, and the thread pool.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use factlint::config::{Config, Discovery, FailOn};
-use factlint::corpus::{Found, LoadOptions};
+use factlint::corpus::{Found, LoadOptions, STDIN_LIMIT, read_bounded};
 use factlint::error::{Error, Result};
 use factlint::extract::ExtractSettings;
 use factlint::extract::count::CountSettings;
@@ -57,8 +56,7 @@ impl Setup {
             });
         }
         let stdin = if reads_stdin {
-            let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).map_err(|e| Error::read("standard input", e))?;
+            let bytes = read_bounded(std::io::stdin().lock(), STDIN_LIMIT)?;
             Some((args.stdin_filename.clone().unwrap_or_else(|| "-".into()), bytes))
         } else {
             None
