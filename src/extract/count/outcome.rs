@@ -101,8 +101,9 @@ pub fn outcome_of(text: &str, sentence: Range<usize>, count: Range<usize>) -> Op
     if let Some(outcome) = words(&text[count.clone()]).last().and_then(|w| Outcome::of_word(&lower(w.text))) {
         return Some(outcome);
     }
-    // After the count: up to four words of its clause.
-    let after = &text[count.end..sentence.end];
+    // After the count: up to four words of its clause (none if its unit ends the sentence or
+    // was read past its end, on the next line).
+    let after = &text[count.end.min(sentence.end)..sentence.end];
     let clause_end = after.find([',', ';', ':', '.', '(', ')']).unwrap_or(after.len());
     for word in words(&after[..clause_end]).take(4) {
         let word = lower(word.text);
