@@ -452,6 +452,15 @@ fn config_files_layer_from_each_checked_path_up_and_flags_win() {
         ["title.stale error", "draft.duplicate-paragraph warning"]
     );
     assert_eq!(findings_in(elsewhere.path(), &[article, "--ignore", "title"]), ["name.misspelled warning"]);
+    // Standard input is configured as the file it is named after.
+    let output = factlint()
+        .current_dir(project.path())
+        .args(["check", "--format", "short", "-", "--stdin-filename", "desk/b.md"])
+        .write_stdin(THREE_FINDINGS)
+        .output()
+        .unwrap();
+    let report = String::from_utf8(output.stdout).unwrap();
+    assert!(report.contains("title.stale") && !report.contains("draft."), "{report}");
 }
 
 #[test]

@@ -44,7 +44,16 @@ impl Setup {
         }
         let cwd = std::env::current_dir().map_err(|e| Error::read("the current folder", e))?;
         let discovery = Discovery { explicit: args.config.as_deref(), isolated: args.isolated };
-        let config = Config::discover(discovery, &args.paths, &cwd)?;
+        // Standard input is configured as the file it is named after, as ruff does.
+        let configured: Vec<PathBuf> = args
+            .paths
+            .iter()
+            .map(|path| match &args.stdin_filename {
+                Some(name) if path.as_os_str() == "-" => PathBuf::from(name),
+                _ => path.clone(),
+            })
+            .collect();
+        let config = Config::discover(discovery, &configured, &cwd)?;
         let date = args.date.as_deref().map(parse_date).transpose()?;
         let root = project_root(config.path.as_deref(), &cwd);
         let rules = if args.rules.is_empty() { &config.rules } else { &args.rules };
