@@ -73,9 +73,14 @@ pub struct InputArgs {
     #[arg(long = "rules", value_name = "DIR")]
     pub rules: Vec<PathBuf>,
 
-    /// The configuration file (default: factlint.toml found walking up from here).
+    /// A configuration file read on top of those found (factlint.toml in the checked paths'
+    /// folder and every folder above it, the nearest winning per key).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+
+    /// Read no configuration file but the one `--config` names.
+    #[arg(long)]
+    pub isolated: bool,
 
     /// The articles' date, overriding their own (YYYY-MM-DD).
     #[arg(long, value_name = "YYYY-MM-DD")]

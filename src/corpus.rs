@@ -134,14 +134,50 @@ fn file_id(path: &std::path::Path) -> Option<PathBuf> {
 pub fn read(item: &Item, options: &LoadOptions) -> Result<Loaded, Error> {
     match item {
         Item::Stdin => {
-            let (name, bytes) = options.stdin.clone().unwrap_or_else(|| ("-".into(), Vec::new()));
-            Ok(load(&name, &bytes, Format::of(name.as_ref()), options.date))
+            let (name, bytes) = options.stdin.as_ref().map_or(("-", &[][..]), |(name, bytes)| (name.as_str(), bytes));
+            Ok(load(name, bytes, Format::of(name.as_ref()), options.date))
         }
         Item::Path(path) => {
-            let bytes = std::fs::read(path).map_err(|e| Error::read(path.display(), e))?;
-            Ok(load(&path.display().to_string(), &bytes, Format::of(path), options.date))
+            let bytes = read_regular(path).map_err(|e| Error::read(path.display(), e))?;
+            Ok(load(&path.display().to_string(), bytes, Format::of(path), options.date))
         }
     }
+}
+
+/// A file's bytes, if it is a regular file. It is opened without blocking and looked at once
+/// open: a FIFO put in its place since it was found must not hang the run.
+fn read_regular(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let mut file = options.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(std::io::Error::other(crate::input::not_regular(&meta.file_type())));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// The most standard input `-` reads: it may never end (`yes | factlint check -`), and what is
+/// read is held whole.
+pub const STDIN_LIMIT: u64 = 1 << 30;
+
+/// Everything `input` gives, if it ends within `limit` bytes.
+pub fn read_bounded(input: impl std::io::Read, limit: u64) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    input.take(limit + 1).read_to_end(&mut bytes).map_err(|e| Error::read("standard input", e))?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::Usage {
+            message: format!("standard input is longer than {} MiB: not checked", limit >> 20),
+            help: Some("save it to a file and check the file".into()),
+        });
+    }
+    Ok(bytes)
 }
 
 /// Corpus lines that are not articles, as errors pointing at them.
@@ -198,4 +234,33 @@ pub fn extract_all(
             claims
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn standard_input_is_read_up_to_its_bound() {
+        for (input, limit, expected) in [("", 4, Some("")), ("abcd", 4, Some("abcd")), ("abcde", 4, None)] {
+            let read = read_bounded(input.as_bytes(), limit).ok();
+            assert_eq!(read.as_deref(), expected.map(str::as_bytes), "{input:?} within {limit}");
+        }
+        let Err(Error::Usage { message, .. }) = read_bounded(&[0u8; 3 << 20][..], 2 << 20) else { panic!() };
+        assert_eq!(message, "standard input is longer than 2 MiB: not checked");
+    }
+
+    /// A FIFO found where a file was (swapped in after the walk) is refused without blocking.
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_never_opened_for_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("a.md");
+        match std::process::Command::new("mkfifo").arg(&fifo).status() {
+            Ok(status) if status.success() => {}
+            _ => return eprintln!("skipped: no mkfifo on this machine"),
+        }
+        let Err(err) = read(&Item::Path(fifo), &LoadOptions::default()) else { panic!("a FIFO was read") };
+        assert!(err.to_string().contains("a FIFO (named pipe), not a regular file"), "{err}");
+    }
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use factlint::claim::Claim;
-use factlint::config::Config;
+use factlint::config::{Config, Discovery};
 use factlint::corpus::{Corpus, extract_all, line_errors};
 use factlint::error::Result;
 use factlint::extract::ExtractSettings;
@@ -58,15 +58,14 @@ impl Engine {
     /// The configuration found from `start` up (or `config`), and the rules it names (or
     /// `rules`, or the bundled ones).
     pub fn load(start: &Path, config: Option<&Path>, rules: &[PathBuf]) -> Result<Engine> {
-        Engine::with(Config::find(config, start)?, rules)
+        let discovery = Discovery { explicit: config, isolated: false };
+        Engine::with(Config::discover(discovery, &[], start)?, rules)
     }
 
     /// The bundled rules and the default settings: what is left when the workspace's own
     /// configuration or rules are invalid.
     pub fn bundled() -> Engine {
-        // As `Config::find` has it when there is no file.
-        let config = Config { count_tolerance: 0.1, ..Config::default() };
-        Engine::with(config, &[]).unwrap_or_else(|_| unreachable!("the bundled rules are tested to compile"))
+        Engine::with(Config::default(), &[]).unwrap_or_else(|_| unreachable!("the bundled rules are tested to compile"))
     }
 
     fn with(config: Config, rules: &[PathBuf]) -> Result<Engine> {

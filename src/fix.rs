@@ -199,26 +199,112 @@ fn replace(
         }
     }
     let folder = target.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    let mut temporary = tempfile::Builder::new()
-        .prefix(".factlint-")
-        .tempfile_in(&folder)
+    let mut temporary = Temporary::create_in(&folder)
         .map_err(|e| failed(format!("cannot create a temporary file in {}: {e}", folder.display())))?;
-    fill(temporary.as_file_mut(), bytes).map_err(|e| failed(e.to_string()))?;
-    temporary.as_file().sync_all().map_err(|e| failed(e.to_string()))?;
-    temporary.as_file().set_permissions(metadata.permissions()).map_err(|e| failed(e.to_string()))?;
+    fill(&mut temporary.file, bytes).map_err(|e| failed(e.to_string()))?;
+    temporary.file.sync_all().map_err(|e| failed(e.to_string()))?;
+    temporary.file.set_permissions(metadata.permissions()).map_err(|e| failed(e.to_string()))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        std::os::unix::fs::fchown(temporary.as_file(), Some(metadata.uid()), Some(metadata.gid()))
+        std::os::unix::fs::fchown(&temporary.file, Some(metadata.uid()), Some(metadata.gid()))
             .map_err(|e| failed(format!("cannot keep the file's owner and group: {e}")))?;
+        // After the mode: an access ACL and the mode share the group bits.
+        copy_extended_attributes(&target, &temporary.file).map_err(failed)?;
     }
     if let Some(expected) = expected {
         if std::fs::read(&target).map_err(|e| failed(e.to_string()))? != expected {
             return Err(changed(&path.display().to_string()));
         }
     }
-    temporary.persist(&target).map_err(|e| failed(e.error.to_string()))?;
+    temporary.rename_over(&target).map_err(|e| failed(e.to_string()))
+}
+
+/// Gives `to` every extended attribute of the file at `from`, POSIX ACLs among them (Linux
+/// keeps them as `system.posix_acl_*`). A file system without them has none to keep.
+#[cfg(unix)]
+fn copy_extended_attributes(from: &Path, to: &std::fs::File) -> Result<(), String> {
+    use xattr::FileExt;
+    let names = match xattr::list(from) {
+        Ok(names) => names,
+        Err(e) if e.kind() == std::io::ErrorKind::Unsupported => return Ok(()),
+        Err(e) => return Err(format!("cannot read the file's extended attributes: {e}")),
+    };
+    for name in names {
+        let shown = name.to_string_lossy();
+        let value = xattr::get(from, &name).map_err(|e| format!("cannot read extended attribute {shown}: {e}"))?;
+        if let Some(value) = value {
+            to.set_xattr(&name, &value).map_err(|e| format!("cannot keep extended attribute {shown}: {e}"))?;
+        }
+    }
     Ok(())
+}
+
+/// The temporary files being written, so that a signal ending the run can remove them.
+static TEMPORARIES: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn temporaries() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    TEMPORARIES.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Removes every temporary file being written, for a run ended by a signal. The guard returned
+/// keeps any other from being made: hold it until the process exits.
+pub fn remove_temporaries() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    let mut pending = temporaries();
+    for path in pending.drain(..) {
+        let _ = std::fs::remove_file(path);
+    }
+    pending
+}
+
+/// A temporary file beside the one it replaces, removed unless renamed over it: on any failure
+/// (when dropped), and on a signal (see [`remove_temporaries`]). Its path is known before the
+/// file is made, so no moment passes in which it exists unknown.
+struct Temporary {
+    path: PathBuf,
+    file: std::fs::File,
+    renamed: bool,
+}
+
+impl Temporary {
+    fn create_in(folder: &Path) -> std::io::Result<Temporary> {
+        static MADE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        loop {
+            let made = MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let path = folder.join(format!(".factlint-{}-{made}.tmp", std::process::id()));
+            let mut pending = temporaries();
+            pending.push(path.clone());
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            match options.open(&path) {
+                Ok(file) => return Ok(Temporary { path, file, renamed: false }),
+                Err(err) => {
+                    pending.pop();
+                    if err.kind() != std::io::ErrorKind::AlreadyExists {
+                        return Err(err);
+                    }
+                }
+            }
+        }
+    }
+
+    fn rename_over(mut self, target: &Path) -> std::io::Result<()> {
+        std::fs::rename(&self.path, target)?;
+        self.renamed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Temporary {
+    fn drop(&mut self) {
+        let mut pending = temporaries();
+        if !self.renamed {
+            let _ = std::fs::remove_file(&self.path);
+        }
+        pending.retain(|p| *p != self.path);
+    }
 }
 
 /// A unified diff of the fixes to `original`, for `--diff`, that `git apply` and `patch -p1`
@@ -431,6 +517,32 @@ mod tests {
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
         write_atomically(&path, b"y").unwrap();
         assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn extended_attributes_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "x").unwrap();
+        if let Err(e) = xattr::set(&path, "user.factlint.desk", b"sport") {
+            return eprintln!("skipped: this file system keeps no extended attributes ({e})");
+        }
+        write_atomically(&path, b"y").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "y");
+        assert_eq!(xattr::get(&path, "user.factlint.desk").unwrap().as_deref(), Some(&b"sport"[..]));
+    }
+
+    #[test]
+    fn a_signal_removes_the_temporary_file_being_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let temporary = Temporary::create_in(dir.path()).unwrap();
+        assert!(temporary.path.exists());
+        let held = remove_temporaries();
+        assert!(!temporary.path.exists());
+        drop(held);
+        drop(temporary);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 
     #[test]

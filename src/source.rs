@@ -190,7 +190,7 @@ impl Files {
             Some((text, _)) => Some(SourceFile::new(path, text)),
             // A binary file has no text to show (it was skipped as such).
             None => (!bytes[..bytes.len().min(8192)].contains(&0))
-                .then(|| SourceFile::new(path, decode_keeping_offsets(&bytes).0)),
+                .then(|| SourceFile::new(path, decode_keeping_offsets(bytes).0)),
         });
         read().entry(path.to_string()).or_insert(file).clone()
     }
@@ -309,12 +309,15 @@ pub fn decode_with_bom(bytes: &[u8]) -> Option<(String, &'static str)> {
 
 /// Decodes stored bytes, keeping their length: each byte of an invalid UTF-8 sequence becomes
 /// [`SUBSTITUTE`]. Returns the text and the offset of the first invalid byte, if any.
-pub fn decode_keeping_offsets(bytes: &[u8]) -> (String, Option<usize>) {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_owned(), None),
-        Err(first) => {
+/// Owned bytes are decoded in place when they are valid, as most are: no second copy.
+pub fn decode_keeping_offsets(bytes: impl Into<Vec<u8>>) -> (String, Option<usize>) {
+    match String::from_utf8(bytes.into()) {
+        Ok(text) => (text, None),
+        Err(err) => {
+            let first = err.utf8_error();
+            let bytes = err.into_bytes();
             let mut text = String::with_capacity(bytes.len());
-            let mut rest = bytes;
+            let mut rest = bytes.as_slice();
             while !rest.is_empty() {
                 match std::str::from_utf8(rest) {
                     Ok(valid) => {

@@ -396,3 +396,90 @@ fn colours_follow_the_flag() {
     let plain = factlint().args(["check", "fixtures/seeds/003.md", "--color", "never"]).output().unwrap();
     assert!(!String::from_utf8_lossy(&plain.stdout).contains("\u{1b}["));
 }
+
+/// An article with a stale title, a misspelled name and a repeated paragraph.
+const THREE_FINDINGS: &str = "---\npublished: 2026-01-10\n---\n\nPresident-elect Donald Trump met Rustam Umarov in Kyiv on Monday to talk about the war.\n\nThe two men spoke for an hour about drones and the long winter ahead.\n\nThe two men spoke for an hour about drones and the long winter ahead.\n";
+
+/// `code severity` of each finding of a run in `dir`.
+fn findings_in(dir: &Path, args: &[&str]) -> Vec<String> {
+    let output = factlint().current_dir(dir).args(["check", "--format", "json"]).args(args).output().unwrap();
+    let report: Value = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stderr)));
+    let findings = report["findings"].as_array().unwrap().iter();
+    findings.map(|f| format!("{} {}", f["code"].as_str().unwrap(), f["severity"].as_str().unwrap())).collect()
+}
+
+#[test]
+fn config_files_layer_from_each_checked_path_up_and_flags_win() {
+    let project = tempfile::tempdir().unwrap();
+    let desk = project.path().join("desk");
+    std::fs::create_dir(&desk).unwrap();
+    std::fs::write(
+        project.path().join("factlint.toml"),
+        "[checks]\nignore = [\"title\"]\n[severity]\n\"name.misspelled\" = \"warning\"\n",
+    )
+    .unwrap();
+    // The nearer file's `ignore` replaces the farther one's; its severities add to them.
+    std::fs::write(desk.join("factlint.toml"), "[checks]\nignore = [\"draft\"]\n").unwrap();
+    std::fs::write(desk.join("a.md"), THREE_FINDINGS).unwrap();
+    std::fs::write(project.path().join("extra.toml"), "[checks]\nignore = [\"name\"]\n").unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let article = desk.join("a.md");
+    let article = article.to_str().unwrap();
+
+    // Found from the checked path, not from the current folder.
+    assert_eq!(findings_in(elsewhere.path(), &[article]), ["title.stale error", "name.misspelled warning"]);
+    assert_eq!(findings_in(project.path(), &["desk"]), ["title.stale error", "name.misspelled warning"]);
+    // --config on top of the files found.
+    let extra = project.path().join("extra.toml");
+    let extra = extra.to_str().unwrap();
+    assert_eq!(
+        findings_in(elsewhere.path(), &[article, "--config", extra]),
+        ["title.stale error", "draft.duplicate-paragraph warning"]
+    );
+    // --isolated reads none but --config.
+    assert_eq!(
+        findings_in(elsewhere.path(), &[article, "--isolated"]),
+        ["title.stale error", "name.misspelled error", "draft.duplicate-paragraph warning"]
+    );
+    assert_eq!(
+        findings_in(elsewhere.path(), &[article, "--isolated", "--config", extra]),
+        ["title.stale error", "draft.duplicate-paragraph warning"]
+    );
+    // Flags over every file: --select brings back what a config ignores.
+    assert_eq!(
+        findings_in(elsewhere.path(), &[article, "--select", "draft,title"]),
+        ["title.stale error", "draft.duplicate-paragraph warning"]
+    );
+    assert_eq!(findings_in(elsewhere.path(), &[article, "--ignore", "title"]), ["name.misspelled warning"]);
+    // Standard input is configured as the file it is named after.
+    let output = factlint()
+        .current_dir(project.path())
+        .args(["check", "--format", "short", "-", "--stdin-filename", "desk/b.md"])
+        .write_stdin(THREE_FINDINGS)
+        .output()
+        .unwrap();
+    let report = String::from_utf8(output.stdout).unwrap();
+    assert!(report.contains("title.stale") && !report.contains("draft."), "{report}");
+}
+
+#[test]
+fn checked_paths_whose_config_files_disagree_are_refused() {
+    let project = tempfile::tempdir().unwrap();
+    for (desk, ignore) in [("sport", "draft"), ("news", "title")] {
+        let folder = project.path().join(desk);
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::write(folder.join("factlint.toml"), format!("[checks]\nignore = [\"{ignore}\"]\n")).unwrap();
+        std::fs::write(folder.join("a.md"), THREE_FINDINGS).unwrap();
+    }
+    factlint()
+        .current_dir(project.path())
+        .args(["check", "sport", "news/a.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the checked paths have different `checks.ignore`"))
+        .stderr(predicate::str::contains("--config"));
+    // A setting given on top of both makes them agree.
+    std::fs::write(project.path().join("both.toml"), "[checks]\nignore = [\"name\"]\n").unwrap();
+    factlint().current_dir(project.path()).args(["check", "sport", "news", "--config", "both.toml"]).assert().code(1);
+}

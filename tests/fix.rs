@@ -129,3 +129,30 @@ fn fix_diff_fails_as_check_does_on_errors_it_cannot_fix() {
     factlint(dir.path()).args(args).assert().code(1);
     factlint(dir.path()).args(args).args(["--fix", "--diff"]).assert().code(1).stdout("");
 }
+
+/// Killed at any moment, `--fix` leaves the article as it was or as fixed, and no temporary file.
+#[cfg(unix)]
+#[test]
+fn a_fix_ended_by_a_signal_leaves_no_temporary_file() {
+    let original =
+        format!("Rustam Umarov said.\n\n{}", "The harbour stayed closed overnight, officials said.\n\n".repeat(20_000));
+    let fixed = original.replacen("Rustam Umarov", "Rustem Umerov", 1);
+    for (delay, signal) in [(100, "TERM"), (300, "INT"), (600, "TERM"), (900, "INT"), (1500, "TERM")] {
+        let dir = folder_with("a.md", &original);
+        let mut run = std::process::Command::new(assert_cmd::cargo::cargo_bin("factlint"))
+            .current_dir(dir.path())
+            .args(["check", "a.md", "--fix", "--quiet"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay));
+        let _ = std::process::Command::new("kill").args([&format!("-{signal}"), &run.id().to_string()]).status();
+        run.wait().unwrap();
+        let left: Vec<String> =
+            std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into()).collect();
+        assert_eq!(left, ["a.md"], "after SIG{signal} at {delay} ms");
+        let now = std::fs::read_to_string(dir.path().join("a.md")).unwrap();
+        assert!(now == original || now == fixed, "after SIG{signal} at {delay} ms the article is half written");
+    }
+}

@@ -114,7 +114,10 @@ fn devices_and_fifos_are_reported_never_read() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.md", "Nothing to see.\n");
     let fifo = dir.path().join("pipe.md");
-    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    match std::process::Command::new("mkfifo").arg(&fifo).status() {
+        Ok(status) if status.success() => {}
+        _ => return eprintln!("skipped: no mkfifo on this machine to make a FIFO with"),
+    }
     // Nothing writes to the FIFO: opening it would block for ever.
     factlint()
         .current_dir(dir.path())
@@ -124,13 +127,14 @@ fn devices_and_fifos_are_reported_never_read() {
         .code(2)
         .stderr(predicate::str::contains("pipe.md").and(predicate::str::contains("FIFO")))
         .stderr(predicate::str::contains("/dev/zero").and(predicate::str::contains("a device")));
-    // In a folder walk they are passed over.
+    // In a folder walk too, where an article could be; the rest is checked.
     factlint()
         .current_dir(dir.path())
-        .args(["check", "."])
+        .args(["check", ".", "--format", "short"])
         .timeout(std::time::Duration::from_secs(20))
         .assert()
-        .code(0);
+        .code(2)
+        .stderr(predicate::str::contains("pipe.md").and(predicate::str::contains("FIFO")));
 }
 
 #[test]

@@ -138,7 +138,7 @@ proptest! {
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400), format in 0..4usize) {
         let format = [Format::Text, Format::Markdown, Format::Html, Format::Jsonl][format];
         let kb = KnowledgeBase::bundled().unwrap();
-        if let Loaded::Articles(sources) | Loaded::Partial(sources, _, _) = load("x", &bytes, format, None) {
+        if let Loaded::Articles(sources) | Loaded::Partial(sources, _, _) = load("x", bytes.as_slice(), format, None) {
             for source in &sources {
                 let claims = factlint::extract::extract(source, &kb, &ExtractSettings::default());
                 for claim in &claims {

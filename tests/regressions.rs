@@ -85,3 +85,14 @@ fn a_date_window_that_begins_before_a_count_window() {
         assert!(needed.len() <= all.len());
     }
 }
+
+/// A count whose unit was read on the next line, past the end of its sentence: the words after
+/// it were sliced backwards (found by the `fix` fuzz target).
+#[test]
+fn a_count_whose_unit_is_on_the_next_line() {
+    read_all(
+        b"bl after the union i\x01\x04n Tallinn ritish prime ministethisrdon Brown, who chairs a ike in \
+          Tallinn endedn Tuesday after the union accepted a 2 percent ra with 60 ex\nRelries.\n",
+        Format::Markdown,
+    );
+}

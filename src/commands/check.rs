@@ -46,6 +46,9 @@ pub fn run(args: &CheckArgs, color: ColorChoice, quiet: bool) -> Result<ExitCode
         None => setup.fail_on.unwrap_or(FailOn::At(Severity::Error)),
     };
     let baseline = args.baseline.as_deref().map(Baseline::read).transpose()?;
+    if args.write_baseline.is_some() || (args.fix && !args.diff) {
+        super::remove_temporaries_on_signals();
+    }
     if args.fix && args.input.paths.iter().any(|p| p.as_os_str() == "-") && !args.diff {
         return Err(Error::Usage {
             message: "--fix cannot write to standard input".into(),

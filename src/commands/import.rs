@@ -60,6 +60,7 @@ pub fn wikidata(args: &WikidataArgs, quiet: bool) -> Result<ExitCode> {
         stdout.write_all(texts.join("\n").as_bytes()).map_err(crate::output_error)?;
         return Ok(ExitCode::SUCCESS);
     }
+    super::remove_temporaries_on_signals();
     std::fs::create_dir_all(dir)
         .map_err(|e| Error::Write { path: dir.display().to_string(), reason: e.to_string() })?;
     for (path, text) in &output.files {

@@ -1,12 +1,11 @@
 //! What `check` and `claims` share: the config file and the flags resolved into the knowledge
 //! base, the load options, the extraction and lint settings, and the thread pool.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use factlint::config::{Config, FailOn};
-use factlint::corpus::{Found, LoadOptions};
+use factlint::config::{Config, Discovery, FailOn};
+use factlint::corpus::{Found, LoadOptions, STDIN_LIMIT, read_bounded};
 use factlint::error::{Error, Result};
 use factlint::extract::ExtractSettings;
 use factlint::extract::count::CountSettings;
@@ -44,7 +43,17 @@ impl Setup {
             let _ = rayon::ThreadPoolBuilder::new().num_threads(asked.min(most)).build_global();
         }
         let cwd = std::env::current_dir().map_err(|e| Error::read("the current folder", e))?;
-        let config = Config::find(args.config.as_deref(), &cwd)?;
+        let discovery = Discovery { explicit: args.config.as_deref(), isolated: args.isolated };
+        // Standard input is configured as the file it is named after, as ruff does.
+        let configured: Vec<PathBuf> = args
+            .paths
+            .iter()
+            .map(|path| match &args.stdin_filename {
+                Some(name) if path.as_os_str() == "-" => PathBuf::from(name),
+                _ => path.clone(),
+            })
+            .collect();
+        let config = Config::discover(discovery, &configured, &cwd)?;
         let date = args.date.as_deref().map(parse_date).transpose()?;
         let root = project_root(config.path.as_deref(), &cwd);
         let rules = if args.rules.is_empty() { &config.rules } else { &args.rules };
@@ -56,8 +65,7 @@ impl Setup {
             });
         }
         let stdin = if reads_stdin {
-            let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).map_err(|e| Error::read("standard input", e))?;
+            let bytes = read_bounded(std::io::stdin().lock(), STDIN_LIMIT)?;
             Some((args.stdin_filename.clone().unwrap_or_else(|| "-".into()), bytes))
         } else {
             None
@@ -72,6 +80,9 @@ impl Setup {
         );
         let mut kb: KnowledgeBase = kb?;
         if args.verbose && !quiet {
+            for file in &config.files {
+                eprintln!("read config {}", file.display());
+            }
             for (path, why) in &found.passed {
                 eprintln!("passed over {}: {why}", path.display());
             }

@@ -70,15 +70,46 @@ impl std::ops::BitOr for Needs {
     }
 }
 
+/// Text whose words are read at once, at most (but for a longer sentence): their hashes take
+/// four times its bytes.
+const WORD_BLOCK: usize = 1 << 20;
+
+/// The sentences of a text of `len` bytes in blocks of whole sentences, each with the part of
+/// the text it covers (all of it, between them). A block ends with a paragraph once it is half
+/// full, and with any sentence once full: a name or phrase never runs across either.
+fn blocks(sentences: &[Sentence], len: usize) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut blocks = Vec::new();
+    let (mut first, mut from) = (0, 0);
+    for (i, sentence) in sentences.iter().enumerate() {
+        let size = sentence.range.end - from;
+        let paragraph_ends = sentences.get(i + 1).is_none_or(|next| next.paragraph != sentence.paragraph);
+        if size >= WORD_BLOCK || (size >= WORD_BLOCK / 2 && paragraph_ends) {
+            blocks.push((first..i + 1, from..sentence.range.end));
+            (first, from) = (i + 1, sentence.range.end);
+        }
+    }
+    if from < len || first < sentences.len() || blocks.is_empty() {
+        blocks.push((first..sentences.len(), from..len));
+    }
+    blocks
+}
+
 /// Every claim of a source, in text order.
 pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) -> Vec<Claim> {
     let text = &source.text;
     // Names and titles may wrap across lines within a sentence: read them on one line.
     let unwrapped = unwrap_lines(text, &source.sentences);
-    let words = WordHashes::new(&unwrapped);
-    // The phrases of the rules and of the lexicon, found in one reading of the words.
-    let [names, triggers, places, nouns, weekdays] = kb.phrases.find_each(&unwrapped, &words);
-    let mut mentions = mentions_of(&unwrapped, &words, &names, kb, &source.sentences);
+    // The phrases of the rules and of the lexicon, found in one reading of the words, and the
+    // names: a block of sentences at a time.
+    let mut phrases: [Vec<PhraseMatch>; 5] = Default::default();
+    let mut mentions = Vec::new();
+    for (sentences, span) in blocks(&source.sentences, unwrapped.len()) {
+        let words = WordHashes::within(&unwrapped, span);
+        let found = kb.phrases.find_each(&unwrapped, &words);
+        mentions.extend(mentions_of(&unwrapped, &words, &found[0], kb, &source.sentences[sentences]));
+        phrases.iter_mut().zip(found).for_each(|(all, block)| all.extend(block));
+    }
+    let [_, triggers, places, nouns, weekdays] = phrases;
     // A social post quoted in the article speaks for its poster: its names and titles are not
     // the article's.
     let posts = post::embedded_posts(text, &source.paragraphs);
@@ -265,4 +296,47 @@ fn runs(sentences: &[Sentence], marked: &[bool]) -> Vec<Range<usize>> {
         previous = Some(i);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_read_in_blocks_of_whole_sentences_covering_the_text() {
+        const HALF: usize = WORD_BLOCK / 2;
+        // Each sentence's length and paragraph, and where each block of sentences ends.
+        type Case<'a> = (&'a [(usize, usize)], &'a [usize]);
+        let cases: &[Case] = &[
+            (&[], &[0]),
+            (&[(10, 0), (20, 0)], &[2]),
+            // Half full at a paragraph's end: cut there.
+            (&[(HALF, 0), (10, 1), (10, 1)], &[1, 3]),
+            // Not at a paragraph's end: cut once full.
+            (&[(HALF, 0), (HALF, 0), (10, 0)], &[2, 3]),
+            // A sentence longer than a block is a block.
+            (&[(10, 0), (3 * WORD_BLOCK, 0), (10, 0)], &[2, 3]),
+        ];
+        for (lengths, expected) in cases {
+            let mut at = 0;
+            let sentences: Vec<Sentence> = lengths
+                .iter()
+                .map(|&(len, paragraph)| {
+                    // One byte between sentences.
+                    let range = at..at + len;
+                    at += len + 1;
+                    Sentence { range, paragraph }
+                })
+                .collect();
+            let len = at + 5;
+            let blocks = blocks(&sentences, len);
+            let ends: Vec<usize> = blocks.iter().map(|(s, _)| s.end).collect();
+            assert_eq!(&ends, expected, "{lengths:?}");
+            assert!(blocks.iter().zip(blocks.iter().skip(1)).all(|(a, b)| a.0.end == b.0.start));
+            // The spans cover the text, in order, without gaps.
+            assert_eq!(blocks.first().unwrap().1.start, 0);
+            assert_eq!(blocks.last().unwrap().1.end, len);
+            assert!(blocks.windows(2).all(|pair| pair[0].1.end == pair[1].1.start));
+        }
+    }
 }

@@ -21,6 +21,7 @@ use serde::Serialize;
 
 pub use header::is_dateline;
 pub use structure::{Sentence, paragraphs, sentences};
+pub(crate) use walk::not_regular;
 pub use walk::{Discovered, WalkOptions, discover};
 
 use crate::source::{FileRef, OffsetMap, SourceFile, Span, decode_keeping_offsets, decode_with_bom};
@@ -214,8 +215,9 @@ impl Format {
 }
 
 /// Turns stored bytes into articles. `date` (from `--date`) overrides every other date.
-pub fn load(path: &str, bytes: &[u8], format: Format, date: Option<NaiveDate>) -> Loaded {
-    let (text, invalid_utf8_at, decoded_from) = match decode_with_bom(bytes) {
+pub fn load(path: &str, bytes: impl Into<Vec<u8>>, format: Format, date: Option<NaiveDate>) -> Loaded {
+    let bytes = bytes.into();
+    let (text, invalid_utf8_at, decoded_from) = match decode_with_bom(&bytes) {
         Some((text, encoding)) => (text, None, Some(encoding)),
         None if bytes[..bytes.len().min(8192)].contains(&0) => {
             return Loaded::Binary(SourceFile::new(path, String::new()));

@@ -1,8 +1,9 @@
 //! Paths to articles: files as named, folders walked recursively honouring `.gitignore` and
 //! the configured include/exclude globs, in a stable order.
 //!
-//! Only regular files are ever read: a device, FIFO or socket named on the command line is
-//! reported, never opened (`/dev/zero` never ends, a FIFO blocks). Walks pass over hidden files
+//! Only regular files are ever read: a device, FIFO or socket named on the command line, or met
+//! in a walk where an article could be, is reported, never opened (`/dev/zero` never ends, a FIFO
+//! blocks). Walks pass over hidden files
 //! and symlinks unless asked (`--hidden`, `--follow`, as ripgrep does) and say what they passed
 //! over, so `--verbose` can list it; a named folder that holds no article is said too.
 
@@ -57,7 +58,7 @@ pub fn discover(paths: &[PathBuf], options: &WalkOptions) -> Vec<Discovered> {
 }
 
 /// Why a path that is neither a folder nor a regular file is not read.
-fn not_regular(kind: &std::fs::FileType) -> &'static str {
+pub(crate) fn not_regular(kind: &std::fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
@@ -119,17 +120,20 @@ fn walk(root: &Path, options: &WalkOptions, out: &mut Vec<Discovered>) {
             }
         };
         let path = entry.path();
-        if !entry.file_type().is_some_and(|t| t.is_file()) {
-            continue;
-        }
+        let Some(kind) = entry.file_type().filter(|kind| !kind.is_dir()) else { continue };
         let relative = path.strip_prefix(root).unwrap_or(path);
         let wanted = match &options.include {
             Some(globs) => globs.is_match(relative) || globs.is_match(path),
             None => path.extension().and_then(|e| e.to_str()).is_some_and(Format::is_article_extension),
         };
         let excluded = options.exclude.as_ref().is_some_and(|globs| globs.is_match(relative) || globs.is_match(path));
-        if wanted && !excluded {
+        if !wanted || excluded {
+            continue;
+        }
+        if kind.is_file() {
             found.push(path.to_path_buf());
+        } else {
+            out.push(Discovered::Unreadable(path.to_path_buf(), not_regular(&kind).into()));
         }
     }
     out.extend(found.into_iter().map(Discovered::File));

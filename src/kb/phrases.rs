@@ -143,11 +143,11 @@ impl PhraseIndex {
 
     /// Adds the matches of the patterns that begin with no letter or digit, keeping the leftmost
     /// of overlapping ones, the longest of those.
-    fn add_others(&self, text: &str, found: &mut Vec<PhraseMatch>) {
+    fn add_others(&self, text: &str, span: Range<usize>, found: &mut Vec<PhraseMatch>) {
         if let Some((automaton, ids)) = &self.others {
             found.extend(
                 automaton
-                    .find_iter(text)
+                    .find_iter(aho_corasick::Input::new(text).span(span))
                     .filter(|m| crate::text::is_whole_word(text, m.start(), m.end()))
                     .map(|m| PhraseMatch { range: m.range(), pattern: ids[m.pattern().as_usize()] }),
             );
@@ -201,8 +201,8 @@ fn search<const N: usize>(
     let mut found: [Vec<PhraseMatch>; N] = std::array::from_fn(|_| Vec::new());
     // Where each index's last match ends: its next one starts no earlier.
     let mut after = [0; N];
-    for (at, word) in words.0.iter().enumerate().filter(|(_, w)| any.may_begin(w.hash)) {
-        let next = words.0.get(at + 1).map(|w| w.hash);
+    for (at, word) in words.words.iter().enumerate().filter(|(_, w)| any.may_begin(w.hash)) {
+        let next = words.words.get(at + 1).map(|w| w.hash);
         for (i, index) in indexes.iter().enumerate() {
             if word.start < after[i] || !index.filter.may_begin(word.hash) {
                 continue;
@@ -214,7 +214,7 @@ fn search<const N: usize>(
         }
     }
     for (index, found) in indexes.iter().zip(&mut found) {
-        index.add_others(text, found);
+        index.add_others(text, words.span.clone(), found);
     }
     found
 }
@@ -262,9 +262,14 @@ impl Filter {
 }
 
 /// The words of a text (runs of letters and digits) with a hash of each, lower-cased: read once
-/// and shared by every index searched in the same text.
+/// and shared by every index searched in the same text. They may be the words of a part of it
+/// only (see [`WordHashes::within`]); offsets are always into the whole text.
 #[derive(Debug, Default)]
-pub struct WordHashes(Vec<WordHash>);
+pub struct WordHashes {
+    words: Vec<WordHash>,
+    /// The part of the text read.
+    span: Range<usize>,
+}
 
 #[derive(Debug, Clone, Copy)]
 struct WordHash {
@@ -275,9 +280,15 @@ struct WordHash {
 
 impl WordHashes {
     pub fn new(text: &str) -> WordHashes {
-        let bytes = text.as_bytes();
-        let mut words = Vec::with_capacity(text.len() / 6);
-        let mut i = 0;
+        WordHashes::within(text, 0..text.len())
+    }
+
+    /// The words of `text[span]`, `span` starting and ending between words: a long text is read
+    /// a part at a time, so that its words (four times its bytes) are never all in memory.
+    pub fn within(text: &str, span: Range<usize>) -> WordHashes {
+        let bytes = &text.as_bytes()[..span.end];
+        let mut words = Vec::with_capacity(span.len() / 6);
+        let mut i = span.start;
         while let Some(&b) = bytes.get(i) {
             // Most bytes that start no word are ASCII white space and punctuation: stepped over
             // without a call.
@@ -294,14 +305,14 @@ impl WordHashes {
                 }
             }
         }
-        WordHashes(words)
+        WordHashes { words, span }
     }
 
     /// The index of the first run that ends after `offset`: where [`WordHashes::words_in`] may
     /// start looking for a range that begins at `offset` or later.
     pub fn after(&self, offset: usize, from: usize) -> usize {
-        let from = from.min(self.0.len());
-        from + self.0[from..].iter().take_while(|w| w.end <= offset).count()
+        let from = from.min(self.words.len());
+        from + self.words[from..].iter().take_while(|w| w.end <= offset).count()
     }
 
     /// The words of `text[range]` as [`crate::text::words`] reads them — runs joined across an
@@ -313,9 +324,9 @@ impl WordHashes {
     /// ranges asked in text order, the end of the previous one (see [`WordHashes::after`]),
     /// which keeps reading them all linear.
     pub fn words_in<'t>(&self, text: &'t str, range: Range<usize>, from: usize) -> impl Iterator<Item = Word<'t>> {
-        let from = from.min(self.0.len());
-        let first = from + self.0[from..].iter().take_while(|w| w.end <= range.start).count();
-        let runs = self.0[first..].iter().take_while(move |w| w.start.max(range.start) < range.end);
+        let from = from.min(self.words.len());
+        let first = from + self.words[from..].iter().take_while(|w| w.end <= range.start).count();
+        let runs = self.words[first..].iter().take_while(move |w| w.start.max(range.start) < range.end);
         let mut runs = runs.peekable();
         std::iter::from_fn(move || {
             let run = runs.next()?;

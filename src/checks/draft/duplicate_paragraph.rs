@@ -1,3 +1,4 @@
+use std::collections::hash_map::Entry;
 use std::hash::Hasher;
 
 use rustc_hash::FxHashMap;
@@ -29,16 +30,32 @@ impl Check for DuplicateParagraph {
     fn check_source(&self, cx: &SourceContext, out: &mut Vec<Finding>) {
         let source = cx.source;
         // Paragraphs by a hash of their first and last words (case and white space aside): two
-        // copies share them, and most paragraphs are then read no further. Only a paragraph
-        // whose hash repeats is counted and compared word by word.
-        let mut seen: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        // copies share them, and most paragraphs are then read no further. Paragraphs whose ends
+        // repeat are hashed whole, each once, and compared word by word only with those of the
+        // same hash: many paragraphs with the same ends (a template's) would otherwise be
+        // compared each with all before it.
+        let mut ends: FxHashMap<u64, Option<usize>> = FxHashMap::default();
+        let mut whole: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        let paragraph_text = |index: usize| &source.text[source.paragraphs[index].clone()];
         for (index, paragraph) in source.paragraphs.iter().enumerate() {
             let text = &source.text[paragraph.clone()];
-            let earlier = seen.entry(ends_hash(text)).or_default();
+            match ends.entry(ends_hash(text)) {
+                Entry::Vacant(entry) => {
+                    // The first with these ends: hashed whole only if another one comes.
+                    entry.insert(Some(index));
+                    continue;
+                }
+                Entry::Occupied(mut entry) => {
+                    if let Some(first) = entry.get_mut().take() {
+                        whole.entry(words_hash(paragraph_text(first))).or_default().push(first);
+                    }
+                }
+            }
+            let earlier = whole.entry(words_hash(text)).or_default();
             if !earlier.is_empty() && text.split_whitespace().count() < cx.settings.duplicate_min_words {
                 continue;
             }
-            let same = earlier.iter().copied().find(|&e| same_words(&source.text[source.paragraphs[e].clone()], text));
+            let same = earlier.iter().copied().find(|&e| same_words(paragraph_text(e), text));
             match same {
                 None => earlier.push(index),
                 Some(earlier) => {
@@ -68,6 +85,16 @@ fn lower_words(text: &str) -> impl DoubleEndedIterator<Item = impl Iterator<Item
 
 /// Words at each end of a paragraph that [`ends_hash`] reads.
 const END_WORDS: usize = 3;
+
+/// A hash of all the words of a text, lower-case.
+fn words_hash(text: &str) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    for word in lower_words(text) {
+        word.for_each(|c| hasher.write_u32(u32::from(c)));
+        hasher.write_u8(0);
+    }
+    hasher.finish()
+}
 
 /// A hash of a text's first and last few words, lower-case.
 fn ends_hash(text: &str) -> u64 {

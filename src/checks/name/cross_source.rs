@@ -92,6 +92,10 @@ impl Check for CrossSource {
     }
 
     fn check_corpus(&self, cx: &CorpusContext, out: &mut Vec<Finding>) {
+        // One source spells no name differently from another: nothing to group.
+        if cx.facts.sources.len() < 2 {
+            return;
+        }
         // Each person's spellings, with the house spelling of a known person's surname.
         let mut people: BTreeMap<String, (Option<String>, BTreeMap<String, Spelling>)> = BTreeMap::new();
         let mut unknown = Names::default();
@@ -144,6 +148,12 @@ fn add_as(spellings: &mut BTreeMap<String, Spelling>, compared: &str, spelling: 
     }
 }
 
+/// The most names a full name is compared with. Where thousands share a surname or nearly
+/// (a corpus with hundreds of Smiths, or a text made to be slow), comparing each with all the
+/// others would take the square of their number; past this many, a name's neighbours are too
+/// crowded to tell a misspelling from another person anyway.
+const MOST_COMPARED: usize = 256;
+
 /// Names that match no entity, to be grouped by similarity.
 #[derive(Default)]
 struct Names {
@@ -182,15 +192,19 @@ impl Names {
         }
         let index = SimilarNames::new(surnames);
         let mut groups = UnionFind::new(full.len());
-        for (i, (name, spelling)) in full.iter().enumerate() {
-            for candidate in index.candidates(&surname(name)) {
-                for &j in &by_surname[index.name(candidate)] {
-                    if j > i
-                        && same_person(name, &full[j].0, similarity)
-                        && !named_apart(spelling, &full[j].1, name, &full[j].0)
-                    {
-                        groups.union(i, j);
-                    }
+        // Each name's parts, read once rather than at each comparison.
+        let parts: Vec<NameParts> = full.iter().map(|(name, _)| NameParts::of(name)).collect();
+        for (i, (_, spelling)) in full.iter().enumerate() {
+            let later = index
+                .candidates(&parts[i].surname)
+                .into_iter()
+                .flat_map(|candidate| by_surname[index.name(candidate)].iter().copied())
+                .filter(|&j| j > i);
+            for j in later.take(MOST_COMPARED) {
+                if same_person(&parts[i], &parts[j], similarity)
+                    && !named_apart(spelling, &full[j].1, &parts[i], &parts[j])
+                {
+                    groups.union(i, j);
                 }
             }
         }
@@ -204,10 +218,16 @@ impl Names {
         for (word, spelling) in self.single {
             // The groups this word is the surname of, exactly or nearly.
             let mut homes: BTreeSet<usize> = BTreeSet::new();
-            for candidate in index.candidates(&word) {
-                let last = index.name(candidate);
-                if last == word || strsim::jaro_winkler(last, &word) >= similarity {
-                    homes.extend(by_surname[last].iter().map(|&i| groups.find(i)));
+            let names = index
+                .candidates(&word)
+                .into_iter()
+                .map(|candidate| index.name(candidate))
+                .filter(|last| *last == word || strsim::jaro_winkler(last, &word) >= similarity)
+                .flat_map(|last| by_surname[last].iter().copied());
+            for i in names.take(MOST_COMPARED) {
+                homes.insert(groups.find(i));
+                if homes.len() > 1 {
+                    break;
                 }
             }
             if let (Some(&home), 1) = (homes.first(), homes.len()) {
@@ -225,21 +245,34 @@ fn is_initial_nickname(word: &str) -> bool {
     })
 }
 
+/// A full name and its parts, folded.
+struct NameParts<'a> {
+    whole: &'a str,
+    given: Option<String>,
+    surname: String,
+}
+
+impl NameParts<'_> {
+    fn of(name: &str) -> NameParts<'_> {
+        NameParts { whole: name, given: given_name(name), surname: surname(name) }
+    }
+}
+
 /// Full names of one person: surnames and given names near, the whole name `similarity` alike.
-fn same_person(a: &str, b: &str, similarity: f64) -> bool {
-    let (Some(ga), Some(gb)) = (given_name(a), given_name(b)) else { return false };
+fn same_person(a: &NameParts, b: &NameParts, similarity: f64) -> bool {
+    let (Some(ga), Some(gb)) = (&a.given, &b.given) else { return false };
     let given_ok = ga == gb
-        || strsim::jaro_winkler(&ga, &gb) >= GIVEN_NAME_SIMILARITY
+        || strsim::jaro_winkler(ga, gb) >= GIVEN_NAME_SIMILARITY
         || (ga.trim_end_matches('.').chars().count() == 1 && gb.starts_with(ga.trim_end_matches('.')));
     given_ok
-        && strsim::jaro_winkler(&surname(a), &surname(b)) >= GIVEN_NAME_SIMILARITY
-        && strsim::jaro_winkler(a, b) >= similarity
+        && strsim::jaro_winkler(&a.surname, &b.surname) >= GIVEN_NAME_SIMILARITY
+        && strsim::jaro_winkler(a.whole, b.whole) >= similarity
 }
 
 /// Two full names in one article with different given names are two people (a father and son,
 /// two ministers), however alike.
-fn named_apart(a: &Spelling, b: &Spelling, name_a: &str, name_b: &str) -> bool {
-    given_name(name_a) != given_name(name_b) && a.sources.iter().any(|s| b.sources.binary_search(s).is_ok())
+fn named_apart(a: &Spelling, b: &Spelling, name_a: &NameParts, name_b: &NameParts) -> bool {
+    name_a.given != name_b.given && a.sources.iter().any(|s| b.sources.binary_search(s).is_ok())
 }
 
 /// The findings for a person spelled differently across sources: one on each spelling but the

@@ -101,12 +101,12 @@ pub fn outcome_of(text: &str, sentence: Range<usize>, count: Range<usize>) -> Op
     if let Some(outcome) = words(&text[count.clone()]).last().and_then(|w| Outcome::of_word(&lower(w.text))) {
         return Some(outcome);
     }
-    // After the count, in its clause.
-    let after = &text[count.end..sentence.end];
+    // After the count, in its clause (nothing if its unit ends the sentence or was read past
+    // its end, on the next line).
+    let after = &text[count.end.min(sentence.end)..sentence.end];
     let clause_end = after.find([',', ';', ':', '.', '(', ')']).unwrap_or(after.len());
-    // A count coordinated with another shares its outcome: "the 11 children and nine adults
-    // killed".
-    // Up to four words of its clause, a coordinated count aside.
+    // Up to four words of its clause, a coordinated count aside: one coordinated with another
+    // shares its outcome ("the 11 children and nine adults killed").
     let after_words: Vec<_> = words(&after[..clause_end]).take(8).map(|w| lower(w.text).into_owned()).collect();
     let is_number =
         |word: &str| word.bytes().all(|b| b.is_ascii_digit()) || crate::extract::number::word_value(word).is_some();
