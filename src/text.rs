@@ -152,6 +152,15 @@ pub fn ascii_lowercase(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// The largest char boundary of `text` at or before `offset` (at most its length).
+pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
 /// The surname of a written name, folded (see [`written_surname`]).
 pub fn surname(written: &str) -> String {
     fold(written_surname(written))

@@ -13,7 +13,7 @@ use super::mention::MentionHit;
 use crate::claim::{Form, Qualifier};
 use crate::kb::{EntityKind, KnowledgeBase};
 use crate::lexicon;
-use crate::text::{Word, strip_possessive, words};
+use crate::text::{Word, floor_char_boundary, strip_possessive, words};
 
 /// A title found in a text, before it becomes a claim.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -445,9 +445,14 @@ fn title_designated(
     let designation = |words: &str| {
         words.split(|c: char| !c.is_alphabetic()).any(|w| lexicon::is_designation_word(&w.to_lowercase()))
     };
-    // The clause after the name, up to the next person named.
-    let end = later.iter().find(|m| is_person(m, kb)).map_or(sentence.end, |m| m.range.start.min(sentence.end));
-    let after = text.get(mention.range.end..end)?;
+    // The clause after the name, up to the next person named, and the words before it: each
+    // within reach, so that a sentence of many names is read in linear time.
+    const REACH: usize = 300;
+    let limit = floor_char_boundary(text, (mention.range.end + REACH).min(sentence.end));
+    let end = later.iter().take(8).find(|m| is_person(m, kb)).map_or(limit, |m| m.range.start.min(limit));
+    let after = text.get(mention.range.end..end.max(mention.range.end))?;
+    let before = &text
+        [floor_char_boundary(text, mention.range.start.saturating_sub(REACH).max(sentence.start))..mention.range.start];
     // ASCII case only: offsets in `lower` are offsets in `after`.
     let lower = after.to_ascii_lowercase();
     let linked = |at: usize| {
@@ -457,7 +462,7 @@ fn title_designated(
         })
     };
     let title_start = if let Some(rest) = lower.strip_prefix(' ').and_then(|_| linked(1)) {
-        designation(&text[sentence.start..mention.range.start]).then_some(rest)?
+        designation(before).then_some(rest)?
     } else {
         // "has been picked for the post of", "X confirmed as": a designation said of the person
         // (passive, or right after the name), then a link, before any stop. "he has picked as

@@ -1,6 +1,7 @@
 //! Byte offsets (what factlint reports) to LSP positions and back. LSP counts columns in UTF-16
 //! code units unless client and server agree on UTF-8.
 
+use factlint::text::floor_char_boundary;
 use lsp_types::{Position, Range};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,13 +64,6 @@ impl<'a> LineIndex<'a> {
     pub fn line_start(&self, offset: usize) -> usize {
         self.line_starts[self.line_starts.partition_point(|&start| start <= offset) - 1]
     }
-}
-
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 #[cfg(test)]

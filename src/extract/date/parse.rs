@@ -1399,12 +1399,12 @@ impl<'a> Parser<'a> {
         }
         // The weekday alone, or with a modifier.
         if md.is_none() {
-            // A weekday of another language is never read alone: its tense is not known.
-            let written = self.text[self.t[k].s..self.t[k].e].to_ascii_lowercase();
-            if abbr && !crate::lexicon::WEEKDAY_ABBREVIATIONS.contains(&written.as_str()) {
-                return None;
-            }
             if abbr {
+                // A weekday of another language is never read alone: its tense is not known.
+                let written = self.text[self.t[k].s..self.t[k].e].to_ascii_lowercase();
+                if !crate::lexicon::WEEKDAY_ABBREVIATIONS.contains(&written.as_str()) {
+                    return None;
+                }
                 let listed = matches!(self.kw_at(e), Some(Kw::Or | Kw::And))
                     || matches!(self.prev_kw(k), Some(Kw::On | Kw::Or | Kw::And | Kw::To | Kw::From));
                 if w == Weekday::Sun || !self.cap(k) || !(listed || self.pc(k + 1, '.')) {
