@@ -312,15 +312,9 @@ impl<'a> Parser<'a> {
     /// day falls on that weekday, and, when it is not that, the nearest such day whatever its
     /// weekday: news means a day near its date, and may give the wrong weekday for it.
     pub(super) fn weekday_day_readings(&self, w: Weekday, d: u32) -> Option<(NaiveDate, Option<NaiveDate>)> {
-        let r = self.r?;
         let fitting = self.fit_weekday(w, d)?;
-        let first = ymd(r.year(), r.month(), 1)?;
-        let nearest = (-1..=1)
-            .filter_map(|k| {
-                let f = add_months(first, k)?;
-                ymd(f.year(), f.month(), d)
-            })
-            .min_by_key(|day| (*day - r).num_days().abs());
+        // The nearest day `d`, as "the 15th" alone is read.
+        let nearest = self.resolve(P::Day(d)).map(|interval| interval.start);
         Some((fitting, nearest.filter(|day| *day != fitting && day.weekday() != w)))
     }
 
