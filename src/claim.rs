@@ -24,11 +24,13 @@ pub struct Claim {
 }
 
 #[derive(Debug, Clone)]
+// Titles and counts are boxed: a claim is stored per name in the text, and on text dense with
+// names the rare large kinds would otherwise set the size of every one.
 pub enum ClaimKind {
     Mention(Mention),
-    Title(Title),
+    Title(Box<Title>),
     Date(DateClaim),
-    Count(CountClaim),
+    Count(Box<CountClaim>),
 }
 
 /// A name in the text: a form of a known entity, or a name-like sequence matching none.
@@ -134,7 +136,7 @@ pub enum TieStrength {
 #[derive(Debug, Clone)]
 pub struct EventTie {
     /// Every event the sentence may refer to, best first.
-    pub candidates: Vec<EventId>,
+    pub candidates: Box<[EventId]>,
     pub strength: TieStrength,
 }
 

@@ -134,7 +134,7 @@ impl SourceFacts {
                     facts.dates.push(DateFact { span: claim.span, date: date.clone() });
                 }
                 ClaimKind::Count(count) if count.event.is_some() => {
-                    facts.counts.push(CountFact { span: claim.span, count: count.clone() });
+                    facts.counts.push(CountFact { span: claim.span, count: (**count).clone() });
                 }
                 _ => {}
             }

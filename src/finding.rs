@@ -113,7 +113,8 @@ pub struct Finding {
     pub related: Vec<Related>,
     pub help: Option<String>,
     pub evidence: Vec<String>,
-    pub fix: Option<Fix>,
+    /// Boxed: few findings carry one.
+    pub fix: Option<Box<Fix>>,
     /// The entity the finding is about, when it is about one: lets a check complete its
     /// findings once every source has been read.
     pub about: Option<crate::kb::EntityId>,
@@ -163,7 +164,7 @@ impl Finding {
     }
 
     pub fn fix(mut self, fix: Fix) -> Self {
-        self.fix = Some(fix);
+        self.fix = Some(Box::new(fix));
         self
     }
 

@@ -31,7 +31,7 @@ pub fn plan(findings: &[Finding]) -> Vec<FileFixes> {
     let mut by_file: BTreeMap<&str, Vec<Fix>> = BTreeMap::new();
     for finding in findings {
         if let Some(fix) = &finding.fix {
-            by_file.entry(finding.path()).or_default().push(fix.clone());
+            by_file.entry(finding.path()).or_default().push((**fix).clone());
         }
     }
     by_file

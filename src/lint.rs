@@ -124,7 +124,12 @@ fn check_sources(
             // Its spans are into the decoded text: a fix written at them would corrupt the file.
             findings.iter_mut().for_each(|f| f.fix = None);
         }
-        outcome.findings.extend(findings);
+        // Most files hold one source: its findings are moved, not copied into a second buffer.
+        if outcome.findings.is_empty() {
+            outcome.findings = findings;
+        } else {
+            outcome.findings.extend(findings);
+        }
         outcome.facts.push(facts);
         outcome.suppressions.extend(source.suppressions.iter().map(|s| (source.file.path.clone(), s.clone())));
     }

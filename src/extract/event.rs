@@ -379,7 +379,7 @@ fn choose(candidates: &[Named], at: &Range<usize>, inherited: bool, fits: impl F
         (true, true) => TieStrength::Focus,
         (false, true) => TieStrength::Strong,
     };
-    Some(EventTie { candidates: events, strength })
+    Some(EventTie { candidates: events.into_boxed_slice(), strength })
 }
 
 /// A trigger made only of generic event words ("meeting", "talks", "first meeting").

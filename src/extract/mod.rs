@@ -162,7 +162,7 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
             qualifier: t.qualifier,
             designated: t.designated,
         };
-        claim(t.range, ClaimKind::Title(kind))
+        claim(t.range, ClaimKind::Title(Box::new(kind)))
     }));
     claims.extend(mentions.into_iter().map(|m| {
         claim(m.range, ClaimKind::Mention(Mention { entity: m.entity, form: m.form, person_like: m.person_like }))
@@ -189,7 +189,10 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
             .sentence_at(range.start)
             .and_then(|i| outcome_of(text, source.sentences[i].range.clone(), range.clone()));
         let including = included_after(&text[range.end..]);
-        claim(range, ClaimKind::Count(CountClaim { interval: c.interval, unit, outcome, including, event: None }))
+        claim(
+            range,
+            ClaimKind::Count(Box::new(CountClaim { interval: c.interval, unit, outcome, including, event: None })),
+        )
     }));
     claims.sort_by_key(|c| (c.span.start, c.span.end));
     let mut sentences = source.sentence_cursor();

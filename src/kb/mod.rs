@@ -851,20 +851,17 @@ fn compile_indexes(
         .iter()
         .flatten()
         // Prepositions end a title phrase, even where a form has one ("senator from Florida").
-        .filter(|w| {
-            w.len() > 1
-                && !matches!(
-                    w.as_str(),
-                    "of" | "for" | "and" | "from" | "in" | "on" | "at" | "to" | "under" | "with" | "by" | "as" | "over"
-                )
-        })
+        .filter(|w| w.len() > 1 && !is_title_preposition(w))
         .cloned()
         .collect();
+    // The head is the last title word before the office's complement; a key whose country was
+    // dropped ("Special Envoy to Ukraine") ends in a preposition, which heads nothing ("according
+    // to Jane Doe" is no title).
     let title_heads = role_keys
         .iter()
         .filter_map(|key| {
             let of = key.iter().position(|w| matches!(w.as_str(), "of" | "for")).unwrap_or(key.len());
-            key[..of].last().cloned()
+            key[..of].iter().rev().find(|w| !is_title_preposition(w)).cloned()
         })
         .collect();
 
@@ -913,3 +910,8 @@ fn role_key(title: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests;
+
+/// Prepositions that may stand inside an office's name but never make a title word of their own.
+fn is_title_preposition(word: &str) -> bool {
+    matches!(word, "of" | "for" | "and" | "from" | "in" | "on" | "at" | "to" | "under" | "with" | "by" | "as" | "over")
+}

@@ -1,14 +1,15 @@
-use std::collections::hash_map::Entry;
+use std::hash::BuildHasher;
 
-use rustc_hash::FxHashMap;
+use hashbrown::HashTable;
+use rustc_hash::FxBuildHasher;
 
 use super::{given_name, is_distinct, surname};
 use crate::checks::{Check, CheckInfo, SourceContext, declare_check, one_line};
-use crate::claim::{ClaimKind, Form};
+use crate::claim::{Claim, ClaimKind, Form};
 use crate::finding::{Finding, Location};
+use crate::input::Source;
 use crate::kb::{EntityId, KnowledgeBase};
 use crate::similar::SimilarNames;
-use crate::source::Span;
 use crate::text::fold;
 use crate::transliteration::{plain, same_given_name, skeleton, sounds_alike};
 
@@ -63,39 +64,12 @@ impl Check for UnknownVariant {
         }
         let (index, owners) = (&people.surnames, &people.owners);
         let (source, claims) = (cx.source, cx.claims);
-        // Each unknown spelling as written, in order of first use, with its first place and how
-        // often it is used; then those that fold alike merged, folding each spelling once.
-        let mut by_written: FxHashMap<&str, usize> = FxHashMap::default();
-        // A mention tied to an entity by an equivalent given name ("Steve" for "Steven") is
-        // unknown too: its entity is kept.
-        let mut written_forms: Vec<(&str, Span, usize, Option<EntityId>)> = Vec::new();
-        for claim in claims {
+        let spellings = unknown_spellings(source, claims);
+        for spelling in spellings {
+            let claim = &claims[spelling.claim as usize];
             let ClaimKind::Mention(m) = &claim.kind else { continue };
-            if m.form != Form::Unknown {
-                continue;
-            }
-            // As read: decoded, without markup.
-            let written = &source.text[claim.range.clone()];
-            match by_written.get(written) {
-                Some(&at) => written_forms[at].2 += 1,
-                None => {
-                    by_written.insert(written, written_forms.len());
-                    written_forms.push((written, claim.span, 1, m.entity));
-                }
-            }
-        }
-        let mut by_folded: FxHashMap<String, usize> = FxHashMap::default();
-        let mut spellings: Vec<(&str, Span, usize, Option<EntityId>)> = Vec::new();
-        for (written, span, times, entity) in written_forms {
-            match by_folded.entry(fold(written)) {
-                Entry::Occupied(at) => spellings[*at.get()].2 += times,
-                Entry::Vacant(slot) => {
-                    slot.insert(spellings.len());
-                    spellings.push((written, span, times, entity));
-                }
-            }
-        }
-        for (written, span, times, tied) in spellings {
+            let (written, span, times, tied) =
+                (&source.text[claim.range.clone()], claim.span, spelling.times, m.entity);
             if is_distinct(cx.kb, written) {
                 continue;
             }
@@ -126,6 +100,60 @@ impl Check for UnknownVariant {
             out.push(finding);
         }
     }
+}
+
+/// A spelling of an unknown name: the claim of its first use, and how often it and the spellings
+/// that fold alike are used.
+struct Spelling {
+    claim: u32,
+    times: u32,
+    folded_hash: u64,
+}
+
+/// Each unknown spelling in order of first use, those that fold alike merged; each spelling as
+/// written is folded once. A mention tied to an entity by an equivalent given name ("Steve" for
+/// "Steven") is unknown too, and keeps its entity. The tables hold indices, not strings: on text
+/// where every name is new they are as long as the names, and their size is the run's memory.
+fn unknown_spellings(source: &Source, claims: &[Claim]) -> Vec<Spelling> {
+    let hasher = FxBuildHasher;
+    let written_of = |claim: u32| &source.text[claims[claim as usize].range.clone()];
+    // Claim of each spelling as written, and the spelling it counts towards.
+    let mut by_written: HashTable<(u32, u32)> = HashTable::new();
+    let mut by_folded: HashTable<u32> = HashTable::new();
+    let mut spellings: Vec<Spelling> = Vec::new();
+    for (at, claim) in claims.iter().enumerate() {
+        let ClaimKind::Mention(m) = &claim.kind else { continue };
+        if m.form != Form::Unknown {
+            continue;
+        }
+        let at = u32::try_from(at).expect("claims of one source are counted in u32");
+        let written = written_of(at);
+        let hash = hasher.hash_one(written);
+        if let Some(&(_, spelling)) = by_written.find(hash, |&(other, _)| written_of(other) == written) {
+            spellings[spelling as usize].times += 1;
+            continue;
+        }
+        let folded = fold(written);
+        let folded_hash = hasher.hash_one(&folded);
+        let same_fold = |&other: &u32| {
+            let other = &spellings[other as usize];
+            other.folded_hash == folded_hash && fold(written_of(other.claim)) == folded
+        };
+        let spelling = match by_folded.find(folded_hash, same_fold) {
+            Some(&spelling) => {
+                spellings[spelling as usize].times += 1;
+                spelling
+            }
+            None => {
+                let spelling = spellings.len() as u32;
+                spellings.push(Spelling { claim: at, times: 1, folded_hash });
+                by_folded.insert_unique(folded_hash, spelling, |&s| spellings[s as usize].folded_hash);
+                spelling
+            }
+        };
+        by_written.insert_unique(hash, (at, spelling), |&(claim, _)| hasher.hash_one(written_of(claim)));
+    }
+    spellings
 }
 
 /// The accepted form of `entity` most like a name read as it, of as many words if there is one.
