@@ -8,27 +8,27 @@ use chrono::Weekday;
 use rustc_hash::FxHashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct Tok {
-    pub s: usize,
-    pub e: usize,
-    pub kind: Kind,
+pub(super) struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Kind {
+pub(super) enum TokenKind {
     /// ASCII digits: their value (saturating) and how many there are.
     Num {
-        v: u32,
-        len: u8,
+        value: u32,
+        digits: u8,
     },
-    Word(W),
+    Word(WordKind),
     /// Any other character that is not whitespace.
     Punct(char),
 }
 
 /// What a word is, for dates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum W {
+pub(super) enum WordKind {
     /// Month number; `abbr` for "Jan", "Sept".
     Month(u32, bool),
     /// A month named in another language ("März", "января", "enero"): read only beside a day
@@ -42,7 +42,7 @@ pub(super) enum W {
     Ord(u32),
     /// Decade words: "seventies" (70), "noughties" (0), "tens" (10).
     Decade(u32),
-    Kw(Kw),
+    Keyword(Keyword),
     /// A word that begins a holiday name ("christmas", "new", "eid").
     Hol,
     /// Any other word.
@@ -51,7 +51,7 @@ pub(super) enum W {
 
 /// Words with a role in date expressions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Kw {
+pub(super) enum Keyword {
     A,
     Ago,
     And,
@@ -145,10 +145,10 @@ pub(super) enum Kw {
 }
 
 /// Classifies one lower-case ASCII word.
-fn classify(lower: &str) -> W {
-    use Kw::*;
+fn classify(lower: &str) -> WordKind {
+    use Keyword::*;
     if let Some(i) = crate::lexicon::MONTHS.iter().position(|m| *m == lower) {
-        return W::Month(i as u32 + 1, false);
+        return WordKind::Month(i as u32 + 1, false);
     }
     let month_abbr = match lower {
         "jan" => 1,
@@ -165,7 +165,7 @@ fn classify(lower: &str) -> W {
         _ => 0,
     };
     if month_abbr > 0 {
-        return W::Month(month_abbr, true);
+        return WordKind::Month(month_abbr, true);
     }
     let weekday = match lower {
         "monday" => Some((Weekday::Mon, false)),
@@ -185,11 +185,11 @@ fn classify(lower: &str) -> W {
         _ => None,
     };
     if let Some((w, abbr)) = weekday {
-        return W::Weekday(w, abbr);
+        return WordKind::Weekday(w, abbr);
     }
     // Cardinal words come from the shared number reader ("eighteen", "forty"; "dozen" too).
     if let Some(value) = crate::extract::number::word_value(lower).filter(|_| !lower.contains('-')) {
-        return W::Card(value as u32);
+        return WordKind::Card(value as u32);
     }
     let ordinal = match lower {
         "first" => Some(1),
@@ -216,7 +216,7 @@ fn classify(lower: &str) -> W {
         _ => None,
     };
     if let Some(n) = ordinal {
-        return W::Ord(n);
+        return WordKind::Ord(n);
     }
     let decade = match lower {
         "noughties" | "aughts" => Some(0),
@@ -233,7 +233,7 @@ fn classify(lower: &str) -> W {
         _ => None,
     };
     if let Some(d) = decade {
-        return W::Decade(d);
+        return WordKind::Decade(d);
     }
     let kw = match lower {
         "a" | "an" => A,
@@ -326,13 +326,13 @@ fn classify(lower: &str) -> W {
         "ahead" => Ahead,
         "each" => Each,
         "every" => Every,
-        _ => return if starts_holiday(lower) { W::Hol } else { W::Other },
+        _ => return if starts_holiday(lower) { WordKind::Hol } else { WordKind::Other },
     };
-    W::Kw(kw)
+    WordKind::Keyword(kw)
 }
 
 /// Splits `text` into tokens. Linear in the text; one small stack buffer per word.
-pub(super) fn tokenize(text: &str) -> Vec<Tok> {
+pub(super) fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut toks = Vec::with_capacity(text.len() / 5 + 4);
     // Each ASCII word is lower-cased into this one buffer: no allocation, and no UTF-8 check,
@@ -349,7 +349,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
                 i += 1;
             }
             let len = (i - s).min(255) as u8;
-            toks.push(Tok { s, e: i, kind: Kind::Num { v, len } });
+            toks.push(Token { start: s, end: i, kind: TokenKind::Num { value: v, digits: len } });
             continue;
         }
         if b.is_ascii_whitespace() {
@@ -357,7 +357,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
             continue;
         }
         if b.is_ascii() && !b.is_ascii_alphabetic() {
-            toks.push(Tok { s: i, e: i + 1, kind: Kind::Punct(b as char) });
+            toks.push(Token { start: i, end: i + 1, kind: TokenKind::Punct(b as char) });
             i += 1;
             continue;
         }
@@ -368,7 +368,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
             if !c.is_whitespace() {
                 // Curly apostrophes count as straight ones.
                 let c = if matches!(c, '\u{2019}' | '\u{2018}') { '\'' } else { c };
-                toks.push(Tok { s: i, e: i + len, kind: Kind::Punct(c) });
+                toks.push(Token { start: i, end: i + len, kind: TokenKind::Punct(c) });
             }
             i += len;
             continue;
@@ -389,7 +389,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
             lower.make_ascii_lowercase();
             match classify(&lower) {
                 // The foreign forms written in ASCII are 3 to 10 letters long.
-                W::Other if (3..=10).contains(&lower.len()) => foreign_word(&lower),
+                WordKind::Other if (3..=10).contains(&lower.len()) => foreign_word(&lower),
                 w => w,
             }
         } else if !ascii && word.len() <= 24 {
@@ -397,9 +397,9 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
             lower.extend(word.chars().flat_map(char::to_lowercase));
             foreign_word(&lower)
         } else {
-            W::Other
+            WordKind::Other
         };
-        toks.push(Tok { s, e: i, kind: Kind::Word(w) });
+        toks.push(Token { start: s, end: i, kind: TokenKind::Word(w) });
     }
     toks
 }
@@ -409,22 +409,22 @@ static FOREIGN_MONTHS: &str = include_str!("../../../data/foreign-months.txt");
 
 /// What a lower-case word names in another language: a month, a weekday (read as an
 /// abbreviation is, never alone in prose), or nothing.
-fn foreign_word(lower: &str) -> W {
-    static TABLE: OnceLock<FxHashMap<&'static str, W>> = OnceLock::new();
+fn foreign_word(lower: &str) -> WordKind {
+    static TABLE: OnceLock<FxHashMap<&'static str, WordKind>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut table = FxHashMap::default();
         for line in FOREIGN_MONTHS.lines().filter(|l| !l.starts_with('#')) {
             let mut words = line.split_whitespace();
             let Some(number) = words.next().and_then(|n| n.parse().ok()) else { continue };
-            table.extend(words.map(|w| (w, W::ForeignMonth(number))));
+            table.extend(words.map(|w| (w, WordKind::ForeignMonth(number))));
         }
         for (number, word) in crate::lexicon::foreign_weekdays() {
             let Ok(weekday) = Weekday::try_from(number as u8 - 1) else { continue };
-            table.insert(word, W::Weekday(weekday, true));
+            table.insert(word, WordKind::Weekday(weekday, true));
         }
         table
     });
-    table.get(lower).copied().unwrap_or(W::Other)
+    table.get(lower).copied().unwrap_or(WordKind::Other)
 }
 
 /// First words of holiday names, as written ("mother" of "Mother's Day").

@@ -52,8 +52,8 @@ use std::ops::Range;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::interval::DateInterval;
-use lex::{Kind, Kw, W};
-use parse::{P, Parser};
+use lex::{Keyword, TokenKind, WordKind};
+use parse::{Meaning, Parser};
 
 /// A date expression in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,10 +71,10 @@ pub struct DateMention {
 /// Every date expression in `text`, in order and not overlapping. Expressions that need the
 /// article date (a day without a year, "yesterday") are skipped when `reference` is `None`.
 pub fn extract_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMention> {
-    let parser = Parser { text, t: lex::tokenize(text), r: reference };
+    let parser = Parser { text, tokens: lex::tokenize(text), reference };
     let mut out = Vec::new();
     let mut i = 0;
-    let n = parser.t.len();
+    let n = parser.tokens.len();
     while i < n {
         let Some(found) = parser.expr(i) else {
             i += 1;
@@ -82,9 +82,9 @@ pub fn extract_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMentio
         };
         let end = found.end.clamp(i + 1, n);
         if !open_range(&parser, i, end) && !title_case_name(&parser, i, end) {
-            let range = parser.t[i].s..parser.t[end - 1].e;
-            let readings = match found.p {
-                P::Wd(w) => parser.weekday_readings(w).map(|(nearest, other)| {
+            let range = parser.tokens[i].start..parser.tokens[end - 1].end;
+            let readings = match found.meaning {
+                Meaning::Wd(w) => parser.weekday_readings(w).map(|(nearest, other)| {
                     let (pick, alternative) = match (other, tense(text, &range)) {
                         // The article's own weekday: one reading.
                         (None, _) => (nearest, None),
@@ -100,13 +100,13 @@ pub fn extract_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMentio
                     };
                     (DateInterval::day(pick), alternative.map(DateInterval::day))
                 }),
-                P::WdDay(w, d) => parser
+                Meaning::WdDay(w, d) => parser
                     .weekday_day_readings(w, d)
                     .map(|(fitting, nearest)| (DateInterval::day(fitting), nearest.map(DateInterval::day))),
                 p => parser.resolve(p).map(|interval| (interval, loose_reading(&parser, i, end, interval))),
             };
             if let Some((interval, alternative)) = readings {
-                out.push(DateMention { range, interval, weekday: found.wd, alternative });
+                out.push(DateMention { range, interval, weekday: found.weekday, alternative });
             }
         }
         i = end;
@@ -118,20 +118,20 @@ pub fn extract_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMentio
 /// programme or a publication is: "appeared on This Week", "NBC's Today show". Relative words
 /// are lower-case in prose; at the start of a sentence or a line they may be capitalised.
 fn title_case_name(p: &Parser, i: usize, end: usize) -> bool {
-    let first = if p.kw(i, Kw::The) && p.text[p.t[i].s..].starts_with('t') { i + 1 } else { i };
+    let first = if p.kw(i, Keyword::The) && p.text[p.tokens[i].start..].starts_with('t') { i + 1 } else { i };
     if first == 0 || first >= end {
         return false;
     }
     // Capitalised, not an acronym ("at the EOY").
-    let words = p.t[first..end].iter().all(|t| {
-        let word = &p.text[t.s..t.e];
-        matches!(t.kind, Kind::Word(W::Kw(_)))
+    let words = p.tokens[first..end].iter().all(|t| {
+        let word = &p.text[t.start..t.end];
+        matches!(t.kind, TokenKind::Word(WordKind::Keyword(_)))
             && word.starts_with(|c: char| c.is_ascii_uppercase())
             && word.bytes().skip(1).any(|b| b.is_ascii_lowercase())
     });
-    let before = p.t[first - 1];
-    let mid_sentence = matches!(before.kind, Kind::Word(_) | Kind::Num { .. } | Kind::Punct(',' | '\''))
-        && !p.text[before.e..p.t[first].s].contains('\n');
+    let before = p.tokens[first - 1];
+    let mid_sentence = matches!(before.kind, TokenKind::Word(_) | TokenKind::Num { .. } | TokenKind::Punct(',' | '\''))
+        && !p.text[before.end..p.tokens[first].start].contains('\n');
     words && mid_sentence
 }
 
@@ -141,29 +141,30 @@ fn title_case_name(p: &Parser, i: usize, end: usize) -> bool {
 fn loose_reading(p: &Parser, i: usize, end: usize, interval: DateInterval) -> Option<DateInterval> {
     // "today", "yesterday": counted from when the words were written, which a copy published
     // after midnight, or in another time zone, puts a day off the article's date.
-    let deictic = end == i + 1 && [Kw::Today, Kw::Tonight, Kw::Yesterday, Kw::Tomorrow].iter().any(|&k| p.kw(i, k));
+    let deictic = end == i + 1
+        && [Keyword::Today, Keyword::Tonight, Keyword::Yesterday, Keyword::Tomorrow].iter().any(|&k| p.kw(i, k));
     if deictic {
         let day = chrono::Duration::days(1);
         return Some(DateInterval::new(interval.start.checked_sub_signed(day)?, interval.end.checked_add_signed(day)?));
     }
-    if end == i + 2 && p.kw(i, Kw::This) {
+    if end == i + 2 && p.kw(i, Keyword::This) {
         return this_weekday_past(p, i, interval);
     }
-    if !p.kw(end - 1, Kw::Ago) {
+    if !p.kw(end - 1, Keyword::Ago) {
         return None;
     }
-    let slack = (i..end).find_map(|k| match p.t[k].kind {
-        Kind::Word(W::Kw(Kw::Year)) => Some(182),
-        Kind::Word(W::Kw(Kw::Month)) => Some(15),
-        Kind::Word(W::Kw(Kw::Week)) => Some(3),
+    let slack = (i..end).find_map(|k| match p.tokens[k].kind {
+        TokenKind::Word(WordKind::Keyword(Keyword::Year)) => Some(182),
+        TokenKind::Word(WordKind::Keyword(Keyword::Month)) => Some(15),
+        TokenKind::Word(WordKind::Keyword(Keyword::Week)) => Some(3),
         _ => None,
     })?;
     let days = chrono::Duration::days(slack);
     // "more than 30 years ago" is any time before then, within reason: half as far back again.
-    let before = p.text[..p.t[i].s].trim_end().to_ascii_lowercase();
+    let before = p.text[..p.tokens[i].start].trim_end().to_ascii_lowercase();
     let at_least = before.ends_with("more than") || before.ends_with(" over") || before.ends_with("upwards of");
     let earliest = if at_least {
-        let back = p.r?.signed_duration_since(interval.start).num_days() / 2;
+        let back = p.reference?.signed_duration_since(interval.start).num_days() / 2;
         interval.start.checked_sub_signed(chrono::Duration::days(back.max(slack)))?
     } else {
         interval.start.checked_sub_signed(days)?
@@ -174,9 +175,9 @@ fn loose_reading(p: &Parser, i: usize, end: usize, interval: DateInterval) -> Op
 /// "He died this Sunday", in the past tense, is the Sunday just gone, as "este domingo" is in a
 /// translation; "this Sunday" alone is the one of the current week, as the peer suites read it.
 fn this_weekday_past(p: &Parser, i: usize, interval: DateInterval) -> Option<DateInterval> {
-    let Kind::Word(W::Weekday(weekday, _)) = p.t.get(i + 1)?.kind else { return None };
-    let reference = p.r?;
-    let range = p.t[i].s..p.t[i + 1].e;
+    let TokenKind::Word(WordKind::Weekday(weekday, _)) = p.tokens.get(i + 1)?.kind else { return None };
+    let reference = p.reference?;
+    let range = p.tokens[i].start..p.tokens[i + 1].end;
     if interval.start <= reference || tense(p.text, &range) != Some(Tense::Past) {
         return None;
     }
@@ -261,23 +262,31 @@ fn open_range(p: &Parser, i: usize, end: usize) -> bool {
     if i == 0 {
         return false;
     }
-    if p.t.get(end).is_some_and(|t| t.kind == Kind::Punct('\'')) && p.kw(end + 1, Kw::S) {
+    if p.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Punct('\'')) && p.kw(end + 1, Keyword::S) {
         return false;
     }
     // "seit Februar 2022", "depuis 2014", "desde enero", "с 2022 года", "до 2030".
     const OTHER_LANGUAGES: &[&str] = &["seit", "bis", "depuis", "jusqu", "desde", "hasta", "с", "до", "з", "від"];
-    if OTHER_LANGUAGES.iter().any(|w| p.text[p.t[i - 1].s..p.t[i - 1].e].eq_ignore_ascii_case(w)) {
+    if OTHER_LANGUAGES.iter().any(|w| p.text[p.tokens[i - 1].start..p.tokens[i - 1].end].eq_ignore_ascii_case(w)) {
         return true;
     }
-    let kw = |j: usize| match p.t.get(j).map(|t| t.kind) {
-        Some(Kind::Word(W::Kw(k))) => Some(k),
+    let kw = |j: usize| match p.tokens.get(j).map(|t| t.kind) {
+        Some(TokenKind::Word(WordKind::Keyword(k))) => Some(k),
         _ => None,
     };
     match kw(i - 1) {
-        Some(Kw::Since | Kw::Until | Kw::Till | Kw::Before | Kw::After | Kw::By | Kw::Through) => true,
-        Some(Kw::To) => i >= 2 && matches!(kw(i - 2), Some(Kw::Up | Kw::Prior)),
-        Some(Kw::Than) => i >= 2 && matches!(kw(i - 2), Some(Kw::Later | Kw::Earlier)),
-        Some(Kw::Of) => i >= 2 && kw(i - 2) == Some(Kw::Ahead),
+        Some(
+            Keyword::Since
+            | Keyword::Until
+            | Keyword::Till
+            | Keyword::Before
+            | Keyword::After
+            | Keyword::By
+            | Keyword::Through,
+        ) => true,
+        Some(Keyword::To) => i >= 2 && matches!(kw(i - 2), Some(Keyword::Up | Keyword::Prior)),
+        Some(Keyword::Than) => i >= 2 && matches!(kw(i - 2), Some(Keyword::Later | Keyword::Earlier)),
+        Some(Keyword::Of) => i >= 2 && kw(i - 2) == Some(Keyword::Ahead),
         _ => false,
     }
 }
