@@ -399,3 +399,15 @@ fn long_single_line_is_linear() {
     assert_eq!(counts.len(), 5 * 4_000);
     assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
 }
+
+#[test]
+fn word_lists_load_from_their_data_files() {
+    use super::lexicon::{Qual, is_non_count, is_street, qualifiers};
+    assert!(is_non_count("years") && is_non_count("p.m") && !is_non_count("countries"));
+    assert!(is_street("avenue"));
+    let qual = |phrase: &str| qualifiers().iter().find(|(p, _)| p.join(" ") == phrase).map(|(_, q)| *q);
+    assert_eq!(qual("at least"), Some(Qual::Lower { open: false }));
+    assert_eq!(qual("well over"), Some(Qual::Lower { open: true }));
+    assert_eq!(qual("below"), Some(Qual::Upper { open: true }));
+    assert_eq!(qual("more than"), Some(Qual::Lower { open: true }));
+}

@@ -1,145 +1,100 @@
-//! Holiday names and how each falls in a year. Names are matched word by word, case-insensitively,
-//! with apostrophes, dots and hyphens ignored ("New Year's Eve", "new years eve", "Eid al-Fitr").
+//! Holiday names and how each falls in a year, read from `data/holidays.txt` and
+//! `data/independence-days.txt` (their headers give the format). Names are matched word by word,
+//! case-insensitively, with apostrophes, dots and hyphens ignored ("New Year's Eve", "new years
+//! eve", "Eid al-Fitr").
 
-use chrono::Weekday::{Mon, Sun, Thu};
+use std::sync::OnceLock;
+
+use chrono::Weekday;
 
 use super::cal::Rule;
 
-/// Holidays by name. A name is its words, lower-case, with the "'s" of a possessive joined to
-/// the word ("years", "presidents"). Longer names come before their prefixes where both exist.
-pub(super) const HOLIDAYS: &[(&[&str], Rule)] = &[
-    (&["christmas", "eve"], Rule::Fixed(12, 24)),
-    (&["christmas", "day"], Rule::Fixed(12, 25)),
-    (&["christmas"], Rule::Fixed(12, 25)),
-    (&["xmas", "eve"], Rule::Fixed(12, 24)),
-    (&["xmas", "day"], Rule::Fixed(12, 25)),
-    (&["xmas"], Rule::Fixed(12, 25)),
-    (&["boxing", "day"], Rule::Fixed(12, 26)),
-    (&["new", "years", "eve"], Rule::Fixed(12, 31)),
-    (&["new", "year", "eve"], Rule::Fixed(12, 31)),
-    (&["new", "years", "day"], Rule::Fixed(1, 1)),
-    (&["new", "year", "day"], Rule::Fixed(1, 1)),
-    (&["new", "years"], Rule::Fixed(1, 1)),
-    (&["new", "year"], Rule::Fixed(1, 1)),
-    (&["yuandan"], Rule::Fixed(1, 1)),
-    (&["orthodox", "christmas", "day"], Rule::Fixed(1, 7)),
-    (&["orthodox", "christmas"], Rule::Fixed(1, 7)),
-    (&["orthodox", "easter", "sunday"], Rule::OrthodoxEaster(0)),
-    (&["orthodox", "easter"], Rule::OrthodoxEaster(0)),
-    (&["epiphany"], Rule::Fixed(1, 6)),
-    (&["groundhog", "day"], Rule::Fixed(2, 2)),
-    (&["saint", "valentines", "day"], Rule::Fixed(2, 14)),
-    (&["st", "valentines", "day"], Rule::Fixed(2, 14)),
-    (&["valentines", "day"], Rule::Fixed(2, 14)),
-    (&["valentine", "day"], Rule::Fixed(2, 14)),
-    (&["saint", "patricks", "day"], Rule::Fixed(3, 17)),
-    (&["saint", "patrick", "day"], Rule::Fixed(3, 17)),
-    (&["saint", "patricks"], Rule::Fixed(3, 17)),
-    (&["saint", "patrick"], Rule::Fixed(3, 17)),
-    (&["st", "patricks", "day"], Rule::Fixed(3, 17)),
-    (&["st", "patrick", "day"], Rule::Fixed(3, 17)),
-    (&["st", "patricks"], Rule::Fixed(3, 17)),
-    (&["earth", "day"], Rule::Fixed(4, 22)),
-    (&["may", "day"], Rule::Fixed(5, 1)),
-    (&["international", "workers", "day"], Rule::Fixed(5, 1)),
-    (&["intl", "workers", "day"], Rule::Fixed(5, 1)),
-    (&["juneteenth"], Rule::Fixed(6, 19)),
-    (&["flag", "day"], Rule::Fixed(6, 14)),
-    (&["canada", "day"], Rule::Fixed(7, 1)),
-    (&["bastille", "day"], Rule::Fixed(7, 14)),
-    (&["australia", "day"], Rule::Fixed(1, 26)),
-    (&["halloween"], Rule::Fixed(10, 31)),
-    (&["all", "saints", "day"], Rule::Fixed(11, 1)),
-    (&["veterans", "day"], Rule::Fixed(11, 11)),
-    (&["armistice", "day"], Rule::Fixed(11, 11)),
-    (&["remembrance", "day"], Rule::Fixed(11, 11)),
-    (&["martin", "luther", "king", "jr", "day"], Rule::Nth(1, Mon, 3, 0)),
-    (&["martin", "luther", "king", "junior", "day"], Rule::Nth(1, Mon, 3, 0)),
-    (&["martin", "luther", "king", "day"], Rule::Nth(1, Mon, 3, 0)),
-    (&["mlk", "day"], Rule::Nth(1, Mon, 3, 0)),
-    (&["presidents", "day"], Rule::Nth(2, Mon, 3, 0)),
-    (&["president", "day"], Rule::Nth(2, Mon, 3, 0)),
-    (&["washingtons", "birthday"], Rule::Nth(2, Mon, 3, 0)),
-    (&["mothers", "day"], Rule::Nth(5, Sun, 2, 0)),
-    (&["mother", "day"], Rule::Nth(5, Sun, 2, 0)),
-    (&["memorial", "day"], Rule::Nth(5, Mon, -1, 0)),
-    (&["fathers", "day"], Rule::Nth(6, Sun, 3, 0)),
-    (&["father", "day"], Rule::Nth(6, Sun, 3, 0)),
-    (&["labor", "day"], Rule::Nth(9, Mon, 1, 0)),
-    (&["columbus", "day"], Rule::Nth(10, Mon, 2, 0)),
-    (&["indigenous", "peoples", "day"], Rule::Nth(10, Mon, 2, 0)),
-    (&["thanksgiving", "day"], Rule::Nth(11, Thu, 4, 0)),
-    (&["thanksgiving"], Rule::Nth(11, Thu, 4, 0)),
-    (&["thanks", "giving", "day"], Rule::Nth(11, Thu, 4, 0)),
-    (&["thanks", "giving"], Rule::Nth(11, Thu, 4, 0)),
-    (&["black", "friday"], Rule::Nth(11, Thu, 4, 1)),
-    (&["cyber", "monday"], Rule::Nth(11, Thu, 4, 4)),
-    (&["easter", "sunday"], Rule::Easter(0)),
-    (&["easter", "day"], Rule::Easter(0)),
-    (&["easter", "monday"], Rule::Easter(1)),
-    (&["easter"], Rule::Easter(0)),
-    (&["good", "friday"], Rule::Easter(-2)),
-    (&["holy", "saturday"], Rule::Easter(-1)),
-    (&["maundy", "thursday"], Rule::Easter(-3)),
-    (&["holy", "thursday"], Rule::Easter(-3)),
-    (&["palm", "sunday"], Rule::Easter(-7)),
-    (&["ash", "wednesday"], Rule::Easter(-46)),
-    (&["shrove", "tuesday"], Rule::Easter(-47)),
-    (&["mardi", "gras"], Rule::Easter(-47)),
-    (&["ascension", "day"], Rule::Easter(39)),
-    (&["pentecost", "sunday"], Rule::Easter(49)),
-    (&["pentecost"], Rule::Easter(49)),
-    (&["whit", "sunday"], Rule::Easter(49)),
-    (&["whitsunday"], Rule::Easter(49)),
-    (&["ramadan"], Rule::Hijri(9, 0)),
-    (&["ramazan"], Rule::Hijri(9, 0)),
-    (&["ramzan"], Rule::Hijri(9, 0)),
-    (&["ramadhan"], Rule::Hijri(9, 0)),
-    (&["ramathan"], Rule::Hijri(9, 0)),
-    (&["eid", "al", "fitr"], Rule::Hijri(10, 1)),
-    (&["eid", "ul", "fitr"], Rule::Hijri(10, 1)),
-    (&["eidul", "fitr"], Rule::Hijri(10, 1)),
-    (&["festival", "of", "breaking", "the", "fast"], Rule::Hijri(10, 1)),
-    (&["eid", "al", "adha"], Rule::Hijri(12, 10)),
-    (&["eid", "ul", "adha"], Rule::Hijri(12, 10)),
-    (&["eid", "al", "azha"], Rule::Hijri(12, 10)),
-    (&["eidul", "azha"], Rule::Hijri(12, 10)),
-    (&["eidul", "adha"], Rule::Hijri(12, 10)),
-    (&["islamic", "new", "year"], Rule::Hijri(1, 1)),
-    (&["hijri", "new", "year"], Rule::Hijri(1, 1)),
-    (&["arabic", "new", "year"], Rule::Hijri(1, 1)),
-    (&["independence", "day"], Rule::Fixed(7, 4)),
-];
+static HOLIDAYS: &str = include_str!("../../../data/holidays.txt");
+static INDEPENDENCE_DAYS: &str = include_str!("../../../data/independence-days.txt");
 
-/// Independence days by the country named before "Independence Day" (lower-case, no dots).
-/// The United States' is the default; another country not listed here gives no date.
-pub(super) const INDEPENDENCE: &[(&str, u32, u32)] = &[
-    ("us", 7, 4),
-    ("usa", 7, 4),
-    ("american", 7, 4),
-    ("america", 7, 4),
-    ("americas", 7, 4),
-    ("ukraine", 8, 24),
-    ("ukraines", 8, 24),
-    ("ukrainian", 8, 24),
-    ("india", 8, 15),
-    ("indias", 8, 15),
-    ("indian", 8, 15),
-    ("pakistan", 8, 14),
-    ("pakistans", 8, 14),
-    ("pakistani", 8, 14),
-    ("mexico", 9, 16),
-    ("mexicos", 9, 16),
-    ("mexican", 9, 16),
-    ("brazil", 9, 7),
-    ("brazils", 9, 7),
-    ("brazilian", 9, 7),
-    ("indonesia", 8, 17),
-    ("indonesias", 8, 17),
-    ("indonesian", 8, 17),
-    ("philippines", 6, 12),
-    ("philippine", 6, 12),
-    ("ghana", 3, 6),
-    ("ghanas", 3, 6),
-    ("ghanaian", 3, 6),
-];
+/// Holidays by name: each name's words, and its rule.
+pub(super) fn holidays() -> &'static [(Vec<&'static str>, Rule)] {
+    static CELL: OnceLock<Vec<(Vec<&'static str>, Rule)>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        entries(HOLIDAYS, "holidays.txt")
+            .map(|(name, rule)| {
+                let parsed = parse_rule(rule).unwrap_or_else(|| panic!("data/holidays.txt: bad rule `{rule}`"));
+                (name.split(' ').collect(), parsed)
+            })
+            .collect()
+    })
+}
+
+/// Independence days by the name or adjective of their country: (word, month, day).
+pub(super) fn independence_days() -> &'static [(&'static str, u32, u32)] {
+    static CELL: OnceLock<Vec<(&'static str, u32, u32)>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        entries(INDEPENDENCE_DAYS, "independence-days.txt")
+            .flat_map(|(names, day)| {
+                let (month, day) =
+                    month_day(day).unwrap_or_else(|| panic!("data/independence-days.txt: bad day `{day}`"));
+                names.split(' ').map(move |name| (name, month, day))
+            })
+            .collect()
+    })
+}
+
+/// The `left = right` lines of a data file, without comments and blank lines.
+fn entries(data: &'static str, file: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    data.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#')).map(move |line| {
+        let (left, right) = line.split_once('=').unwrap_or_else(|| panic!("data/{file}: no `=` in `{line}`"));
+        (left.trim(), right.trim())
+    })
+}
+
+fn month_day(text: &str) -> Option<(u32, u32)> {
+    let (month, day) = text.split_once('-')?;
+    Some((month.parse().ok()?, day.parse().ok()?))
+}
+
+/// A rule as the data file writes it: `MM-DD`, `nth MONTH WEEKDAY N [±D]`, `easter ±D`,
+/// `orthodox-easter ±D`, `hijri MONTH DAY`.
+fn parse_rule(text: &str) -> Option<Rule> {
+    let parts: Vec<&str> = text.split_whitespace().collect();
+    let days = |part: Option<&&str>| part.map_or(Some(0), |p| p.parse::<i64>().ok());
+    Some(match parts.as_slice() {
+        [day] => {
+            let (month, day) = month_day(day)?;
+            Rule::Fixed(month, day)
+        }
+        ["nth", month, weekday, n, rest @ ..] if rest.len() <= 1 => {
+            Rule::Nth(month.parse().ok()?, weekday.parse::<Weekday>().ok()?, n.parse().ok()?, days(rest.first())?)
+        }
+        ["easter", plus] => Rule::Easter(plus.parse().ok()?),
+        ["orthodox-easter", plus] => Rule::OrthodoxEaster(plus.parse().ok()?),
+        ["hijri", month, day] => Rule::Hijri(month.parse().ok()?, day.parse().ok()?),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Weekday::{Mon, Thu};
+
+    use super::*;
+
+    #[test]
+    fn every_line_of_the_data_files_reads() {
+        let rule = |name: &str| holidays().iter().find(|(words, _)| words.join(" ") == name).map(|(_, rule)| *rule);
+        assert_eq!(rule("christmas eve"), Some(Rule::Fixed(12, 24)));
+        assert_eq!(rule("memorial day"), Some(Rule::Nth(5, Mon, -1, 0)));
+        assert_eq!(rule("black friday"), Some(Rule::Nth(11, Thu, 4, 1)));
+        assert_eq!(rule("ash wednesday"), Some(Rule::Easter(-46)));
+        assert_eq!(rule("ramadan"), Some(Rule::Hijri(9, 0)));
+        assert_eq!(holidays().len(), HOLIDAYS.lines().filter(|l| l.contains('=') && !l.starts_with('#')).count());
+        assert!(independence_days().contains(&("ukrainian", 8, 24)));
+    }
+
+    #[test]
+    fn rules_as_written() {
+        assert_eq!(parse_rule("nth 11 thu 4 +1"), Some(Rule::Nth(11, Thu, 4, 1)));
+        assert_eq!(parse_rule("orthodox-easter +0"), Some(Rule::OrthodoxEaster(0)));
+        assert_eq!(parse_rule("13-45 x"), None);
+        assert_eq!(parse_rule("nth 1 mon"), None);
+    }
+}

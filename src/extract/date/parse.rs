@@ -6,7 +6,7 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::cal::{self, add_days, add_months, span, ymd};
-use super::holidays::{HOLIDAYS, INDEPENDENCE};
+use super::holidays::{holidays, independence_days};
 use super::lex::{Keyword, Token, TokenKind, WordKind};
 use crate::extract::number::parse_number;
 use crate::interval::DateInterval;

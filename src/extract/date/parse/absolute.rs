@@ -476,7 +476,13 @@ impl Parser<'_> {
     }
 
     /// The meaning of a numeric run.
-    pub(super) fn interpret(&self, parts: &[usize], seps: &[(char, bool)], i: usize, in_range: bool) -> Option<Meaning> {
+    pub(super) fn interpret(
+        &self,
+        parts: &[usize],
+        seps: &[(char, bool)],
+        i: usize,
+        in_range: bool,
+    ) -> Option<Meaning> {
         #[derive(Clone, Copy)]
         enum DatePart {
             Number(u32, u8),

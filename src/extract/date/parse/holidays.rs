@@ -54,7 +54,7 @@ impl Parser<'_> {
         }
         let word = |j: usize| std::str::from_utf8(&words[j].0[..words[j].1]).unwrap_or("");
         let mut best: Option<(usize, super::cal::Rule, usize)> = None;
-        for (name, rule) in HOLIDAYS {
+        for (name, rule) in holidays() {
             if name.len() > n || best.is_some_and(|(_, _, l)| l >= name.len()) {
                 continue;
             }
@@ -117,7 +117,7 @@ impl Parser<'_> {
         }
         let name = self.str(p);
         let lower: String = name.chars().filter(|c| *c != '.').collect::<String>().to_lowercase();
-        if let Some((_, mo, d)) = INDEPENDENCE.iter().find(|(c, _, _)| *c == lower) {
+        if let Some((_, mo, d)) = independence_days().iter().find(|(c, _, _)| *c == lower) {
             return Some(Some((*mo, *d)));
         }
         crate::lexicon::is_country(name).then_some(None)
