@@ -4,6 +4,11 @@
 //! cargo run --release --example gen_corpus -- --articles 10000 --people 2000 --seed 1 --out bench-out/10k
 //! ```
 //!
+//! `--density N` gives each article N times the usual titled names, dated and counted events;
+//! `--unknown SHARE` is the share of the added names that no rule lists (default 0.3);
+//! `--length PERCENT` scales the article length (default 100). The defaults write the corpus of
+//! earlier versions, byte for byte.
+//!
 //! Into `--out`:
 //! - `rules/people.toml`, `rules/organizations.toml`, `rules/places.toml`, `rules/events.toml`:
 //!   the fictional population as factlint rules (`factlint rules check DIR/rules` accepts them);
@@ -25,12 +30,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use generator::{History, Options, Population, VERSION};
+use generator::{History, Options, Population, Shape, VERSION};
 
-const USAGE: &str = "usage: gen_corpus --articles N --people M --seed S --out DIR";
+const USAGE: &str =
+    "usage: gen_corpus --articles N --people M --seed S [--density N] [--unknown SHARE] [--length PERCENT] --out DIR";
 
 fn parse() -> Result<(Options, PathBuf), String> {
-    let mut options = Options { articles: 1000, people: 2000, seed: 1 };
+    let mut options = Options { articles: 1000, people: 2000, seed: 1, shape: Shape::default() };
     let mut out = None;
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -40,10 +46,19 @@ fn parse() -> Result<(Options, PathBuf), String> {
             "--articles" => options.articles = number(value()?)? as usize,
             "--people" => options.people = number(value()?)? as usize,
             "--seed" => options.seed = number(value()?)?,
+            "--density" => options.shape.density = number(value()?)? as usize,
+            "--length" => options.shape.length = number(value()?)? as usize,
+            "--unknown" => {
+                let text = value()?;
+                options.shape.unknown = text.parse().map_err(|_| format!("not a share between 0 and 1: {text}"))?
+            }
             "--out" => out = Some(PathBuf::from(value()?)),
             "-h" | "--help" => return Err(USAGE.to_string()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
+    }
+    if options.shape.density == 0 || options.shape.length == 0 || !(0.0..=1.0).contains(&options.shape.unknown) {
+        return Err("--density and --length must be at least 1, --unknown between 0 and 1".into());
     }
     if options.people < 20 {
         return Err("--people must be at least 20".into());
@@ -88,7 +103,7 @@ fn write(options: Options, dir: &Path) -> std::io::Result<(u64, usize)> {
     // Articles depend on the ones before them (see `History`), so they are made in order; the
     // writing is what takes the time, and the kernel overlaps it well enough.
     for index in 0..options.articles {
-        let article = population.article(index, &mut history);
+        let article = population.article(index, &mut history, options.shape);
         fs::write(dir.join(&article.path), &article.text)?;
         bytes += article.text.len() as u64;
         for line in &article.truth {
@@ -104,6 +119,9 @@ fn write(options: Options, dir: &Path) -> std::io::Result<(u64, usize)> {
         "seed": options.seed,
         "articles": options.articles,
         "people": options.people,
+        "density": options.shape.density,
+        "unknown": options.shape.unknown,
+        "length": options.shape.length,
         "bytes": bytes,
         "errors": errors,
     });

@@ -1,21 +1,22 @@
-//! What the long-running commands (`lsp`, `serve`) share: rules and settings loaded once, and
-//! articles checked from memory rather than from paths.
+//! Checking texts from a program: rules and settings loaded once, then any number of articles
+//! checked from memory. This is what `factlint lsp` and `factlint serve` are built on, and the
+//! entry point for other programs (see the crate's documentation for an example).
 
 use std::path::{Path, PathBuf};
 
+use crate::claim::Claim;
+use crate::config::{Config, Discovery};
+use crate::corpus::{Corpus, extract_all, line_errors};
+use crate::error::Result;
+use crate::extract::ExtractSettings;
+use crate::extract::count::CountSettings;
+use crate::facts::SourceSummary;
+use crate::finding::Finding;
+use crate::input::{Format, Loaded, Meta, load};
+use crate::kb::KnowledgeBase;
+use crate::lint::{LintSettings, lint};
+use crate::text::fold;
 use chrono::NaiveDate;
-use factlint::claim::Claim;
-use factlint::config::{Config, Discovery};
-use factlint::corpus::{Corpus, extract_all, line_errors};
-use factlint::error::Result;
-use factlint::extract::ExtractSettings;
-use factlint::extract::count::CountSettings;
-use factlint::facts::SourceSummary;
-use factlint::finding::Finding;
-use factlint::input::{Format, Loaded, Meta, load};
-use factlint::kb::KnowledgeBase;
-use factlint::lint::{LintSettings, lint};
-use factlint::text::fold;
 
 /// The rules compiled and the configuration read, ready to check any number of articles.
 pub struct Engine {
@@ -38,6 +39,33 @@ pub struct Article {
     pub published: Option<NaiveDate>,
     pub outlet: Option<String>,
     pub url: Option<String>,
+}
+
+impl Article {
+    /// An article of `text`, reported under `path` (whose extension picks the format: `.md`,
+    /// `.txt`, `.html`, `.jsonl`), dated by its own front matter or dateline unless
+    /// [`published`](Article::published) is given.
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> Article {
+        Article { path: path.into(), text: text.into(), format: None, published: None, outlet: None, url: None }
+    }
+
+    /// The article's date, overriding any it states: titles and relative dates are read at it.
+    pub fn published(mut self, date: NaiveDate) -> Article {
+        self.published = Some(date);
+        self
+    }
+
+    /// The outlet that published it: the checks across sources count outlets, not files.
+    pub fn outlet(mut self, outlet: impl Into<String>) -> Article {
+        self.outlet = Some(outlet.into());
+        self
+    }
+
+    /// Its format, whatever the path's extension says.
+    pub fn format(mut self, format: Format) -> Article {
+        self.format = Some(format);
+        self
+    }
 }
 
 /// What checking articles together gave: the sources read (in the order given), their claims,
@@ -94,7 +122,7 @@ impl Engine {
         let mut corpus = Corpus::default();
         for article in articles {
             let format = article.format.unwrap_or_else(|| Format::of(Path::new(&article.path)));
-            let meta = |mut sources: Vec<factlint::input::Source>| {
+            let meta = |mut sources: Vec<crate::input::Source>| {
                 for source in &mut sources {
                     let Meta { outlet, url, .. } = &mut source.meta;
                     if article.outlet.is_some() {
@@ -115,7 +143,7 @@ impl Engine {
                 }
             }
         }
-        let claims = extract_all(&corpus.sources, &self.kb, &self.extract, &factlint::corpus::Silent);
+        let claims = extract_all(&corpus.sources, &self.kb, &self.extract, &crate::corpus::Silent);
         let findings = lint(&corpus, &claims, &self.kb, &self.lint);
         Checked { corpus, claims, findings }
     }

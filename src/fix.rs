@@ -162,7 +162,7 @@ pub fn write(plan: &FileFixes) -> Result<usize, Error> {
     Ok(plan.fixes.len())
 }
 
-/// Writes `bytes` to `path` atomically, keeping what the file is (see [`replace`]).
+/// Writes `bytes` to `path` atomically, keeping what the file is (see `replace`).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     replace(path, bytes, None, |file, bytes| file.write_all(bytes))
 }

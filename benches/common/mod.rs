@@ -16,7 +16,7 @@ pub const PEOPLE: usize = 2_000;
 pub const SEED: u64 = 1;
 
 pub fn corpus(articles: usize) -> generator::Corpus {
-    generator::generate(generator::Options { articles, people: PEOPLE, seed: SEED })
+    generator::generate(generator::Options { articles, people: PEOPLE, seed: SEED, shape: Default::default() })
 }
 
 /// The generated rules, compiled from memory.

@@ -31,6 +31,26 @@ pub struct Options {
     pub articles: usize,
     pub people: usize,
     pub seed: u64,
+    pub shape: Shape,
+}
+
+/// How dense and how long the articles are. The default is the corpus of earlier versions, byte
+/// for byte: the knobs only add to it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Shape {
+    /// Titled people, dated events and counted events per article, as a multiple of the usual
+    /// (about 4 names, 1–2 dates and 1–2 counts).
+    pub density: usize,
+    /// Of the names added at a density above 1, the share that match no rule (analysts quoted).
+    pub unknown: f64,
+    /// Article length, in percent of the usual 4.5–6.6 KB (filler makes up the difference).
+    pub length: usize,
+}
+
+impl Default for Shape {
+    fn default() -> Self {
+        Shape { density: 1, unknown: 0.3, length: 100 }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1910,6 +1930,13 @@ impl Writer<'_> {
         fill(template, &values)
     }
 
+    /// A filler sentence that quotes an analyst: a name no rule lists.
+    fn analyst_sentence(&mut self) -> Text {
+        let quoting: Vec<&str> = FILLER.iter().copied().filter(|t| t.contains("{analyst}")).collect();
+        let template = *self.rng.pick(&quoting);
+        self.sentence(template, Vec::new())
+    }
+
     fn filler(&mut self) -> Text {
         if self.unused.is_empty() {
             self.unused = (0..FILLER.len()).collect();
@@ -2302,7 +2329,7 @@ impl Population {
     }
 
     /// Article `index`, given what the articles before it left in `history`.
-    pub fn article(&self, index: usize, history: &mut History) -> Article {
+    pub fn article(&self, index: usize, history: &mut History, shape: Shape) -> Article {
         let mut rng = Rng::stream(self.seed, STREAM_ARTICLE, index as u64);
         let kind = rng.weighted(&[55, 30, 15]); // event report, profile, roundup
         let main_event = rng.below(self.events.len());
@@ -2491,8 +2518,27 @@ impl Population {
             keys.push((1 + w.rng.below(paragraphs - 1), s, false));
         }
 
+        // A denser article: more of the same claims, all of them right, and unknown names; four
+        // of each for every step of density, about what an article of density 1 holds.
+        for _ in 0..(shape.density - 1) * 4 {
+            let p = w.rng.below(people);
+            let s = if w.rng.chance(shape.unknown) {
+                w.analyst_sentence()
+            } else {
+                let title = w.fitting_title(p);
+                w.person_sentence(p, title, Spelling::Correct)
+            };
+            keys.push((1 + w.rng.below(paragraphs - 1), s, false));
+            let e = w.rng.below(event_count);
+            let s = w.date_sentence(history, e, DateMode::Correct);
+            keys.push((1 + w.rng.below(paragraphs - 1), s, true));
+            let e = w.rng.below(event_count);
+            let s = w.count_sentence(history, e, CountMode::Correct, false);
+            keys.push((1 + w.rng.below(paragraphs - 1), s, true));
+        }
+
         // Paragraphs: key sentences where asked, filler around them up to the article's size.
-        let target = 4_500 + w.rng.below(2_100);
+        let target = (4_500 + w.rng.below(2_100)) * shape.length / 100;
         let per_paragraph = target / paragraphs;
         let mut body: Vec<Paragraph> = Vec::new();
         for index in 0..paragraphs {
@@ -2581,6 +2627,6 @@ pub struct Corpus {
 pub fn generate(options: Options) -> Corpus {
     let population = Population::new(options.seed, options.people);
     let mut history = History::new(&population);
-    let articles = (0..options.articles).map(|i| population.article(i, &mut history)).collect();
+    let articles = (0..options.articles).map(|i| population.article(i, &mut history, options.shape)).collect();
     Corpus { rules: population.rules(), names: population.names_list(), articles }
 }

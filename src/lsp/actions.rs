@@ -106,8 +106,8 @@ fn ignore_directive(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{Article, Engine};
     use crate::lsp::position::Encoding;
+    use factlint::engine::{Article, Engine};
 
     /// The directive each format reads, inserted where the action puts it, silences the
     /// finding and no other.

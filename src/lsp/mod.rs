@@ -30,7 +30,7 @@ use lsp_types::{
 };
 use position::{Encoding, LineIndex};
 
-use crate::engine::{Article, Checked, Engine};
+use factlint::engine::{Article, Checked, Engine};
 
 /// How long edits must pause before the documents are checked again.
 const DEBOUNCE: Duration = Duration::from_millis(300);

@@ -14,7 +14,7 @@ use factlint::report::{Summary, json};
 use serde_json::{Value, json};
 
 use super::Shared;
-use crate::engine::Article;
+use factlint::engine::Article;
 
 /// A JSON error: `{"error": "...", "field": "..."}`.
 pub fn error(status: StatusCode, message: impl Into<String>, field: Option<&str>) -> Response {
@@ -187,7 +187,7 @@ pub async fn not_found() -> Response {
     )
 }
 
-fn rules(engine: &crate::engine::Engine) -> Value {
+fn rules(engine: &factlint::engine::Engine) -> Value {
     json!({ "files": engine.kb.files.len(), "entities": engine.kb.entities.len(), "events": engine.kb.events.len() })
 }
 

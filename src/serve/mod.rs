@@ -23,7 +23,7 @@ use factlint::error::{Error, Result};
 use tower::limit::GlobalConcurrencyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
-use crate::engine::Engine;
+use factlint::engine::Engine;
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {

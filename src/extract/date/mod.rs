@@ -1,6 +1,6 @@
 //! Date expressions, normalised to inclusive day intervals relative to the article date.
 //!
-//! The text is split into tokens once ([`lex`]); at each token the grammar ([`parse`]) tries
+//! The text is split into tokens once (`lex`); at each token the grammar (`parse`) tries
 //! every form that can start there and keeps the longest; the scan then moves past it. Every
 //! form reads a bounded number of tokens, so a text is read in linear time.
 //!
