@@ -98,7 +98,7 @@ impl Engine {
 
     fn with(config: Config, rules: &[PathBuf]) -> Result<Engine> {
         let rules = if rules.is_empty() { config.rules.clone() } else { rules.to_vec() };
-        let mut kb = if rules.is_empty() { KnowledgeBase::bundled()? } else { KnowledgeBase::load(&rules)? };
+        let mut kb = if rules.is_empty() { KnowledgeBase::bundled()? } else { KnowledgeBase::load_cached(&rules)? };
         kb.distinct.extend(config.distinct.iter().map(|n| fold(n)));
         Ok(Engine {
             kb,

@@ -32,6 +32,36 @@ impl SpannedError {
     }
 }
 
+/// A rule that is valid but likely to mislead: `rules check` reports it, and a run goes on.
+#[derive(Debug, Error, Diagnostic)]
+#[error("{message}")]
+#[diagnostic(code(factlint::rule_warning), severity(Warning))]
+pub struct RuleWarning {
+    pub message: String,
+    #[source_code]
+    pub file: FileRef,
+    #[label("{label}")]
+    pub span: SourceSpan,
+    pub label: String,
+    #[help]
+    pub help: Option<String>,
+}
+
+impl RuleWarning {
+    pub fn new(file: &FileRef, span: Span, message: String, label: &str, help: String) -> Self {
+        RuleWarning { message, file: file.clone(), span: span.into(), label: label.into(), help: Some(help) }
+    }
+}
+
+/// Every warning about a set of rule files, reported together.
+#[derive(Debug, Error, Diagnostic)]
+#[error("rules: {} warning{}", .warnings.len(), if .warnings.len() == 1 { "" } else { "s" })]
+#[diagnostic(code(factlint::rule_warning), severity(Warning))]
+pub struct RuleWarnings {
+    #[related]
+    pub warnings: Vec<RuleWarning>,
+}
+
 /// Every problem found in a set of files, reported together so one run shows them all.
 #[derive(Debug, Error, Diagnostic)]
 #[error("{what}: {} problem{}", .problems.len(), if .problems.len() == 1 { "" } else { "s" })]

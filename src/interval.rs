@@ -6,13 +6,74 @@
 use std::fmt;
 
 use chrono::{Datelike, Months, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Inclusive days `[start, end]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct DateInterval {
     pub start: NaiveDate,
     pub end: NaiveDate,
+}
+
+/// Two days, as text formats (the JSON report) write an interval.
+#[derive(Serialize, Deserialize)]
+#[serde(rename = "DateInterval")]
+struct Days {
+    start: NaiveDate,
+    end: NaiveDate,
+}
+
+/// Text formats write the days as dates; binary ones (the rules cache) as day numbers, since
+/// parsing dates back was a tenth of reading the cache.
+impl Serialize for DateInterval {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            Days { start: self.start, end: self.end }.serialize(serializer)
+        } else {
+            (self.start.num_days_from_ce(), self.end.num_days_from_ce()).serialize(serializer)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for DateInterval {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let (start, end) = if deserializer.is_human_readable() {
+            let days = Days::deserialize(deserializer)?;
+            (days.start, days.end)
+        } else {
+            let (start, end) = <(i32, i32)>::deserialize(deserializer)?;
+            (day_number::day(start)?, day_number::day(end)?)
+        };
+        if start > end {
+            return Err(serde::de::Error::custom("an interval that ends before it starts"));
+        }
+        Ok(DateInterval { start, end })
+    }
+}
+
+/// An optional day as a day number in binary formats, a date in text ones (see [`DateInterval`]).
+pub mod day_number {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(day: &Option<NaiveDate>, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            day.serialize(serializer)
+        } else {
+            day.map(|d| d.num_days_from_ce()).serialize(serializer)
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<NaiveDate>, D::Error> {
+        if deserializer.is_human_readable() {
+            Option::<NaiveDate>::deserialize(deserializer)
+        } else {
+            Option::<i32>::deserialize(deserializer)?.map(day).transpose()
+        }
+    }
+
+    pub(super) fn day<E: serde::de::Error>(number: i32) -> Result<NaiveDate, E> {
+        NaiveDate::from_num_days_from_ce_opt(number).ok_or_else(|| E::custom("a day out of range"))
+    }
 }
 
 impl DateInterval {

@@ -7,6 +7,9 @@
 //! scoring then rejects.
 
 use rayon::prelude::*;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::kb::Bytes;
 
 /// Names longer than this are indexed by their first characters only: two edits in a very long
 /// name are caught anyway, and the number of keys stays bounded.
@@ -18,19 +21,26 @@ const BASE: u64 = 0x100_0000_01b3;
 /// Names indexed by their deletions, built once from all of them.
 ///
 /// The (key, name) pairs are one array sorted by key, each key first mixed so that keys spread
-/// evenly; a directory over the mixed keys' top bits says where each bucket of them starts.
-/// Building is a parallel sort and one pass, with nothing allocated per key; a lookup reads the
-/// directory and a short run. A bit filter, about sixteen bits per key, sits in front: most
-/// deletions of a name looked up are keys of no indexed name, and it rejects them without
-/// reaching into arrays of several megabytes.
+/// evenly and cut to its top 32 bits; a directory over their top bits says where each bucket of
+/// them starts. Building is a parallel sort and one pass, with nothing allocated per key; a
+/// lookup reads the directory and a short run. A bit filter, about sixteen bits per key and read
+/// from bits of the mixed key the pairs do not keep, sits in front: most deletions of a name
+/// looked up are keys of no indexed name, and it rejects them without reaching into arrays of
+/// several megabytes. A name indexed twice (the surname of "Rustem Umerov" and of "Umerov") is
+/// indexed once, its other ids chained to it.
+///
+/// Stored (in the rules cache) as its names, its chains, and its pairs and filter as raw bytes;
+/// the directory is made again from the pairs when read.
 #[derive(Debug, Default)]
 pub struct SimilarNames {
     names: Vec<String>,
-    /// Every (mixed key, name) pair, by mixed key, then name.
-    entries: Vec<(u64, u32)>,
+    /// For each name, the next id spelled the same, or `u32::MAX`.
+    same: Vec<u32>,
+    /// Every (top 32 bits of the mixed key, first id of a name) pair, by key, then id.
+    entries: Vec<(u32, u32)>,
     /// Where the pairs of each bucket begin in `entries`, and where the last one ends.
     starts: Vec<u32>,
-    /// How far a mixed key is shifted to its bucket.
+    /// How far a pair's key is shifted to its bucket.
     shift: u32,
     filter: Vec<u64>,
 }
@@ -40,62 +50,77 @@ fn mix(key: u64) -> u64 {
     key.wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
+/// What the pairs keep of a mixed key.
+fn top(mixed: u64) -> u32 {
+    (mixed >> 32) as u32
+}
+
+/// The end of a chain of ids spelled alike.
+const NO_MORE: u32 = u32::MAX;
+
 impl SimilarNames {
     /// Indexes (folded) names; a name's id is its place among them.
     pub fn new(names: impl IntoIterator<Item = String>) -> SimilarNames {
         let names: Vec<String> = names.into_iter().collect();
+        let mut same = vec![NO_MORE; names.len()];
+        let mut last_alike: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+        let mut first = vec![true; names.len()];
+        for (id, name) in names.iter().enumerate() {
+            if let Some(previous) = last_alike.insert(name, id) {
+                same[previous] = id as u32;
+                first[id] = false;
+            }
+        }
         // Thousands of names make hundreds of thousands of pairs: made and sorted in parallel.
-        let mut entries: Vec<(u64, u32)> = names
+        let mixed: Vec<(u64, u32)> = names
             .par_iter()
             .enumerate()
+            .filter(|(id, _)| first[*id])
             .flat_map_iter(|(id, name)| {
                 let mut keys = Vec::new();
                 each_deletion_key(name, |key| keys.push((mix(key), id as u32)));
                 keys
             })
             .collect();
+        let mut filter = vec![0; ((16 * mixed.len()).next_power_of_two() / 64).max(1)];
+        for &(key, _) in &mixed {
+            let (word, bit) = filter_bit(&filter, key);
+            filter[word] |= bit;
+        }
+        let mut entries: Vec<(u32, u32)> = mixed.into_iter().map(|(key, id)| (top(key), id)).collect();
         entries.par_sort_unstable();
         entries.dedup();
+        SimilarNames::with_directory(names, same, entries, filter)
+    }
+
+    /// The index over its parts, the directory made from the pairs.
+    fn with_directory(names: Vec<String>, same: Vec<u32>, entries: Vec<(u32, u32)>, filter: Vec<u64>) -> SimilarNames {
         let keys = entries.chunk_by(|a, b| a.0 == b.0).count();
-        let bits = keys.next_power_of_two().trailing_zeros().max(1);
-        let mut index = SimilarNames {
-            names,
-            starts: Vec::with_capacity((1 << bits) + 1),
-            shift: 64 - bits,
-            filter: vec![0; ((16 * keys).next_power_of_two() / 64).max(1)],
-            entries: Vec::new(),
-        };
+        let bits = keys.next_power_of_two().trailing_zeros().clamp(1, 31);
+        let shift = 32 - bits;
+        let mut starts = Vec::with_capacity((1 << bits) + 1);
         for (at, &(key, _)) in entries.iter().enumerate() {
-            while index.starts.len() <= (key >> index.shift) as usize {
-                index.starts.push(at as u32);
+            while starts.len() <= (key >> shift) as usize {
+                starts.push(at as u32);
             }
-            let (word, bit) = index.filter_bit(key);
-            index.filter[word] |= bit;
         }
-        index.starts.resize((1 << bits) + 1, entries.len() as u32);
-        index.entries = entries;
-        index
+        starts.resize((1 << bits) + 1, entries.len() as u32);
+        SimilarNames { names, same, entries, starts, shift, filter }
     }
 
-    /// The filter's word and bit for a mixed key (bits below those of its bucket).
-    fn filter_bit(&self, key: u64) -> (usize, u64) {
-        let bit = (key >> 8) as usize & (self.filter.len() * 64 - 1);
-        (bit / 64, 1 << (bit % 64))
-    }
-
-    /// The names indexed under a key.
+    /// The names indexed under a key: the first of each spelling.
     fn under(&self, key: u64) -> impl Iterator<Item = u32> + '_ {
         let key = mix(key);
         let run = if self.filter.is_empty() || {
-            let (word, bit) = self.filter_bit(key);
+            let (word, bit) = filter_bit(&self.filter, key);
             self.filter[word] & bit == 0
         } {
             &[][..]
         } else {
-            let bucket = (key >> self.shift) as usize;
+            let bucket = (top(key) >> self.shift) as usize;
             &self.entries[self.starts[bucket] as usize..self.starts[bucket + 1] as usize]
         };
-        run.iter().filter(move |e| e.0 == key).map(|e| e.1)
+        run.iter().filter(move |e| e.0 == top(key)).map(|e| e.1)
     }
 
     pub fn name(&self, id: usize) -> &str {
@@ -108,7 +133,49 @@ impl SimilarNames {
         each_deletion_key(name, |key| found.extend(self.under(key).map(|id| id as usize)));
         found.sort_unstable();
         found.dedup();
+        for at in 0..found.len() {
+            let mut next = self.same[found[at]];
+            while next != NO_MORE {
+                found.push(next as usize);
+                next = self.same[next as usize];
+            }
+        }
+        found.sort_unstable();
         found
+    }
+}
+
+/// The filter's word and bit for a mixed key: bits below the 32 the pairs keep.
+fn filter_bit(filter: &[u64], key: u64) -> (usize, u64) {
+    let bit = (key >> 8) as usize & (filter.len() * 64 - 1);
+    (bit / 64, 1 << (bit % 64))
+}
+
+impl Serialize for SimilarNames {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let entries: Vec<u8> =
+            self.entries.iter().flat_map(|&(key, id)| (u64::from(key) << 32 | u64::from(id)).to_le_bytes()).collect();
+        let filter: Vec<u8> = self.filter.iter().flat_map(|word| word.to_le_bytes()).collect();
+        (&self.names, &self.same, Bytes(&entries), Bytes(&filter)).serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for SimilarNames {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let (names, same, entries, filter) = <(Vec<String>, Vec<u32>, Bytes, Bytes)>::deserialize(deserializer)?;
+        let words =
+            |bytes: &'de [u8]| bytes.chunks_exact(8).map(|w| u64::from_le_bytes(w.try_into().unwrap_or_default()));
+        let entries: Vec<(u32, u32)> = words(entries.0).map(|pair| ((pair >> 32) as u32, pair as u32)).collect();
+        let filter: Vec<u64> = words(filter.0).collect();
+        let sound = same.len() == names.len()
+            && same.iter().all(|&next| next == NO_MORE || (next as usize) < names.len())
+            && entries.iter().all(|&(_, id)| (id as usize) < names.len())
+            && entries.is_sorted()
+            && filter.len().is_power_of_two();
+        if !sound {
+            return Err(serde::de::Error::custom("a damaged near-miss index"));
+        }
+        Ok(SimilarNames::with_directory(names, same, entries, filter))
     }
 }
 
@@ -168,6 +235,26 @@ mod tests {
         assert_eq!(index.candidates("zelensky"), [1]);
         assert!(index.candidates("putin").is_empty());
         assert!(SimilarNames::default().candidates("putin").is_empty());
+    }
+
+    #[test]
+    fn a_name_indexed_twice_is_found_under_each_id() {
+        let index = index(&["umerov", "kuleba", "umerov", "umerov"]);
+        assert_eq!(index.candidates("umarov"), [0, 2, 3]);
+        assert_eq!(index.candidates("kuleba"), [1]);
+    }
+
+    #[test]
+    fn a_stored_index_reads_back_the_same() {
+        let names: Vec<String> = (0..500).map(|i| format!("name{}", i % 400)).collect();
+        let index = SimilarNames::new(names.clone());
+        let read: SimilarNames = postcard::from_bytes(&postcard::to_stdvec(&index).unwrap()).unwrap();
+        for name in &names {
+            assert_eq!(read.candidates(name), index.candidates(name), "{name}");
+        }
+        let mut bytes = postcard::to_stdvec(&index).unwrap();
+        bytes.truncate(bytes.len() - 3);
+        assert!(postcard::from_bytes::<SimilarNames>(&bytes).is_err());
     }
 
     #[test]

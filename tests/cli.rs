@@ -287,7 +287,7 @@ fn broken_rules_and_config_stop_with_exit_code_2() {
         .args(["check", "fixtures/seeds", "--rules", "fixtures/rules-invalid/unknown-key.toml"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("unknown field `mispellings`"));
+        .stderr(predicate::str::contains("unknown key `mispellings`"));
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("factlint.toml");
     std::fs::write(&config, "[checks]\nselect = [\"nmae\"]\n").unwrap();
@@ -311,6 +311,121 @@ fn rules_check_validates() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("duplicate id"));
+}
+
+/// Every problem of a rule file is reported with its line and column, not only the first.
+#[test]
+fn rules_check_reports_every_problem_of_a_file() {
+    let output = factlint().args(["rules", "check", "fixtures/rules-invalid/many-problems.toml"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("invalid rules: 9 problems"), "{stderr}");
+    let expected = [
+        ("7:1", "unknown key `mispellings` in an entity"),
+        ("12:8", "unknown kind `persn`"),
+        ("21:8", "`from` must be a string, not a datetime"),
+        ("27:9", "`until` 2024-01-01 is not after `from` 2024-06-01"),
+        ("29:1", "an entity without `name`"),
+        ("32:12", "`variants` must be a list of strings, not a string"),
+        ("37:8", "bad date “2025-13-01”"),
+        ("45:37", "no entity has the id “eve-olsen”"),
+        ("51:9", "`value` must be a whole number of 0 or more, not -3"),
+    ];
+    for (place, message) in expected {
+        assert!(stderr.contains(&format!("[fixtures/rules-invalid/many-problems.toml:{place}]")), "{place}\n{stderr}");
+        assert!(stderr.contains(message), "{message}\n{stderr}");
+    }
+    // "bo-chen" is named by an event but left out for its kind: reported once, at its kind.
+    assert!(!stderr.contains("“bo-chen”"), "{stderr}");
+    // `check` stops at the rules, showing the same problems.
+    factlint()
+        .args(["check", "fixtures/seeds/001.md", "--rules", "fixtures/rules-invalid/many-problems.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid rules: 9 problems"));
+}
+
+#[test]
+fn rules_check_warns_of_valid_rules_that_would_mislead() {
+    let output =
+        factlint().args(["rules", "check", "fixtures/rules-warnings/namesakes-and-triggers.toml"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("rules valid: 1 files, 2 entities, 0 roles, 1 events, 0 counts, 2 warnings"), "{stdout}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for (place, message) in [
+        ("8:34", "the misspelling “Umarov” of Rustem Umerov is the surname of Ruslan Umarov"),
+        ("22:13", "event “avdiivka-capture-2024” is named by the common words “capture”"),
+    ] {
+        assert!(stderr.contains(&format!("[fixtures/rules-warnings/namesakes-and-triggers.toml:{place}]")), "{stderr}");
+        assert!(stderr.contains(message), "{message}\n{stderr}");
+    }
+    // Warnings never stop a check.
+    factlint()
+        .args(["check", "fixtures/seeds/001.md", "--rules", "fixtures/rules-warnings/namesakes-and-triggers.toml"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("warning").not());
+}
+
+/// A rules folder past the cache's threshold is compiled once and read back from the cache
+/// after; a changed rule file is compiled again, and a damaged cache is ignored and rewritten.
+#[test]
+fn large_rule_folders_are_cached_and_compiled_again_when_they_change() {
+    let rules = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    // About 1.2 MB of people, past the threshold (1 MiB), named with letters only.
+    let letters = |mut n: usize| {
+        let mut word = String::from("K");
+        for _ in 0..4 {
+            word.push((b'a' + (n % 26) as u8) as char);
+            n /= 26;
+        }
+        word
+    };
+    let mut people = String::new();
+    for i in 0..12_000 {
+        let (first, last) = (letters(i), letters(i * 7 + 3));
+        people += &format!(
+            "[[entity]]\nid = \"p{i}\"\nname = \"{first} {last}o\"\nkind = \"person\"\nsource = \"https://example.org/{i}\"\n\n"
+        );
+    }
+    std::fs::write(rules.path().join("people.toml"), people).unwrap();
+    let umerov = rules.path().join("umerov.toml");
+    let with_misspelling = "[[entity]]\nid = \"rustem-umerov\"\nname = \"Rustem Umerov\"\nkind = \"person\"\n\
+                            misspellings = [\"Rustam Umarov\"]\n";
+    std::fs::write(&umerov, with_misspelling).unwrap();
+    let draft = rules.path().join("draft.txt");
+    std::fs::write(&draft, "Rustam Umarov spoke in Kyiv.\n").unwrap();
+    let run = |code: i32| {
+        let output = factlint()
+            .env("FACTLINT_CACHE_DIR", cache.path())
+            .args(["check", "--format", "short", "--date", "2026-01-06", "--rules"])
+            .arg(rules.path())
+            .arg(&draft)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(code), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let cache_files = || std::fs::read_dir(cache.path()).unwrap().map(|e| e.unwrap().path()).collect::<Vec<_>>();
+
+    let compiled = run(1);
+    assert!(compiled.contains("[name.misspelled]"), "{compiled}");
+    let stored = cache_files();
+    assert_eq!(stored.len(), 1, "one cache file for one rules folder");
+    assert_eq!(run(1), compiled, "read back from the cache");
+
+    // A changed rule file is read again: the misspelling is gone.
+    std::fs::write(&umerov, with_misspelling.replace("misspellings = [\"Rustam Umarov\"]\n", "")).unwrap();
+    assert!(!run(0).contains("[name.misspelled]"));
+    assert_eq!(cache_files(), stored, "the same cache file, rewritten");
+
+    // A damaged cache is ignored, and written again whole.
+    std::fs::write(&stored[0], b"FLRULES1 not a cache").unwrap();
+    std::fs::write(&umerov, with_misspelling).unwrap();
+    assert_eq!(run(1), compiled);
+    assert!(std::fs::metadata(&stored[0]).unwrap().len() > 1000);
 }
 
 #[test]

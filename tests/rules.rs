@@ -1,6 +1,7 @@
 //! Rule files: the bundled knowledge base always validates, and every fault SPEC §3 names is
 //! rejected with a rendered error pointing at its place (`fixtures/rules-invalid/*.toml`, one
-//! fault per file, the rendering snapshotted).
+//! fault per file but for `many-problems.toml`, which has one in each of its entries; the
+//! rendering snapshotted).
 
 use factlint::kb::KnowledgeBase;
 use miette::{GraphicalReportHandler, GraphicalTheme};

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use factlint::error::{Error, Result};
+use factlint::error::{Error, Result, RuleWarnings};
 use factlint::kb::KnowledgeBase;
 use factlint::kb::stale::stale_facts;
 
@@ -19,11 +19,16 @@ pub fn check(dirs: &[PathBuf]) -> Result<ExitCode> {
     let kb = load(dirs)?;
     let roles: usize = kb.entities.iter().map(|e| e.roles.len()).sum();
     let counts: usize = kb.events.iter().map(|e| e.counts.len()).sum();
+    let warnings = kb.warnings.len();
+    if warnings > 0 {
+        eprintln!("{:?}", miette::Report::new(RuleWarnings { warnings: kb.warnings }));
+    }
     println!(
-        "rules valid: {} files, {} entities, {roles} roles, {} events, {counts} counts",
+        "rules valid: {} files, {} entities, {roles} roles, {} events, {counts} counts, {warnings} warning{}",
         kb.files.len(),
         kb.entities.len(),
-        kb.events.len()
+        kb.events.len(),
+        if warnings == 1 { "" } else { "s" }
     );
     Ok(ExitCode::SUCCESS)
 }

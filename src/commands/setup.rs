@@ -75,7 +75,7 @@ impl Setup {
         let load = LoadOptions { paths: args.paths.clone(), date, walk, allow_empty: args.allow_empty, stdin };
         // Both come before any article is read: the files are found while the rules compile.
         let (kb, found) = rayon::join(
-            || if rules.is_empty() { Ok(KnowledgeBase::bundled()?) } else { KnowledgeBase::load(rules) },
+            || if rules.is_empty() { Ok(KnowledgeBase::bundled()?) } else { KnowledgeBase::load_cached(rules) },
             || Found::new(&load),
         );
         let mut kb: KnowledgeBase = kb?;

@@ -5,6 +5,8 @@
 //! at start-up, so that reading an article is one pass of matching.
 
 mod bundled;
+mod cache;
+pub(crate) use cache::Bytes;
 pub mod model;
 mod period;
 pub mod phrases;
@@ -19,13 +21,14 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 pub use model::EntityKind;
 pub use period::{Held, Period};
 
 use crate::claim::Qualifier;
-use crate::error::{Error, Invalid, SpannedError};
+use crate::error::{Error, Invalid, RuleWarning, SpannedError};
 use crate::extract::count::Outcome;
 use crate::interval::{CountInterval, DateInterval};
 use crate::lexicon;
@@ -57,7 +60,7 @@ impl fmt::Display for RuleRef {
 pub type EntityId = usize;
 pub type EventId = usize;
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Entity {
     pub id: String,
     pub name: String,
@@ -69,10 +72,11 @@ pub struct Entity {
     pub roles: Vec<Role>,
     pub source: Option<String>,
     /// The day the entity was last confirmed.
+    #[serde(with = "crate::interval::day_number")]
     pub checked: Option<NaiveDate>,
     pub origin: RuleRef,
     /// Where each listed form (folded) is written in the rules.
-    pub form_origins: HashMap<String, RuleRef>,
+    pub form_origins: rustc_hash::FxHashMap<String, RuleRef>,
 }
 
 impl Entity {
@@ -107,13 +111,14 @@ impl Entity {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Role {
     pub title: String,
     pub forms: Vec<String>,
     pub period: Period,
     pub source: Option<String>,
     /// The day the role was last confirmed.
+    #[serde(with = "crate::interval::day_number")]
     pub checked: Option<NaiveDate>,
     pub origin: RuleRef,
     /// `title` and `forms` in the normal form of [`title_key`].
@@ -130,7 +135,7 @@ impl Role {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Event {
     pub id: String,
     pub name: String,
@@ -141,11 +146,12 @@ pub struct Event {
     pub counts: Vec<EventCount>,
     pub source: Option<String>,
     /// The day the event was last confirmed.
+    #[serde(with = "crate::interval::day_number")]
     pub checked: Option<NaiveDate>,
     pub origin: RuleRef,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct EventCount {
     pub what: String,
     /// Folded unit nouns: "countries", "nations".
@@ -157,6 +163,7 @@ pub struct EventCount {
     pub value: Option<u64>,
     pub source: Option<String>,
     /// The day the count was last confirmed.
+    #[serde(with = "crate::interval::day_number")]
     pub checked: Option<NaiveDate>,
     pub origin: RuleRef,
 }
@@ -189,7 +196,7 @@ impl EventCount {
 }
 
 /// How a form relates to its entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FormKind {
     Name,
@@ -200,7 +207,7 @@ pub enum FormKind {
 }
 
 /// One pattern of the name automaton and everyone it may stand for.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct NamePattern {
     pub text: String,
     pub owners: Vec<(EntityId, FormKind)>,
@@ -210,19 +217,28 @@ pub struct NamePattern {
 }
 
 /// One pattern of the event automaton: a trigger or a place of some events.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct EventPattern {
     pub events: Vec<EventId>,
     pub is_place: bool,
 }
 
-#[derive(Debug)]
+/// Stored in the cache of large rule folders (see [`cache`]): the rule files, the entities and
+/// the name indexes in parts of their own, read back in parallel; the warnings not at all, since
+/// only `rules check` reports them and it never reads a cache.
+#[derive(Debug, Serialize, Deserialize)]
 pub struct KnowledgeBase {
+    #[serde(skip)]
     pub entities: Vec<Entity>,
     pub events: Vec<Event>,
     /// Folded names never to be taken for variants of each other.
     pub distinct: HashSet<String>,
+    #[serde(skip)]
     pub files: Vec<FileRef>,
+    /// Rules that are valid but likely to mislead (see [`Builder::warn_about_misspelt_surnames`]
+    /// and [`Builder::warn_about_common_triggers`]): `rules check` reports them.
+    #[serde(skip)]
+    pub warnings: Vec<RuleWarning>,
     pub names: Vec<NamePattern>,
     pub event_patterns: Vec<EventPattern>,
     /// Where the places begin in `event_patterns`: triggers come first.
@@ -240,18 +256,20 @@ pub struct KnowledgeBase {
     /// The title keys of every role of every person (see [`crate::text::title_key`]).
     pub role_keys: rustc_hash::FxHashSet<Vec<String>>,
     /// The accepted names of people, indexed for near-miss lookup; built on first use.
+    #[serde(skip)]
     person_names: OnceLock<PersonNames>,
     /// Accepted forms by plain form and by skeleton; built on first use.
+    #[serde(skip)]
     name_keys: OnceLock<NameKeys>,
 }
 
 /// Every accepted form of every entity by its plain form and by its skeleton (see
 /// [`crate::transliteration`]), to tie a name written with other accents or in Cyrillic to its
 /// entity. A key two entities share stands for neither.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct NameKeys {
-    plain: HashMap<String, Option<EntityId>>,
-    skeleton: HashMap<String, Option<EntityId>>,
+    plain: rustc_hash::FxHashMap<String, Option<EntityId>>,
+    skeleton: rustc_hash::FxHashMap<String, Option<EntityId>>,
 }
 
 impl NameKeys {
@@ -269,7 +287,7 @@ impl NameKeys {
 }
 
 /// Every accepted form of every person, indexed by surname for near misses.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct PersonNames {
     /// Surnames (their skeletons), one per form, in the order of `owners`.
     pub surnames: SimilarNames,
@@ -299,46 +317,48 @@ impl KnowledgeBase {
 
     /// Every `*.toml` under each folder, merged. A file may be named directly too.
     pub fn load(paths: &[PathBuf]) -> Result<Self, Error> {
-        let mut files = Vec::new();
-        for path in paths {
-            for file in rule_files(path)? {
-                let bytes = std::fs::read(&file).map_err(|e| Error::read(file.display(), e))?;
-                let text = String::from_utf8(bytes).map_err(|e| {
-                    Error::read(file.display(), format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to()))
-                })?;
-                if !looks_like_rules(&text) {
-                    // Its lines are not quoted: a config or secrets file named by mistake would
-                    // end up in logs.
-                    return Err(Error::read(
-                        file.display(),
-                        "not a rule file: it has none of the keys `entity`, `event`, `names` (its content is not shown)",
-                    ));
-                }
-                files.push(SourceFile::new(file.display().to_string(), text));
-            }
-        }
-        Ok(KnowledgeBase::compile(files)?)
+        KnowledgeBase::load_files(&all_rule_files(paths)?)
     }
 
-    /// Parses, validates and compiles rule files; every problem is reported at once.
+    /// As [`KnowledgeBase::load`], but a large knowledge base is read from the cache of what an
+    /// earlier run compiled, when its files have not changed since (see [`cache`]).
+    pub fn load_cached(paths: &[PathBuf]) -> Result<Self, Error> {
+        let files = all_rule_files(paths)?;
+        cache::load(&files, || KnowledgeBase::load_files(&files))
+    }
+
+    fn load_files(paths: &[PathBuf]) -> Result<Self, Error> {
+        let mut files = Vec::new();
+        for file in paths {
+            let bytes = std::fs::read(file).map_err(|e| Error::read(file.display(), e))?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                Error::read(file.display(), format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to()))
+            })?;
+            files.push(SourceFile::new(file.display().to_string(), text));
+        }
+        let read = read_files(&files);
+        if let Some((file, _)) = files.iter().zip(&read).find(|(_, (rules, _))| rules.foreign) {
+            // Its lines are not quoted: a config or secrets file named by mistake would end up
+            // in logs.
+            return Err(Error::read(
+                &file.path,
+                "not a rule file: it has none of the keys `entity`, `event`, `names` (its content is not shown)",
+            ));
+        }
+        Ok(KnowledgeBase::build(files, read)?)
+    }
+
+    /// Parses, validates and compiles rule files; every problem of every file is reported at once.
     pub fn compile(files: Vec<FileRef>) -> Result<Self, Invalid> {
+        let read = read_files(&files);
+        KnowledgeBase::build(files, read)
+    }
+
+    fn build(files: Vec<FileRef>, read: Vec<(model::RuleFile, Vec<SpannedError>)>) -> Result<Self, Invalid> {
         let mut builder = Builder::default();
-        // Parsed in parallel (a large knowledge base is most of a run's start), merged in order.
-        let parsed: Vec<_> = files.par_iter().map(|file| toml::from_str::<model::RuleFile>(&file.text)).collect();
-        for (file, parsed) in files.iter().zip(parsed) {
-            match parsed {
-                Ok(parsed) => builder.add(file, parsed),
-                Err(err) => {
-                    let span = err.span().map_or(Span::new(0, 0), Span::from);
-                    let message = err.message().trim().to_string();
-                    let help = unknown_key_help(&message);
-                    let mut problem = SpannedError::new(file, span, message, "here");
-                    if let Some(help) = help {
-                        problem = problem.with_help(help);
-                    }
-                    builder.problems.push(problem);
-                }
-            }
+        for (file, (rules, problems)) in files.iter().zip(read) {
+            builder.problems.extend(problems);
+            builder.add(file, rules);
         }
         builder.finish(files)
     }
@@ -381,19 +401,26 @@ impl KnowledgeBase {
     }
 }
 
-fn unknown_key_help(message: &str) -> Option<String> {
-    message
-        .contains("unknown field")
-        .then(|| "a misspelt key would silently disable the rule, so unknown keys are errors".to_string())
+/// Every file read into rules, with its problems; in parallel, since a large knowledge base is
+/// most of a run's start.
+fn read_files(files: &[FileRef]) -> Vec<(model::RuleFile, Vec<SpannedError>)> {
+    files
+        .par_iter()
+        .map(|file| {
+            let mut problems = Vec::new();
+            let rules = model::read(file, &mut problems);
+            (rules, problems)
+        })
+        .collect()
 }
 
-/// TOML that is valid and has keys, none of them a rule file's, is some other file. TOML that
-/// does not parse is taken for a rule file, so that its faults are pointed at.
-fn looks_like_rules(text: &str) -> bool {
-    match toml::from_str::<toml::Table>(text) {
-        Ok(table) => table.is_empty() || ["entity", "event", "names"].iter().any(|key| table.contains_key(*key)),
-        Err(_) => true,
+/// The rule files of every folder or file named, in order.
+fn all_rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    let mut files = Vec::new();
+    for path in paths {
+        files.extend(rule_files(path)?);
     }
+    Ok(files)
 }
 
 /// The `.toml` files of a rules folder (symlinks followed, loops reported), or the rule file
@@ -435,10 +462,13 @@ struct Builder {
     events: Vec<(Event, Vec<Spanned<String>>, FileRef)>,
     distinct: HashSet<String>,
     problems: Vec<SpannedError>,
+    warnings: Vec<RuleWarning>,
     /// Every id, with where it was first defined.
     ids: HashMap<String, RuleRef>,
     /// Folded explicit name forms: who claims them, and where.
     forms: BTreeMap<String, Vec<(EntityId, FormKind, RuleRef)>>,
+    /// Ids of entities left out for a fault already reported.
+    broken_ids: HashSet<String>,
 }
 
 impl Builder {
@@ -515,7 +545,8 @@ impl Builder {
         for raw in parsed.event {
             self.add_event(file, raw);
         }
-        for name in parsed.names.into_iter().flat_map(|n| n.distinct) {
+        self.broken_ids.extend(parsed.broken_ids);
+        for name in parsed.distinct {
             if let Some(text) = self.text(file, &name, "name") {
                 self.distinct.insert(fold(&text));
             }
@@ -527,7 +558,7 @@ impl Builder {
         let id = self.entities.len();
         let origin = RuleRef { file: file.clone(), span: raw.id.span().into() };
         let name = self.text(file, &raw.name, "name").unwrap_or_default();
-        let mut form_origins = HashMap::new();
+        let mut form_origins = rustc_hash::FxHashMap::default();
         let mut claim = |builder: &mut Builder, value: &Spanned<String>, kind: FormKind| {
             let text = builder.text(file, value, "form")?;
             let here = RuleRef { file: file.clone(), span: value.span().into() };
@@ -642,6 +673,9 @@ impl Builder {
             }
         };
         let triggers = raw.triggers.iter().filter_map(|t| self.text(file, t, "trigger")).collect();
+        if raw.entities.is_empty() && raw.place.is_none() {
+            self.warn_about_common_triggers(file, &raw);
+        }
         let checked = self.checked(file, raw.checked.as_ref());
         let counts = raw
             .count
@@ -677,6 +711,59 @@ impl Builder {
         self.events.push((event, raw.entities, file.clone()));
     }
 
+    /// An event with neither `entities` nor `place` is named by its trigger alone, so a trigger
+    /// of common words ("capture", "sworn in") would tie every capture or swearing-in of any
+    /// article to it, and report its date against this one's. A trigger with a capital letter
+    /// is a name ("Operation Spiderweb") and can stand alone.
+    fn warn_about_common_triggers(&mut self, file: &FileRef, event: &model::Event) {
+        for trigger in &event.triggers {
+            if trigger.get_ref().chars().any(char::is_uppercase) || trigger.get_ref().trim().is_empty() {
+                continue;
+            }
+            let message = format!(
+                "event “{}” is named by the common words “{}” alone: any sentence that uses them would be taken \
+                 for this event",
+                event.id.get_ref(),
+                trigger.get_ref()
+            );
+            let help = "give the event the `entities` or the `place` a sentence must also name, or a trigger \
+                        that only this event is called by";
+            self.warnings.push(RuleWarning::new(file, trigger.span().into(), message, "common words", help.into()));
+        }
+    }
+
+    /// A one-word misspelling is flagged wherever it is written, and it takes the word from any
+    /// person whose surname it is ("Umarov" for Umerov would flag every mention of another
+    /// Umarov): such a misspelling is kept only as a full name.
+    fn warn_about_misspelt_surnames(&mut self) {
+        let mut surnames: HashMap<String, EntityId> = HashMap::new();
+        for (id, entity) in self.entities.iter().enumerate() {
+            let names = std::iter::once(&entity.name).chain(&entity.variants);
+            for surname in names.filter_map(|name| default_surname(name)) {
+                if entity.kind == EntityKind::Person {
+                    surnames.entry(fold(&surname)).or_insert(id);
+                }
+            }
+        }
+        for (id, entity) in self.entities.iter().enumerate() {
+            for misspelling in entity.misspellings.iter().filter(|m| m.split_whitespace().count() == 1) {
+                let Some(&owner) = surnames.get(&fold(misspelling)).filter(|&&owner| owner != id) else { continue };
+                let other = &self.entities[owner];
+                let message = format!(
+                    "the misspelling “{misspelling}” of {} is the surname of {} (at {})",
+                    entity.name, other.name, other.origin
+                );
+                let help = format!(
+                    "list it only within a full misspelt name: alone, “{misspelling}” would be flagged wherever {} \
+                     is meant",
+                    other.name
+                );
+                let at = entity.form_origin(misspelling);
+                self.warnings.push(RuleWarning::new(&at.file, at.span, message, "a real surname", help));
+            }
+        }
+    }
+
     fn finish(mut self, files: Vec<FileRef>) -> Result<KnowledgeBase, Invalid> {
         // Event entities are resolved once every file is read: ids are global.
         let index: HashMap<&str, EntityId> =
@@ -687,6 +774,7 @@ impl Builder {
             for id in ids {
                 match index.get(id.get_ref().as_str()) {
                     Some(&entity) => event.entities.push(entity),
+                    None if self.broken_ids.contains(id.get_ref()) => {}
                     None => unresolved.push(
                         SpannedError::new(
                             &file,
@@ -702,11 +790,15 @@ impl Builder {
         }
         self.problems.extend(unresolved);
         self.check_forms();
+        self.warn_about_misspelt_surnames();
         if !self.problems.is_empty() {
             self.problems.sort_by(|a, b| (&a.file.path, a.span.offset()).cmp(&(&b.file.path, b.span.offset())));
             return Err(Invalid { what: "invalid rules".into(), problems: self.problems });
         }
-        Ok(compile_indexes(self.entities, events, self.distinct, files))
+        self.warnings.sort_by(|a, b| (&a.file.path, a.span.offset()).cmp(&(&b.file.path, b.span.offset())));
+        let mut kb = compile_indexes(self.entities, events, self.distinct, files);
+        kb.warnings = self.warnings;
+        Ok(kb)
     }
 
     /// A form or misspelling may be claimed by one entity only, and a misspelling may not be
@@ -870,6 +962,7 @@ fn compile_indexes(
         events,
         distinct,
         files,
+        warnings: Vec::new(),
         names,
         event_patterns,
         place_offset,

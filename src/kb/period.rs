@@ -6,7 +6,7 @@ use std::fmt;
 use crate::interval::DateInterval;
 
 /// `[from, until)`, each edge a day or, when only that is known, the days it may be.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub struct Period {
     /// First day held; `None` when the rules do not say.
     pub from: Option<DateInterval>,

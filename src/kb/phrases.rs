@@ -8,8 +8,10 @@
 //! costs far more in cache misses.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use serde::{Deserialize, Serialize};
 
 use crate::text::Word;
 
@@ -25,7 +27,7 @@ pub struct PhraseMatch {
 ///
 /// A word that passes the filter costs three reads of memory: its slot, its candidates, their
 /// bytes — each laid out in one array, since with thousands of names they miss the cache.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct PhraseIndex {
     /// The bytes of the patterns that begin with a word, one after another, in the order of
     /// `candidates`.
@@ -37,12 +39,30 @@ pub struct PhraseIndex {
     slots: Vec<Slot>,
     /// The first words of the patterns: most words of a text begin none, and are rejected here.
     filter: Filter,
-    /// Patterns that do not begin with a letter or digit ("’t Hooft"): rare, so an automaton
-    /// over them alone, with its pattern numbers into `patterns`.
-    others: Option<(AhoCorasick, Vec<usize>)>,
+    /// Patterns that do not begin with a letter or digit ("’t Hooft").
+    others: Others,
 }
 
-#[derive(Debug, Clone, Copy)]
+/// Patterns that do not begin with a letter or digit: rare, so an automaton over them alone,
+/// built when first searched (a knowledge base read from the cache has none yet).
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Others {
+    texts: Vec<String>,
+    /// Their pattern numbers in the index.
+    ids: Vec<usize>,
+    #[serde(skip)]
+    automaton: OnceLock<Option<AhoCorasick>>,
+}
+
+impl Others {
+    fn automaton(&self) -> Option<&AhoCorasick> {
+        self.automaton
+            .get_or_init(|| super::build_matcher(self.texts.iter().map(String::as_str), MatchKind::LeftmostLongest))
+            .as_ref()
+    }
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 struct Candidate {
     /// Where its bytes start in `bytes`, and how many there are.
     start: u32,
@@ -53,7 +73,7 @@ struct Candidate {
     second: Option<u64>,
 }
 
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
 struct Slot {
     hash: u64,
     /// The group's first candidate, and how many it has (0: an empty slot).
@@ -93,9 +113,11 @@ impl PhraseIndex {
             }
             index.slots[at] = slot;
         }
-        let ids = others.iter().map(|&(id, _)| id).collect();
-        index.others =
-            super::build_matcher(others.iter().map(|&(_, text)| text), MatchKind::LeftmostLongest).map(|ac| (ac, ids));
+        index.others = Others {
+            texts: others.iter().map(|&(_, text)| text.to_string()).collect(),
+            ids: others.iter().map(|&(id, _)| id).collect(),
+            automaton: OnceLock::new(),
+        };
         index
     }
 
@@ -144,7 +166,8 @@ impl PhraseIndex {
     /// Adds the matches of the patterns that begin with no letter or digit, keeping the leftmost
     /// of overlapping ones, the longest of those.
     fn add_others(&self, text: &str, span: Range<usize>, found: &mut Vec<PhraseMatch>) {
-        if let Some((automaton, ids)) = &self.others {
+        if let Some(automaton) = self.others.automaton() {
+            let ids = &self.others.ids;
             found.extend(
                 automaton
                     .find_iter(aho_corasick::Input::new(text).span(span))
@@ -190,6 +213,23 @@ impl<const N: usize> PhraseSet<N> {
     }
 }
 
+/// Stored as its indexes; their union filter is made again when read.
+impl<const N: usize> Serialize for PhraseSet<N> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(&self.indexes)
+    }
+}
+
+impl<'de, const N: usize> Deserialize<'de> for PhraseSet<N> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let indexes = Vec::<PhraseIndex>::deserialize(deserializer)?;
+        let indexes: [PhraseIndex; N] = indexes.try_into().map_err(|read: Vec<PhraseIndex>| {
+            serde::de::Error::invalid_length(read.len(), &"one index per kind of phrase")
+        })?;
+        Ok(PhraseSet::new(indexes))
+    }
+}
+
 /// The matches of each index in `text`, whose words are `words`; `any` passes every word that
 /// may begin a pattern of one of them.
 fn search<const N: usize>(
@@ -222,7 +262,7 @@ fn search<const N: usize>(
 /// One bit per bucket of first-word hashes, set where a pattern's first word falls: a word
 /// whose bit is clear begins no pattern. Sized to the patterns, [`BITS_PER_WORD`] bits for each
 /// first word, so that it stays in the L1 cache while the words of a text are read.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 struct Filter {
     bits: Vec<u64>,
 }

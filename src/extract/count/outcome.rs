@@ -9,7 +9,7 @@ use std::ops::Range;
 use crate::text::{lower, words};
 
 /// The outcome of a casualty count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Outcome {
     Killed,

@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use super::{End, Label, PartialDate, Qid, Record, Term, parse_qid};
 use crate::error::Error;
 use crate::kb::{EntityKind, model, toml_files};
+use crate::source::SourceFile;
 use crate::text::fold;
 
 /// The first line of every imported file.
@@ -45,8 +46,9 @@ impl Existing {
         for path in toml_files(dir)? {
             let text = std::fs::read_to_string(&path).map_err(|e| Error::read(path.display(), e))?;
             let owner = text.lines().next().and_then(|l| l.strip_prefix(MARKER)).and_then(parse_qid);
-            // A file that does not parse is `rules check`'s to report; it claims nothing here.
-            let entities = toml::from_str::<model::RuleFile>(&text).map(|f| f.entity).unwrap_or_default();
+            // Faults are `rules check`'s to report; the entities that read claim their ids and forms.
+            let file = SourceFile::new(path.display().to_string(), text);
+            let entities = model::read(&file, &mut Vec::new()).entity;
             for entity in &entities {
                 existing.ids.insert(entity.id.get_ref().clone(), owner);
                 let forms = std::iter::once(&entity.name).chain(&entity.variants).chain(&entity.misspellings);
