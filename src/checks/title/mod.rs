@@ -71,8 +71,7 @@ fn judge_all<'a>(cx: &SourceContext<'a>) -> Vec<Judgement<'a>> {
                 Some(at) => (at, true),
                 None => (DateInterval::day(cx.source.meta.published?), false),
             };
-            let matching: Vec<&Role> =
-                entity.roles.iter().filter(|r| r.keys.iter().any(|k| key_matches(&title.key, k))).collect();
+            let matching = roles_named(&entity.roles, &title.key);
             let verdict = if matching.is_empty() {
                 // "deputy prime minister and defence minister": two offices, each judged alone.
                 let offices: Vec<Vec<String>> = title.title.split(" and ").map(crate::text::title_key).collect();
@@ -212,6 +211,17 @@ fn in_relative_clause(before: &str) -> bool {
 fn clause_opened_by(before: &str, openers: &[&str]) -> bool {
     let clause = before.rsplit([',', ';', '–', '—', '(']).next().unwrap_or(before);
     clause.split(|c: char| !c.is_alphabetic()).any(|w| openers.iter().any(|o| w.eq_ignore_ascii_case(o)))
+}
+
+/// The roles a title as written (its key) names. A title names an office as fully as it can: when
+/// some role is called by the whole title ("Bayern Munich boss"), roles it names only by its last
+/// words (the "England boss", a "boss" once the country is dropped) are other offices.
+fn roles_named<'a>(roles: &'a [Role], key: &[String]) -> Vec<&'a Role> {
+    let whole: Vec<&Role> = roles.iter().filter(|r| r.keys.iter().any(|k| k.as_slice() == key)).collect();
+    if !whole.is_empty() {
+        return whole;
+    }
+    roles.iter().filter(|r| r.keys.iter().any(|k| key_matches(key, k))).collect()
 }
 
 /// Does a title as written (its key) name a role (one of its keys)? Equal, or the role's words
@@ -442,7 +452,8 @@ pub(crate) fn as_written<'c>(cx: &'c SourceContext, judgement: &'c Judgement) ->
 /// The claim's text without the name: what precedes it, or the appositive after it.
 fn written_title<'a>(file: &'a FileRef, claim: Span, person: Span, title: &'a str) -> &'a str {
     if person.start > claim.start {
-        file.slice(Span::new(claim.start, person.start)).trim_end()
+        // "Bayern Munich boss, Thomas Tuchel": the comma parts the title from the name.
+        file.slice(Span::new(claim.start, person.start)).trim_end().trim_end_matches(',')
     } else if person.end < claim.end {
         file.slice(Span::new(person.end, claim.end)).trim_start_matches([',', ' ', '\n'])
     } else {
@@ -473,7 +484,7 @@ mod tests {
 
     #[test]
     fn titles_as_written_before_or_after_the_name() {
-        let text = "outgoing President Ion Vasilescu; Anca Dobre, the acting president, said";
+        let text = "outgoing President Ion Vasilescu; Anca Dobre, the acting president, said; club president, Ana Pop";
         let file = SourceFile::new("a.md", text);
         let at = |s: &str| {
             let start = text.find(s).unwrap();
@@ -483,6 +494,7 @@ mod tests {
             ("outgoing President Ion Vasilescu", "Ion Vasilescu", "outgoing President"),
             ("Anca Dobre, the acting president", "Anca Dobre", "the acting president"),
             ("Anca Dobre", "Anca Dobre", "president"),
+            ("club president, Ana Pop", "Ana Pop", "club president"),
         ];
         for (claim, person, expected) in table {
             assert_eq!(written_title(&file, at(claim), at(person), "president"), expected, "{claim}");
