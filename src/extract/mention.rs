@@ -232,7 +232,7 @@ fn unknown_mentions(
         if !sentence_text.trim_end().ends_with(['.', '!', '?']) {
             sentence_words.clear();
             sentence_words.extend(words.words_in(text, sentence.range.clone(), first_run));
-            if is_headline(&sentence_words) {
+            if is_headline(text, &sentence_words) {
                 continue;
             }
         }
@@ -434,11 +434,25 @@ const HEADLINE_SMALL: &[&str] =
     &["a", "an", "the", "and", "but", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "vs"];
 
 /// A headline in title case ("Allies Hold High-Level Talks in Kyiv"), which ends in no full stop:
-/// its capitalised words are not names.
-fn is_headline(words: &[Word]) -> bool {
+/// its capitalised words are not names. Words in parentheses are not counted: a photo caption
+/// ends in its credit, in capitals ("Rustem Umerov (Photo: JANE DOE / AP)"), and is no headline.
+fn is_headline(text: &str, words: &[Word]) -> bool {
     let mut counted = 0;
     let mut capitalised = 0;
-    for word in words.iter().filter(|w| w.text.chars().next().is_some_and(char::is_alphabetic)) {
+    let mut depth = 0usize;
+    let mut previous_end = words.first().map_or(0, |w| w.start);
+    for word in words {
+        for c in text[previous_end..word.start].chars() {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        previous_end = word.end;
+        if depth > 0 || !word.text.chars().next().is_some_and(char::is_alphabetic) {
+            continue;
+        }
         if HEADLINE_SMALL.contains(&word.text) {
             continue;
         }

@@ -140,8 +140,26 @@ fn sentences_without_names() {
         "It began on Feb. 24, 2022, and resumed on Sept. 3.",
         "",
         "Allies Hold High-Level Talks on Future Support",
+        "Allies Hold High-Level Talks on Future Support (Updated)",
     ] {
         assert_eq!(mentions(&kb, text), [], "{text}");
+    }
+}
+
+/// A photo caption ends in no full stop, like a headline, and its credit is in capitals: the
+/// name it gives is read all the same.
+#[test]
+fn names_in_photo_captions() {
+    let kb = kb();
+    let table = [
+        (
+            "Rustam Umarov (Illustrative photo: JANE DOE / EPA)",
+            vec![known("Rustam Umarov", "rustem-umerov", "misspelling")],
+        ),
+        ("Donald Trump [Photo: JOHN ROE / AFP]", vec![known("Donald Trump", "donald-trump", "name")]),
+    ];
+    for (text, expected) in table {
+        assert_eq!(mentions(&kb, text), expected, "{text}");
     }
 }
 
