@@ -414,10 +414,9 @@ fn in_grace(ended: &[&Role], at: &DateInterval, cx: &SourceContext, claim: &Clai
         ClaimKind::Title(t) if t.entity == title.entity && t.key != title.key => {
             let entity = title.entity.map(|e| &cx.kb.entities[e]);
             entity.is_some_and(|e| {
-                e.roles.iter().any(|r| {
-                    r.keys.iter().any(|k| key_matches(&t.key, k))
-                        && r.period.from.is_some_and(|f| (at.start - f.start).num_days().abs() <= grace)
-                })
+                roles_named(&e.roles, &t.key)
+                    .iter()
+                    .any(|r| r.period.from.is_some_and(|f| (at.start - f.start).num_days().abs() <= grace))
             })
         }
         _ => false,
