@@ -214,8 +214,8 @@ fn clause_opened_by(before: &str, openers: &[&str]) -> bool {
 }
 
 /// The roles a title as written (its key) names. A title names an office as fully as it can: when
-/// some role is called by the whole title ("Bayern Munich boss"), roles it names only by its last
-/// words (the "England boss", a "boss" once the country is dropped) are other offices.
+/// some role is called by the whole title ("Nordstadt boss"), roles it names only by its last
+/// words (the "Norway boss", a "boss" once the country is dropped) are other offices.
 fn roles_named<'a>(roles: &'a [Role], key: &[String]) -> Vec<&'a Role> {
     let whole: Vec<&Role> = roles.iter().filter(|r| r.keys.iter().any(|k| k.as_slice() == key)).collect();
     if !whole.is_empty() {
@@ -451,7 +451,7 @@ pub(crate) fn as_written<'c>(cx: &'c SourceContext, judgement: &'c Judgement) ->
 /// The claim's text without the name: what precedes it, or the appositive after it.
 fn written_title<'a>(file: &'a FileRef, claim: Span, person: Span, title: &'a str) -> &'a str {
     if person.start > claim.start {
-        // "Bayern Munich boss, Thomas Tuchel": the comma parts the title from the name.
+        // "club president, Ana Pop": the comma parts the title from the name.
         file.slice(Span::new(claim.start, person.start)).trim_end().trim_end_matches(',')
     } else if person.end < claim.end {
         file.slice(Span::new(person.end, claim.end)).trim_start_matches([',', ' ', '\n'])
