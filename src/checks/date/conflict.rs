@@ -1,12 +1,12 @@
 use std::collections::BTreeMap;
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 
 use crate::checks::compare::{Said, disagreements};
 use crate::checks::{Check, CheckInfo, CorpusContext, SourceContext, declare_check, one_line};
 use crate::claim::{ClaimKind, DateClaim, TieStrength};
 use crate::extract::Needs;
-use crate::finding::{Finding, Location};
+use crate::finding::{Finding, Location, Severity};
 use crate::interval::DateInterval;
 use crate::kb::{EventId, KnowledgeBase};
 
@@ -24,7 +24,8 @@ declare_check! {
     /// death). When several events share a trigger (two inaugurations), a
     /// date is reported only if it fits none of them. Generic triggers ("meeting") are compared
     /// across sources but never reported against the rules alone: the rules cannot list every
-    /// meeting of a group.
+    /// meeting of a group. A date written before the event, for a day still to come and within
+    /// two months of the event's, is a plan that may have changed: it is reported as info.
     ///
     /// ## Example
     /// ```text
@@ -56,17 +57,22 @@ impl Check for Conflict {
             let event = &cx.kb.events[tie.event()];
             let location = Location::new(&cx.source.file, claim.span);
             let written = one_line(location.text());
-            out.push(
-                Finding::new(
-                    Self::INFO.code,
-                    Self::INFO.default_severity,
-                    location,
-                    format!("“{written}” for {}, which the rules date {}", event.name, event.when),
-                )
-                .label(format!("{} here", date.interval))
-                .help(format!("the rules give {} ({}); check the date or the event", event.when, event.origin))
-                .rule(&event.origin, format!("{}: {}", event.name, event.when), event.source.as_ref()),
-            );
+            let mut finding = Finding::new(
+                Self::INFO.code,
+                Self::INFO.default_severity,
+                location,
+                format!("“{written}” for {}, which the rules date {}", event.name, event.when),
+            )
+            .label(format!("{} here", date.interval))
+            .help(format!("the rules give {} ({}); check the date or the event", event.when, event.origin))
+            .rule(&event.origin, format!("{}: {}", event.name, event.when), event.source.as_ref());
+            if is_plan(cx.source.meta.published, date.interval, event.when) {
+                finding.severity = Severity::Info;
+                finding.message.push_str(
+                    "; the article was written before the event, so this may be a plan that changed",
+                );
+            }
+            out.push(finding);
         }
     }
 
@@ -112,6 +118,19 @@ impl Check for Conflict {
     }
 }
 
+/// How far a plan may drift from the day the event took place and still be taken for a plan
+/// that changed, not a slip ("January 2027" for an inauguration two years before is a slip).
+const PLAN_DRIFT_DAYS: i64 = 60;
+
+/// Is a date a plan: written before the event took place, for a day still to come and near the
+/// event's? Plans change ("talks set for Sunday" that open on Wednesday), so such a date is no
+/// sure error.
+fn is_plan(published: Option<NaiveDate>, stated: DateInterval, event: DateInterval) -> bool {
+    let near = (stated.start - event.end).num_days() <= PLAN_DRIFT_DAYS
+        && (event.start - stated.end).num_days() <= PLAN_DRIFT_DAYS;
+    near && published.is_some_and(|day| day < event.start && stated.start > day)
+}
+
 /// An event's dates when the rules give a span of days (`from`/`until`), as opposed to a
 /// month or a year given because only that much is known, within which the day is unknown.
 fn stated_span(when: &DateInterval) -> Option<DateInterval> {
@@ -129,6 +148,27 @@ fn fitting_reading(kb: &KnowledgeBase, date: &DateClaim) -> Option<DateInterval>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_future_date_written_before_the_event_is_a_plan() {
+        let day = |d: &str| d.parse::<NaiveDate>().unwrap();
+        let iv = |a: &str, b: &str| DateInterval::new(day(a), day(b));
+        let event = iv("2026-02-04", "2026-02-05");
+        // (published, stated, a plan)
+        for (published, stated, plan) in [
+            (Some("2026-01-29"), iv("2026-02-01", "2026-02-01"), true),
+            (Some("2026-01-29"), iv("2026-03-01", "2026-03-31"), true),
+            // Too far from the event to be a plan that moved.
+            (Some("2026-01-29"), iv("2027-02-01", "2027-02-28"), false),
+            // Written before, but of a day already past: a slip, not a plan.
+            (Some("2026-01-29"), iv("2026-01-20", "2026-01-20"), false),
+            // Written after the event.
+            (Some("2026-02-10"), iv("2026-02-12", "2026-02-12"), false),
+            (None, iv("2026-02-01", "2026-02-01"), false),
+        ] {
+            assert_eq!(is_plan(published.map(day), stated, event), plan, "{published:?} {stated}");
+        }
+    }
 
     #[test]
     fn a_span_of_days_is_stated_a_month_or_year_is_not() {

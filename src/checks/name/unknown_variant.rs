@@ -80,6 +80,9 @@ impl Check for UnknownVariant {
             let Some((entity, form, score)) = found else {
                 continue;
             };
+            if !source.is_english() && transliterated_name(written, form) {
+                continue;
+            }
             let entity = &cx.kb.entities[entity];
             let mut finding = Finding::new(
                 Self::INFO.code,
@@ -183,6 +186,20 @@ fn surnames_alike(a: &str, b: &str, similarity: f64) -> Option<f64> {
         key.chars().count() >= MIN_SKELETON_CHARS && key == skeleton(b)
     };
     (score >= similarity || transliterated() || (score >= PHONETIC_SIMILARITY && sounds_alike(a, b))).then_some(score)
+}
+
+/// Is `written` the name `form` spelled by another language's transliteration: the surname
+/// a transliteration of the listed one and the given name, if written, the same name ("Kyrylo
+/// Budanow" in German for "Kyrylo Budanov")? In an article in that language, that is its
+/// spelling, not a near miss.
+fn transliterated_name(written: &str, form: &str) -> bool {
+    let (last, form_last) = (skeleton(&plain(&surname(written))), skeleton(&plain(&surname(form))));
+    let given_agrees = match (given_name(written), given_name(form)) {
+        (Some(given), Some(form_given)) => same_given_name(&given, &form_given),
+        (Some(_), None) => false,
+        (None, _) => true,
+    };
+    last.chars().count() >= MIN_SKELETON_CHARS && last == form_last && given_agrees
 }
 
 /// Is `written` a typo of the given name `listed`: one letter added, dropped or changed, the
@@ -335,6 +352,24 @@ mod tests {
         for &(written, expected) in table {
             let got = best_match(written, index, owners, 0.92).map(|(e, f, _)| (e, f));
             assert_eq!(got, expected, "{written}");
+        }
+    }
+
+    #[test]
+    fn another_languages_transliteration_is_its_spelling() {
+        // (written, listed form, read as that language's spelling of it)
+        let table = [
+            ("Kyrylo Budanow", "Kyrylo Budanov", true),
+            ("Budanow", "Budanov", true),
+            ("Denys Schmyhal", "Denys Shmyhal", true),
+            ("Wolodymyr Selenskyj", "Volodymyr Zelenskyy", false),
+            ("Wladimir Budanow", "Kyrylo Budanov", false),
+            ("Kyrylo Budanoc", "Kyrylo Budanov", false),
+            ("Witkof", "Witkoff", true),
+            ("Kurz", "Kunz", false),
+        ];
+        for (written, form, expected) in table {
+            assert_eq!(transliterated_name(written, form), expected, "{written} / {form}");
         }
     }
 }

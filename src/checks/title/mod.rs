@@ -15,7 +15,7 @@ pub mod stale;
 use crate::checks::SourceContext;
 use crate::claim::{Claim, ClaimKind, Qualifier, Title};
 use crate::interval::DateInterval;
-use crate::kb::{Entity, Held, Role};
+use crate::kb::{Entity, Held, KnowledgeBase, Role};
 use crate::lexicon;
 use crate::source::{FileRef, Span};
 
@@ -60,8 +60,12 @@ fn judge_all<'a>(cx: &SourceContext<'a>) -> Vec<Judgement<'a>> {
             if entity.roles.is_empty() {
                 return None;
             }
-            if !cx.source.is_english() && !cx.kb.role_keys.contains(&title.key) {
-                return None;
+            let mut matching = roles_named(&entity.roles, &title.key);
+            if !cx.source.is_english() && matching.is_empty() {
+                if !cx.kb.role_keys.contains(&title.key) {
+                    return None;
+                }
+                matching = roles_translated(cx.kb, &entity.roles, &title.key);
             }
             // A title inside a quotation is the speaker's word, not the article's.
             if in_quotation(cx, &quotes, claim) {
@@ -71,7 +75,6 @@ fn judge_all<'a>(cx: &SourceContext<'a>) -> Vec<Judgement<'a>> {
                 Some(at) => (at, true),
                 None => (DateInterval::day(cx.source.meta.published?), false),
             };
-            let matching = roles_named(&entity.roles, &title.key);
             let verdict = if matching.is_empty() {
                 // "deputy prime minister and defence minister": two offices, each judged alone.
                 let offices: Vec<Vec<String>> = title.title.split(" and ").map(crate::text::title_key).collect();
@@ -222,6 +225,20 @@ fn roles_named<'a>(roles: &'a [Role], key: &[String]) -> Vec<&'a Role> {
         return whole;
     }
     roles.iter().filter(|r| r.keys.iter().any(|k| key_matches(key, k))).collect()
+}
+
+/// The roles of a person that a title in another language names through the rules' forms of
+/// it for anyone: "министр обороны", listed for one defence minister, is the "Defence
+/// Minister" of another whose roles are named in English only.
+fn roles_translated<'a>(kb: &KnowledgeBase, roles: &'a [Role], key: &[String]) -> Vec<&'a Role> {
+    let translations: Vec<&Vec<String>> = kb
+        .entities
+        .iter()
+        .flat_map(|e| &e.roles)
+        .filter(|r| r.keys.iter().any(|k| k.as_slice() == key))
+        .flat_map(|r| &r.keys)
+        .collect();
+    roles.iter().filter(|r| r.keys.iter().any(|k| translations.contains(&k))).collect()
 }
 
 /// Does a title as written (its key) name a role (one of its keys)? Equal, or the role's words

@@ -111,6 +111,9 @@ fn weekdays_and_relative_days() {
         ("Friday next week", "2016-11-07", &[("Friday next week", "2016-11-18", "2016-11-18")]),
         ("next week Sunday", "2016-11-07", &[("next week Sunday", "2016-11-20", "2016-11-20")]),
         ("Thursday the 21st", "2017-09-27", &[("Thursday the 21st", "2017-09-21", "2017-09-21")]),
+        ("Thursday, the first", "2026-02-06", &[("Thursday, the first", "2026-01-01", "2026-01-01")]),
+        // An ordinal word before an ordinary word qualifies it: the weekday stands alone.
+        ("he said on Thursday, the first swap in months", "2026-02-06", &[("Thursday", "2026-02-05", "2026-02-05")]),
         ("the first friday of july", "2016-11-07", &[("the first friday of july", "2016-07-01", "2016-07-01")]),
         (
             "the second Monday of next month",
