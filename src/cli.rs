@@ -73,7 +73,7 @@ pub struct InputArgs {
     #[arg(long = "rules", value_name = "DIR")]
     pub rules: Vec<PathBuf>,
 
-    /// A configuration file read on top of those found (factlint.toml in the checked paths'
+    /// A configuration file read on top of those found (factlint.toml in each article's
     /// folder and every folder above it, the nearest winning per key).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,

@@ -1,7 +1,14 @@
 //! `factlint.toml`: a raw layer of optional fields as written (unknown keys rejected, every value
-//! with its span), validated per file. The files found from the checked paths up are layered,
-//! the nearest winning per key (per code in `[severity]`), `--config` on top, and the result is
-//! resolved against command-line flags into settings. Flags win over every file.
+//! with its span), validated per file. Every folder a run meets has its own configuration
+//! ([`Configs`]): the files in it and in the folders above it, the nearest winning per key (per
+//! code in `[severity]`), `--config` on top; command-line flags win over every file.
+//!
+//! What a configuration sets is of two kinds. Keys that say what is reported — `[checks]`,
+//! `[severity]`, `fail_on` — apply to each article's findings by its own folder's
+//! configuration, and `include`/`exclude` to the folder walk below the file that sets them. Keys
+//! that change the engine itself — `rules`, `[thresholds]`, `[names]` — make an [`EngineKey`]:
+//! articles are checked in groups that share one, each by its own engine, and the checks across
+//! sources compare articles only within a group.
 //!
 //! ```toml
 //! rules = ["rules"]                  # rule folders, relative to this file; replace the bundled rules
@@ -26,8 +33,9 @@
 //! distinct = ["Johnston"]
 //! ```
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
@@ -80,18 +88,18 @@ pub struct RawNames {
     pub distinct: Option<Vec<String>>,
 }
 
-/// The configuration of a run: the config files that apply, layered, and resolved. Paths in a
-/// file are relative to its folder.
-#[derive(Debug)]
+/// The configuration of one folder's articles: the config files that apply there, layered, and
+/// resolved. Paths in a file are relative to its folder.
+#[derive(Debug, Clone)]
 pub struct Config {
-    /// The nearest file read for the first checked path (`--config` if given): the project's
-    /// root is its folder.
+    /// The nearest file read for the folder (`--config` if given): the project's root is its
+    /// folder.
     pub path: Option<PathBuf>,
-    /// Every config file read.
+    /// The files layered for the folder, the farthest first, `--config` last.
     pub files: Vec<PathBuf>,
     pub rules: Vec<PathBuf>,
-    pub include: Option<GlobSet>,
-    pub exclude: Option<GlobSet>,
+    pub include: Option<Globs>,
+    pub exclude: Option<Globs>,
     pub fail_on: Option<FailOn>,
     pub select: Vec<String>,
     pub ignore: Vec<String>,
@@ -104,7 +112,7 @@ pub struct Config {
 impl Default for Config {
     /// What a run without any config file uses.
     fn default() -> Config {
-        Config::resolved(Layer::default())
+        Config::resolved(Layer::default(), None, Vec::new())
     }
 }
 
@@ -137,91 +145,201 @@ pub struct Discovery<'a> {
 }
 
 impl Config {
-    /// The config files for `paths` (relative to `cwd`; none means `cwd`), layered as ruff and
-    /// typos do: for each path, every file from its folder up to the root, the nearest winning
-    /// per key (per code in `[severity]`), and `--config` on top of them all.
-    ///
-    /// One run has one configuration: paths whose layers disagree on a key are an error, since
-    /// either value would apply to the other path's articles in silence.
-    pub fn discover(discovery: Discovery, paths: &[PathBuf], cwd: &Path) -> Result<Config, Error> {
-        let mut starts: Vec<(String, PathBuf)> = paths
-            .iter()
-            .filter(|p| p.as_os_str() != "-")
-            .map(|p| (p.display().to_string(), start_folder(&normalize(&cwd.join(p)))))
-            .collect();
-        if starts.is_empty() {
-            starts.push((".".into(), normalize(cwd)));
-        }
-        let mut seen = std::collections::HashSet::new();
-        starts.retain(|(_, start)| seen.insert(start.clone()));
-
-        let mut read: Vec<(PathBuf, Layer)> = Vec::new();
-        let mut merged: Vec<(String, Option<PathBuf>, Layer)> = Vec::new();
-        for (name, start) in starts {
-            let mut chain: Vec<PathBuf> = discovery.explicit.map(Path::to_path_buf).into_iter().collect();
-            if !discovery.isolated {
-                let found = found_from(&start);
-                chain.extend(found.into_iter().filter(|file| Some(file.as_path()) != discovery.explicit));
-            }
-            let mut layer = Layer::default();
-            // The farthest first, so each nearer file overwrites what it sets.
-            for file in chain.iter().rev() {
-                let index = match read.iter().position(|(path, _)| path == file) {
-                    Some(index) => index,
-                    None => {
-                        read.push((file.clone(), Layer::load(file)?));
-                        read.len() - 1
-                    }
-                };
-                layer.overlay(read[index].1.clone());
-            }
-            merged.push((name, chain.first().cloned(), layer));
-        }
-        let mut merged = merged.into_iter();
-        let (first_name, nearest, first) = merged.next().unwrap_or_else(|| unreachable!("one start at least"));
-        for (name, _, other) in merged {
-            first.agrees_with(&other, &first_name, &name)?;
-        }
-        let mut config = Config::resolved(first);
-        config.path = nearest;
-        config.files = read.into_iter().map(|(path, _)| path).collect();
-        Ok(config)
-    }
-
     /// One file alone, as `--config FILE --isolated` reads it.
     pub fn load(path: &Path) -> Result<Config, Error> {
-        Config::discover(Discovery { explicit: Some(path), isolated: true }, &[], Path::new("."))
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let configs = Configs::new(Discovery { explicit: Some(path), isolated: true }, &cwd)?;
+        Ok(Arc::unwrap_or_clone(configs.folder(&cwd)?))
+    }
+
+    /// What of this configuration changes the engine itself. `rules` are the folders
+    /// `--rules` names, which replace every file's.
+    pub fn engine_key(&self, rules: &[PathBuf]) -> EngineKey {
+        let rules = if rules.is_empty() { self.rules.iter().map(|r| normalize(r)).collect() } else { rules.to_vec() };
+        EngineKey {
+            rules,
+            distinct: self.distinct.clone(),
+            similarity: self.checks.similarity.to_bits(),
+            count_tolerance: self.count_tolerance.to_bits(),
+            title_grace_days: self.checks.title_grace_days,
+            duplicate_min_words: self.checks.duplicate_min_words,
+        }
     }
 
     /// The layers merged, over the defaults.
-    fn resolved(layer: Layer) -> Config {
-        fn value<T>(setting: Option<Setting<T>>) -> Option<T> {
-            setting.map(|s| s.value)
-        }
+    fn resolved(layer: Layer, path: Option<PathBuf>, files: Vec<PathBuf>) -> Config {
         let defaults = CheckSettings::default();
         Config {
-            path: None,
-            files: Vec::new(),
-            rules: value(layer.rules).unwrap_or_default(),
-            include: value(layer.include).map(|globs| globs.set),
-            exclude: value(layer.exclude).map(|globs| globs.set),
-            fail_on: value(layer.fail_on),
-            select: value(layer.select).unwrap_or_default(),
-            ignore: value(layer.ignore).unwrap_or_default(),
-            severities: layer.severities.into_iter().map(|(code, s)| (code, s.value)).collect(),
+            path,
+            files,
+            rules: layer.rules.unwrap_or_default(),
+            include: layer.include,
+            exclude: layer.exclude,
+            fail_on: layer.fail_on,
+            select: layer.select.unwrap_or_default(),
+            ignore: layer.ignore.unwrap_or_default(),
+            severities: layer.severities,
             checks: CheckSettings {
-                similarity: value(layer.similarity).unwrap_or(defaults.similarity),
-                title_grace_days: value(layer.title_grace_days).unwrap_or(defaults.title_grace_days),
-                duplicate_min_words: value(layer.duplicate_min_words).unwrap_or(defaults.duplicate_min_words),
+                similarity: layer.similarity.unwrap_or(defaults.similarity),
+                title_grace_days: layer.title_grace_days.unwrap_or(defaults.title_grace_days),
+                duplicate_min_words: layer.duplicate_min_words.unwrap_or(defaults.duplicate_min_words),
             },
-            count_tolerance: value(layer.count_tolerance).unwrap_or(DEFAULT_COUNT_TOLERANCE),
-            distinct: value(layer.distinct).unwrap_or_default(),
+            count_tolerance: layer.count_tolerance.unwrap_or(DEFAULT_COUNT_TOLERANCE),
+            distinct: layer.distinct.unwrap_or_default(),
         }
     }
 }
 
+/// What of a configuration changes the engine itself — the knowledge base (rule folders, names
+/// kept distinct) and the thresholds — rather than what is reported of its findings. Articles
+/// whose configurations agree on it are checked by one engine, and only they are compared with
+/// each other by the checks across sources.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct EngineKey {
+    /// The rule folders, lexically normalised (none: the bundled rules).
+    pub rules: Vec<PathBuf>,
+    /// `[names] distinct`.
+    pub distinct: Vec<String>,
+    similarity: u64,
+    count_tolerance: u64,
+    title_grace_days: i64,
+    duplicate_min_words: usize,
+}
+
 /// "about 50" is 45–55.
 const DEFAULT_COUNT_TOLERANCE: f64 = 0.1;
+
+/// The configuration of every folder a run meets, each worked out once and kept: the files in
+/// the folder and the folders above it, the nearest winning per key (per code in
+/// `[severity]`), and `--config` on top — or, with `--isolated`, `--config` alone.
+#[derive(Debug)]
+pub struct Configs {
+    cwd: PathBuf,
+    /// `--config`: its path as given, absolute, and what it sets.
+    explicit: Option<(PathBuf, PathBuf, Layer)>,
+    /// With `--isolated`, every folder's configuration.
+    isolated: Option<Arc<Config>>,
+    state: Mutex<Folders>,
+}
+
+/// The folders met so far.
+#[derive(Debug, Default)]
+struct Folders {
+    /// By absolute path. A folder without a file of its own shares its parent's entry, so
+    /// folders configured alike share one [`Config`].
+    known: HashMap<PathBuf, Arc<Folder>>,
+    /// Every file read, in the order read.
+    read: Vec<PathBuf>,
+}
+
+#[derive(Debug)]
+struct Folder {
+    /// The files found for it, layered (without `--config`), and their paths, the farthest
+    /// first.
+    layer: Layer,
+    files: Vec<PathBuf>,
+    config: Arc<Config>,
+}
+
+impl Configs {
+    /// Reads `--config`, if given; the files of each folder are read when it is first asked
+    /// for. Relative paths are from `cwd`.
+    pub fn new(discovery: Discovery, cwd: &Path) -> Result<Configs, Error> {
+        let cwd = std::path::absolute(cwd).unwrap_or_else(|_| cwd.to_path_buf());
+        let explicit = match discovery.explicit {
+            Some(path) => {
+                let absolute = normalize(&cwd.join(path));
+                let layer = Layer::load(path, &absolute)?;
+                Some((path.to_path_buf(), absolute, layer))
+            }
+            None => None,
+        };
+        let isolated = discovery.isolated.then(|| {
+            let (layer, path) = explicit
+                .as_ref()
+                .map_or((Layer::default(), None), |(path, _, layer)| (layer.clone(), Some(path.clone())));
+            Arc::new(Config::resolved(layer, path.clone(), path.into_iter().collect()))
+        });
+        Ok(Configs { cwd, explicit, isolated, state: Mutex::default() })
+    }
+
+    /// `path` from the current folder, with `.` and `..` resolved.
+    pub fn absolute(&self, path: &Path) -> PathBuf {
+        normalize(&self.cwd.join(path))
+    }
+
+    /// The configuration of the articles `path` names: a folder's own, a file's folder's.
+    pub fn of_path(&self, path: &Path) -> Result<Arc<Config>, Error> {
+        self.folder(&start_folder(&self.absolute(path)))
+    }
+
+    /// The configuration of the articles in `folder`. A config file that is not valid is an
+    /// error pointed at, as when it is `--config`.
+    pub fn folder(&self, folder: &Path) -> Result<Arc<Config>, Error> {
+        if let Some(config) = &self.isolated {
+            return Ok(config.clone());
+        }
+        let folder = self.absolute(folder);
+        let mut state = self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(known) = state.known.get(&folder) {
+            return Ok(known.config.clone());
+        }
+        // The folders not yet known, the nearest first, up to one that is (or the root).
+        let mut above = None;
+        let mut unknown = Vec::new();
+        for dir in folder.ancestors() {
+            if let Some(known) = state.known.get(dir) {
+                above = Some(known.clone());
+                break;
+            }
+            unknown.push(dir.to_path_buf());
+        }
+        // Then each from the top down: its file over what is above it.
+        for dir in unknown.into_iter().rev() {
+            let own = CONFIG_NAMES
+                .iter()
+                .map(|name| dir.join(name))
+                .find(|candidate| candidate.is_file() && self.explicit.as_ref().is_none_or(|e| e.1 != *candidate));
+            let entry = match (own, above) {
+                (None, Some(above)) => above,
+                (own, above) => {
+                    let (mut layer, mut files) =
+                        above.map_or_else(Default::default, |a| (a.layer.clone(), a.files.clone()));
+                    if let Some(file) = own {
+                        layer.overlay(Layer::load(&file, &file)?);
+                        state.read.push(file.clone());
+                        files.push(file);
+                    }
+                    Arc::new(self.resolve(layer, files))
+                }
+            };
+            state.known.insert(dir, entry.clone());
+            above = Some(entry);
+        }
+        Ok(above.unwrap_or_else(|| unreachable!("a path has one ancestor at least")).config.clone())
+    }
+
+    /// Every config file read so far, `--config` first.
+    pub fn read(&self) -> Vec<PathBuf> {
+        let state = self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        self.explicit.iter().map(|(path, ..)| path.clone()).chain(state.read.iter().cloned()).collect()
+    }
+
+    /// A folder's files layered, with `--config` on top.
+    fn resolve(&self, layer: Layer, files: Vec<PathBuf>) -> Folder {
+        let mut merged = layer.clone();
+        let mut listed = files.clone();
+        let path = match &self.explicit {
+            Some((path, _, explicit)) => {
+                merged.overlay(explicit.clone());
+                listed.push(path.clone());
+                Some(path.clone())
+            }
+            None => files.last().cloned(),
+        };
+        Folder { layer, files, config: Arc::new(Config::resolved(merged, path, listed)) }
+    }
+}
 
 /// Where the search for a path's config files starts: the path if it is a folder, else its
 /// folder.
@@ -245,62 +363,85 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-/// The config files in `start` and every folder above it, the nearest first (one per folder).
-fn found_from(start: &Path) -> Vec<PathBuf> {
-    start
-        .ancestors()
-        .filter_map(|dir| CONFIG_NAMES.iter().map(|name| dir.join(name)).find(|candidate| candidate.is_file()))
-        .collect()
-}
-
-/// A key's value and the file that set it, to say where two paths' settings come from.
+/// `include` or `exclude` globs, and the folder of the config file that set them.
 #[derive(Debug, Clone)]
-struct Setting<T> {
-    value: T,
-    file: PathBuf,
-}
-
-impl<T> Setting<T> {
-    /// Values as set by `file`.
-    fn from(file: &Path) -> impl Fn(T) -> Setting<T> + '_ {
-        move |value| Setting { value, file: file.to_path_buf() }
-    }
-}
-
-/// Globs, told apart by how they are written (a compiled set cannot be compared).
-#[derive(Debug, Clone)]
-struct Globs {
-    patterns: Vec<String>,
+pub struct Globs {
     set: GlobSet,
+    /// Absolute.
+    base: PathBuf,
 }
 
-impl PartialEq for Globs {
-    fn eq(&self, other: &Globs) -> bool {
-        self.patterns == other.patterns
+impl Globs {
+    /// Where the folder of the config file that set these globs lies from a walk of `root` (as
+    /// named), whose absolute path is `absolute`: worked out once per folder, not per file.
+    pub fn anchor(&self, root: &Path, absolute: &Path) -> Anchor {
+        if absolute == self.base {
+            return Anchor::Walked;
+        }
+        if let Ok(below) = self.base.strip_prefix(absolute) {
+            return Anchor::Below(below.to_path_buf());
+        }
+        match absolute.strip_prefix(&self.base) {
+            // Walking `articles` from the config file's folder: the paths as named are the ones.
+            Ok(above) if above == root => Anchor::Walked,
+            Ok(above) => Anchor::Above(above.to_path_buf()),
+            Err(_) => Anchor::Apart,
+        }
     }
+
+    /// Whether a file a folder walk met matches: `path` as the walk names it, `relative` its
+    /// path from the folder walked, `anchor` the globs' [`anchor`](Globs::anchor) in that walk.
+    /// The globs are matched against the path from the folder of the config file that set them
+    /// (as ruff does) and, as they always were, against the path from the folder walked and the
+    /// path as named.
+    pub fn matches(&self, path: &Path, relative: &Path, anchor: &Anchor) -> bool {
+        if self.set.is_match(relative) || self.set.is_match(path) {
+            return true;
+        }
+        match anchor {
+            Anchor::Walked | Anchor::Apart => false,
+            Anchor::Below(below) => relative.strip_prefix(below).is_ok_and(|from_base| self.set.is_match(from_base)),
+            Anchor::Above(above) => self.set.is_match(above.join(relative)),
+        }
+    }
+}
+
+/// Where the folder of the config file that set some globs lies, seen from a folder walk: what a
+/// file's path from the folder walked needs to be its path from that folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Anchor {
+    /// Nothing: the path from the folder walked, or as named, is the path from the file's folder.
+    Walked,
+    /// The config file's folder is this far below the folder walked: taken off.
+    Below(PathBuf),
+    /// The folder walked is this far below the config file's folder: put before.
+    Above(PathBuf),
+    /// Neither folder is in the other.
+    Apart,
 }
 
 /// One config file validated, or several merged: a key left out is `None`, so a farther file's
 /// value shows through.
 #[derive(Debug, Default, Clone)]
 struct Layer {
-    rules: Option<Setting<Vec<PathBuf>>>,
-    include: Option<Setting<Globs>>,
-    exclude: Option<Setting<Globs>>,
-    fail_on: Option<Setting<FailOn>>,
-    select: Option<Setting<Vec<String>>>,
-    ignore: Option<Setting<Vec<String>>>,
+    rules: Option<Vec<PathBuf>>,
+    include: Option<Globs>,
+    exclude: Option<Globs>,
+    fail_on: Option<FailOn>,
+    select: Option<Vec<String>>,
+    ignore: Option<Vec<String>>,
     /// Per code: a nearer file sets one code's severity without dropping the others.
-    severities: BTreeMap<String, Setting<Severity>>,
-    similarity: Option<Setting<f64>>,
-    count_tolerance: Option<Setting<f64>>,
-    title_grace_days: Option<Setting<i64>>,
-    duplicate_min_words: Option<Setting<usize>>,
-    distinct: Option<Setting<Vec<String>>>,
+    severities: BTreeMap<String, Severity>,
+    similarity: Option<f64>,
+    count_tolerance: Option<f64>,
+    title_grace_days: Option<i64>,
+    duplicate_min_words: Option<usize>,
+    distinct: Option<Vec<String>>,
 }
 
 impl Layer {
-    fn load(path: &Path) -> Result<Layer, Error> {
+    /// The file at `path` (as given, which errors name), whose absolute path is `absolute`.
+    fn load(path: &Path, absolute: &Path) -> Result<Layer, Error> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::read(path.display(), e))?;
         let file = SourceFile::new(path.display().to_string(), text);
         let raw: RawConfig = toml::from_str(&file.text).map_err(|err| {
@@ -308,7 +449,7 @@ impl Layer {
             SpannedError::new(&file, span, err.message().trim().to_string(), "here")
                 .with_help("see `factlint init` for every key a config file may have")
         })?;
-        resolve(raw, &file, path)
+        resolve(raw, &file, path, absolute.parent().unwrap_or(absolute))
     }
 
     /// `nearer`'s keys over this layer's.
@@ -331,58 +472,11 @@ impl Layer {
         set(&mut self.duplicate_min_words, nearer.duplicate_min_words);
         set(&mut self.distinct, nearer.distinct);
     }
-
-    /// Whether two checked paths, `mine` with this layer and `theirs` with `other`, have one
-    /// configuration; if not, the first key they differ on.
-    fn agrees_with(&self, other: &Layer, mine: &str, theirs: &str) -> Result<(), Error> {
-        fn same<T: PartialEq>(
-            key: &str,
-            a: Option<&Setting<T>>,
-            b: Option<&Setting<T>>,
-            names: (&str, &str),
-        ) -> Result<(), Error> {
-            if a.map(|s| &s.value) == b.map(|s| &s.value) {
-                return Ok(());
-            }
-            let from = |setting: Option<&Setting<T>>| {
-                setting.map_or("no config file sets it".to_string(), |s| format!("{} sets it", s.file.display()))
-            };
-            Err(Error::Usage {
-                message: format!(
-                    "the checked paths have different `{key}`: for {} {}, for {} {}",
-                    names.0,
-                    from(a),
-                    names.1,
-                    from(b)
-                ),
-                help: Some(format!("check them in separate runs, or set `{key}` for both with --config FILE")),
-            })
-        }
-        let names = (mine, theirs);
-        same("rules", self.rules.as_ref(), other.rules.as_ref(), names)?;
-        same("include", self.include.as_ref(), other.include.as_ref(), names)?;
-        same("exclude", self.exclude.as_ref(), other.exclude.as_ref(), names)?;
-        same("fail_on", self.fail_on.as_ref(), other.fail_on.as_ref(), names)?;
-        same("checks.select", self.select.as_ref(), other.select.as_ref(), names)?;
-        same("checks.ignore", self.ignore.as_ref(), other.ignore.as_ref(), names)?;
-        for code in self.severities.keys().chain(other.severities.keys()) {
-            let key = format!("severity.\"{code}\"");
-            same(&key, self.severities.get(code), other.severities.get(code), names)?;
-        }
-        same("thresholds.similarity", self.similarity.as_ref(), other.similarity.as_ref(), names)?;
-        same("thresholds.count_tolerance", self.count_tolerance.as_ref(), other.count_tolerance.as_ref(), names)?;
-        same("thresholds.title_grace_days", self.title_grace_days.as_ref(), other.title_grace_days.as_ref(), names)?;
-        same(
-            "thresholds.duplicate_min_words",
-            self.duplicate_min_words.as_ref(),
-            other.duplicate_min_words.as_ref(),
-            names,
-        )?;
-        same("names.distinct", self.distinct.as_ref(), other.distinct.as_ref(), names)
-    }
 }
 
-fn resolve(raw: RawConfig, file: &FileRef, path: &Path) -> Result<Layer, Error> {
+/// A file's keys validated: `path` as given (rule folders are relative to its folder), `folder`
+/// its folder, absolute (globs are matched from it).
+fn resolve(raw: RawConfig, file: &FileRef, path: &Path, folder: &Path) -> Result<Layer, Error> {
     let base = path.parent().unwrap_or(Path::new("."));
     let problem = |span: std::ops::Range<usize>, message: String, label: &str| {
         SpannedError::new(file, span.into(), message, label)
@@ -405,15 +499,13 @@ fn resolve(raw: RawConfig, file: &FileRef, path: &Path) -> Result<Layer, Error> 
     let globs = |list: Option<Vec<Spanned<String>>>| -> Result<Option<Globs>, SpannedError> {
         let Some(list) = list else { return Ok(None) };
         let mut builder = GlobSetBuilder::new();
-        let mut patterns = Vec::new();
         for item in list {
             let glob = Glob::new(item.get_ref())
                 .map_err(|e| problem(item.span(), format!("bad glob “{}”: {e}", item.get_ref()), "here"))?;
             builder.add(glob);
-            patterns.push(item.into_inner());
         }
         let set = builder.build().map_err(|e| problem(0..0, format!("bad globs: {e}"), "here"))?;
-        Ok(Some(Globs { patterns, set }))
+        Ok(Some(Globs { set, base: folder.to_path_buf() }))
     };
     let mut severities = BTreeMap::new();
     for (code, value) in raw.severity {
@@ -430,7 +522,7 @@ fn resolve(raw: RawConfig, file: &FileRef, path: &Path) -> Result<Layer, Error> 
                     .into());
             }
         };
-        severities.insert(code, Setting::from(path)(severity));
+        severities.insert(code, severity);
     }
     let fail_on = match raw.fail_on {
         Some(value) => Some(FailOn::parse(value.get_ref()).ok_or_else(|| {
@@ -449,18 +541,18 @@ fn resolve(raw: RawConfig, file: &FileRef, path: &Path) -> Result<Layer, Error> 
         }
     };
     Ok(Layer {
-        rules: raw.rules.map(|rules| Setting::from(path)(rules.iter().map(|r| base.join(r.get_ref())).collect())),
-        include: globs(raw.include)?.map(Setting::from(path)),
-        exclude: globs(raw.exclude)?.map(Setting::from(path)),
-        fail_on: fail_on.map(Setting::from(path)),
-        select: codes(raw.checks.select)?.map(Setting::from(path)),
-        ignore: codes(raw.checks.ignore)?.map(Setting::from(path)),
+        rules: raw.rules.map(|rules| rules.iter().map(|r| base.join(r.get_ref())).collect()),
+        include: globs(raw.include)?,
+        exclude: globs(raw.exclude)?,
+        fail_on,
+        select: codes(raw.checks.select)?,
+        ignore: codes(raw.checks.ignore)?,
         severities,
-        similarity: ranged(thresholds.similarity, "similarity")?.map(Setting::from(path)),
-        count_tolerance: ranged(thresholds.count_tolerance, "count_tolerance")?.map(Setting::from(path)),
-        title_grace_days: thresholds.title_grace_days.map(|v| Setting::from(path)((*v.get_ref()).max(0))),
-        duplicate_min_words: thresholds.duplicate_min_words.map(|v| Setting::from(path)(*v.get_ref())),
-        distinct: raw.names.distinct.map(Setting::from(path)),
+        similarity: ranged(thresholds.similarity, "similarity")?,
+        count_tolerance: ranged(thresholds.count_tolerance, "count_tolerance")?,
+        title_grace_days: thresholds.title_grace_days.map(|v| (*v.get_ref()).max(0)),
+        duplicate_min_words: thresholds.duplicate_min_words.map(|v| *v.get_ref()),
+        distinct: raw.names.distinct,
     })
 }
 
@@ -488,6 +580,121 @@ mod tests {
         assert_eq!(config.checks.similarity, 0.9);
         assert_eq!(config.checks.title_grace_days, 5);
         assert_eq!(config.distinct, ["Johnston"]);
+    }
+
+    /// A project: the root's file, sub's over it, and sub/deeper with none of its own.
+    fn project() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("sub/deeper")).unwrap();
+        let root = "rules = [\"kb\"]\n[checks]\nignore = [\"draft\"]\n[severity]\n\"name.misspelled\" = \"warning\"\n";
+        std::fs::write(dir.path().join("factlint.toml"), root).unwrap();
+        std::fs::write(dir.path().join("sub/.factlint.toml"), "[checks]\nignore = [\"title\"]\n").unwrap();
+        std::fs::write(dir.path().join("extra.toml"), "fail_on = \"never\"\n[checks]\nignore = [\"name\"]\n").unwrap();
+        dir
+    }
+
+    #[test]
+    fn each_folder_has_the_files_of_its_own_and_above_layered() {
+        let dir = project();
+        let root = dir.path();
+        let configs = Configs::new(Discovery::default(), root).unwrap();
+        // The folder, its `ignore`, its name.misspelled severity, the files layered.
+        type Case<'a> = (&'a str, &'a [&'a str], Option<Severity>, &'a [&'a str]);
+        let cases: &[Case] = &[
+            (".", &["draft"], Some(Severity::Warning), &["factlint.toml"]),
+            ("sub", &["title"], Some(Severity::Warning), &["factlint.toml", "sub/.factlint.toml"]),
+            ("sub/deeper", &["title"], Some(Severity::Warning), &["factlint.toml", "sub/.factlint.toml"]),
+            ("sub/deeper/../..", &["draft"], Some(Severity::Warning), &["factlint.toml"]),
+        ];
+        for (folder, ignore, severity, files) in cases {
+            let config = configs.folder(&root.join(folder)).unwrap();
+            assert_eq!(config.ignore, *ignore, "{folder}");
+            assert_eq!(config.severities.get("name.misspelled").copied(), *severity, "{folder}");
+            let files: Vec<PathBuf> = files.iter().map(|f| root.join(f)).collect();
+            assert_eq!(config.files, files, "{folder}");
+            assert_eq!(config.path.as_ref(), files.last(), "{folder}");
+            // Rules stay relative to the file that names them.
+            assert_eq!(config.rules, [root.join("kb")], "{folder}");
+        }
+        // A folder without a file of its own shares its parent's configuration, worked out once.
+        let (sub, deeper) =
+            (configs.folder(&root.join("sub")).unwrap(), configs.of_path(&root.join("sub/deeper/a.md")));
+        assert!(Arc::ptr_eq(&sub, &deeper.unwrap()));
+        assert_eq!(configs.read(), [root.join("factlint.toml"), root.join("sub/.factlint.toml")]);
+
+        // --config on top of every folder's files; --isolated, it alone.
+        let extra = root.join("extra.toml");
+        for isolated in [false, true] {
+            let configs = Configs::new(Discovery { explicit: Some(&extra), isolated }, root).unwrap();
+            for folder in [".", "sub", "sub/deeper"] {
+                let config = configs.folder(&root.join(folder)).unwrap();
+                assert_eq!(
+                    (config.ignore.as_slice(), config.fail_on),
+                    (&["name".to_string()][..], Some(FailOn::Never))
+                );
+                assert_eq!(config.severities.is_empty(), isolated, "{folder}");
+                assert_eq!(config.path.as_deref(), Some(extra.as_path()));
+            }
+        }
+    }
+
+    #[test]
+    fn engine_keys_tell_apart_rules_and_thresholds_not_reporting() {
+        let key = |text: &str| {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::create_dir(dir.path().join("sub")).unwrap();
+            std::fs::write(dir.path().join("sub/factlint.toml"), text).unwrap();
+            let configs = Configs::new(Discovery::default(), dir.path()).unwrap();
+            let mut key = configs.folder(&dir.path().join("sub")).unwrap().engine_key(&[]);
+            // The same folders, wherever the temporary one is.
+            key.rules = key.rules.iter().map(|r| r.strip_prefix(dir.path()).unwrap().to_path_buf()).collect();
+            key
+        };
+        let plain = key("");
+        assert_eq!(key("fail_on = \"never\"\n[checks]\nignore = [\"name\"]\n[severity]\ndraft = \"error\"\n"), plain);
+        assert_ne!(key("[thresholds]\nsimilarity = 0.9\n"), plain);
+        assert_ne!(key("[names]\ndistinct = [\"Johnston\"]\n"), plain);
+        // Rule folders by where they are, however the path is written.
+        assert_eq!(key("rules = [\"../kb\"]\n"), key("rules = [\"./../sub/../kb\"]\n"));
+        assert_ne!(key("rules = [\"../kb\"]\n"), key("rules = [\"kb\"]\n"));
+        // --rules replaces every file's.
+        let dir = tempfile::tempdir().unwrap();
+        let configs = Configs::new(Discovery::default(), dir.path()).unwrap();
+        let flag = [PathBuf::from("desk-rules")];
+        assert_eq!(configs.folder(dir.path()).unwrap().engine_key(&flag).rules, flag);
+    }
+
+    #[test]
+    fn globs_match_from_the_folder_of_their_file_and_from_the_folder_walked() {
+        let globs = Globs { set: GlobSet::new([Glob::new("drafts/**").unwrap()]).unwrap(), base: "/p/sub".into() };
+        // (the folder walked, absolute; the path as the walk names it; whether it matches)
+        let cases = [
+            ("/p", "./sub/drafts/b.md", true),
+            ("/p/sub", "sub/drafts/b.md", true),
+            ("/p/sub/drafts", "sub/drafts/b.md", true),
+            ("/p/sub/drafts/x", "sub/drafts/x/b.md", true),
+            ("/p", "./sub/b.md", false),
+            ("/p/sub/other", "sub/other/drafts.md", false),
+            // As before: from the folder walked, whoever set them.
+            ("/q", "./drafts/c.md", true),
+        ];
+        let anchor = |root: &str, absolute: &str| globs.anchor(Path::new(root), Path::new(absolute));
+        assert_eq!(anchor(".", "/p/sub"), Anchor::Walked);
+        assert_eq!(anchor("sub", "/p/sub/drafts"), Anchor::Above("drafts".into()));
+        // Walking `drafts` from the config file's folder: the paths as named are from it.
+        assert_eq!(anchor("drafts", "/p/sub/drafts"), Anchor::Walked);
+        assert_eq!(anchor(".", "/p"), Anchor::Below("sub".into()));
+        assert_eq!(anchor(".", "/q"), Anchor::Apart);
+        for (root, path, matches) in cases {
+            let walked = Path::new(path);
+            let prefix = match root {
+                "/p" | "/q" => ".",
+                _ => &root[3..],
+            };
+            let relative = walked.strip_prefix(prefix).unwrap();
+            let anchor = globs.anchor(Path::new(prefix), Path::new(root));
+            assert_eq!(globs.matches(walked, relative, &anchor), matches, "{path} walking {root}");
+        }
     }
 
     #[test]

@@ -2,11 +2,13 @@
 //! whatever the number of threads.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::claim::Claim;
+use crate::config::Config;
 use crate::error::{Error, SpannedError};
 use crate::extract::{ExtractSettings, extract};
 use crate::input::{Discovered, Format, Loaded, Source, WalkOptions, discover, load};
@@ -75,24 +77,38 @@ impl Item {
 #[derive(Debug, Default)]
 pub struct Found {
     pub items: Vec<Item>,
+    /// The configuration of each item's folder, when the walk was given [`Configs`]
+    /// (`WalkOptions::configs`); else empty.
+    ///
+    /// [`Configs`]: crate::config::Configs
+    pub configs: Vec<Arc<Config>>,
     pub errors: Vec<Error>,
+    /// Config files that are not valid: nothing should be checked.
+    pub invalid: Vec<Error>,
     /// What folder walks passed over, and why (for `--verbose`).
     pub passed: Vec<(PathBuf, &'static str)>,
 }
 
 impl Found {
     pub fn new(options: &LoadOptions) -> Found {
-        let mut items = Vec::new();
+        let mut items: Vec<(Item, Option<Arc<Config>>)> = Vec::new();
         let mut errors = Vec::new();
+        let mut invalid = Vec::new();
         let mut passed = Vec::new();
         let (stdin, files): (Vec<&PathBuf>, Vec<&PathBuf>) = options.paths.iter().partition(|p| p.as_os_str() == "-");
         if !stdin.is_empty() {
-            items.push(Item::Stdin);
+            // Configured as the file it is named after, as ruff does.
+            let name = Item::Stdin.name(options);
+            match options.walk.configs.as_ref().map(|c| c.of_path(std::path::Path::new(&*name))).transpose() {
+                Ok(config) => items.push((Item::Stdin, config)),
+                Err(err) => invalid.push(err),
+            }
         }
         let files: Vec<PathBuf> = files.into_iter().cloned().collect();
         for found in discover(&files, &options.walk) {
             match found {
-                Discovered::File(path) => items.push(Item::Path(path)),
+                Discovered::File(path, config) => items.push((Item::Path(path), config)),
+                Discovered::Invalid(err) => invalid.push(err),
                 Discovered::Unreadable(path, reason) => errors.push(Error::read(path.display(), reason)),
                 Discovered::Empty(path) if !options.allow_empty => {
                     errors.push(Error::NoArticles { path: path.display().to_string() })
@@ -101,19 +117,21 @@ impl Found {
                 Discovered::Passed(path, why) => passed.push((path, why)),
             }
         }
-        items.sort_by(|a, b| a.name(options).cmp(&b.name(options)));
-        items.dedup_by(|a, b| a.name(options) == b.name(options));
+        items.sort_by(|(a, _), (b, _)| a.name(options).cmp(&b.name(options)));
+        items.dedup_by(|(a, _), (b, _)| a.name(options) == b.name(options));
         // Several paths may name one file (`a.md`, `./a.md`, `/abs/a.md`, a folder and a file in
         // it): it is read once, under the first name, or its findings would be reported and fixed
         // twice. One path walked alone names each file once.
         if files.len() > 1 {
             let mut seen = std::collections::HashSet::new();
-            items.retain(|item| match item {
+            items.retain(|(item, _)| match item {
                 Item::Path(path) => file_id(path).is_none_or(|id| seen.insert(id)),
                 Item::Stdin => true,
             });
         }
-        Found { items, errors, passed }
+        let (items, configs): (Vec<Item>, Vec<Option<Arc<Config>>>) = items.into_iter().unzip();
+        let configs = configs.into_iter().flatten().collect();
+        Found { items, configs, errors, invalid, passed }
     }
 }
 

@@ -1,11 +1,16 @@
 //! Checking texts from a program: rules and settings loaded once, then any number of articles
 //! checked from memory. This is what `factlint lsp` and `factlint serve` are built on, and the
 //! entry point for other programs (see the crate's documentation for an example).
+//!
+//! An engine holds one configuration. Articles whose folders are configured differently are
+//! checked by one engine per [`EngineKey`](crate::config::EngineKey) — rules and thresholds —
+//! each with [`Engine::check_as`] the settings of all its articles' configurations together,
+//! then [`configure`](crate::lint::configure)d file by file; `factlint lsp` does so.
 
 use std::path::{Path, PathBuf};
 
 use crate::claim::Claim;
-use crate::config::{Config, Discovery};
+use crate::config::{Config, Configs, Discovery};
 use crate::corpus::{Corpus, extract_all, line_errors};
 use crate::error::Result;
 use crate::extract::ExtractSettings;
@@ -86,17 +91,20 @@ impl Engine {
     /// The configuration found from `start` up (or `config`), and the rules it names (or
     /// `rules`, or the bundled ones).
     pub fn load(start: &Path, config: Option<&Path>, rules: &[PathBuf]) -> Result<Engine> {
-        let discovery = Discovery { explicit: config, isolated: false };
-        Engine::with(Config::discover(discovery, &[], start)?, rules)
+        let configs = Configs::new(Discovery { explicit: config, isolated: false }, start)?;
+        let config = configs.folder(start)?;
+        Engine::new(&config, rules)
     }
 
     /// The bundled rules and the default settings: what is left when the workspace's own
     /// configuration or rules are invalid.
     pub fn bundled() -> Engine {
-        Engine::with(Config::default(), &[]).unwrap_or_else(|_| unreachable!("the bundled rules are tested to compile"))
+        Engine::new(&Config::default(), &[]).unwrap_or_else(|_| unreachable!("the bundled rules are tested to compile"))
     }
 
-    fn with(config: Config, rules: &[PathBuf]) -> Result<Engine> {
+    /// The engine of `config`: the rules it names (or `rules`, or the bundled ones) compiled,
+    /// and its settings.
+    pub fn new(config: &Config, rules: &[PathBuf]) -> Result<Engine> {
         let rules = if rules.is_empty() { config.rules.clone() } else { rules.to_vec() };
         let mut kb = if rules.is_empty() { KnowledgeBase::bundled()? } else { KnowledgeBase::load_cached(&rules)? };
         kb.distinct.extend(config.distinct.iter().map(|n| fold(n)));
@@ -106,19 +114,20 @@ impl Engine {
                 counts: CountSettings { approximate: config.count_tolerance },
                 ..ExtractSettings::default()
             },
-            lint: LintSettings {
-                checks: config.checks.clone(),
-                select: config.select.clone(),
-                ignore: config.ignore.clone(),
-                severities: config.severities.clone(),
-            },
+            lint: LintSettings::configured(config),
             config_path: config.path.clone(),
-            config,
+            config: config.clone(),
         })
     }
 
     /// Checks the articles together, so the checks across sources compare them.
     pub fn check(&self, articles: &[Article]) -> Checked {
+        self.check_as(articles, &self.lint)
+    }
+
+    /// The same, running the checks `settings` choose, at their thresholds, instead of the
+    /// configuration's (for articles configured differently; see the module's documentation).
+    pub fn check_as(&self, articles: &[Article], settings: &LintSettings) -> Checked {
         let mut corpus = Corpus::default();
         for article in articles {
             let format = article.format.unwrap_or_else(|| Format::of(Path::new(&article.path)));
@@ -144,7 +153,7 @@ impl Engine {
             }
         }
         let claims = extract_all(&corpus.sources, &self.kb, &self.extract, &crate::corpus::Silent);
-        let findings = lint(&corpus, &claims, &self.kb, &self.lint);
+        let findings = lint(&corpus, &claims, &self.kb, settings);
         Checked { corpus, claims, findings }
     }
 }

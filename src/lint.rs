@@ -3,6 +3,12 @@
 //! stays bounded whatever the size of the corpus. Then the checks across sources run over the
 //! facts, and the configuration is applied in one place (severities, inline suppressions) and
 //! the findings sorted, so the report is the same for any `--jobs` and any path order.
+//!
+//! Articles whose folders are configured with different rules or thresholds are checked in
+//! groups ([`Run::grouped`]), each by its own knowledge base and settings, and compared across
+//! sources only within their group; each file's own choice of checks and severities is then
+//! applied to its findings ([`configure`]). One configuration for everything is one group, run
+//! as [`Run::watched`] alone.
 
 use std::collections::BTreeMap;
 
@@ -10,6 +16,7 @@ use rayon::prelude::*;
 
 use crate::checks::{CHECKS, Check, CheckSettings, CorpusContext, SourceContext, selects};
 use crate::claim::Claim;
+use crate::config::Config;
 use crate::corpus::{Corpus, Found, Item, LoadOptions, Progress, Silent, line_errors, read};
 use crate::error::Error;
 use crate::extract::{ExtractSettings, Needs, Scope, extract};
@@ -32,6 +39,16 @@ pub struct LintSettings {
 }
 
 impl LintSettings {
+    /// A configuration's choice of checks, severities and thresholds.
+    pub fn configured(config: &Config) -> LintSettings {
+        LintSettings {
+            checks: config.checks.clone(),
+            select: config.select.clone(),
+            ignore: config.ignore.clone(),
+            severities: config.severities.clone(),
+        }
+    }
+
     pub fn enabled(&self, code: &str) -> bool {
         (self.select.is_empty() || self.select.iter().any(|p| selects(p, code)))
             && !self.ignore.iter().any(|p| selects(p, code))
@@ -48,6 +65,21 @@ impl LintSettings {
     /// The dates and counts the enabled checks read.
     pub fn needs(&self) -> Needs {
         self.checks().iter().fold(Needs::default(), |needs, check| needs | check.needs())
+    }
+
+    /// What a run over files configured with each of `all` checks: every check one of them
+    /// enables, at the severity the check gives. Each file's own choice and severities are
+    /// applied to its findings afterwards, by [`configure`].
+    pub fn union<'a>(all: impl IntoIterator<Item = &'a LintSettings>) -> LintSettings {
+        let all: Vec<&LintSettings> = all.into_iter().collect();
+        let select = CHECKS
+            .iter()
+            .map(|check| check.info().code)
+            .filter(|code| all.iter().any(|settings| settings.enabled(code)))
+            .map(String::from)
+            .collect();
+        let checks = all.first().map(|settings| settings.checks.clone()).unwrap_or_default();
+        LintSettings { checks, select, ignore: Vec::new(), severities: BTreeMap::new() }
     }
 
     /// Extraction for these checks: only the dates and counts they read.
@@ -152,6 +184,16 @@ fn check_source(
     (findings, SourceFacts::collect(source, claims, kb))
 }
 
+/// Articles checked by one engine: their folders' configurations agree on the rules and the
+/// thresholds.
+pub struct Group<'a> {
+    pub found: Found,
+    pub kb: &'a KnowledgeBase,
+    pub extract: ExtractSettings,
+    /// What runs: for files configured differently, [`LintSettings::union`] of theirs.
+    pub settings: LintSettings,
+}
+
 impl Run {
     /// Paths in, findings out: the pipeline `factlint check` runs.
     pub fn new(load: &LoadOptions, kb: &KnowledgeBase, extract: &ExtractSettings, settings: &LintSettings) -> Run {
@@ -216,6 +258,38 @@ impl Run {
         run
     }
 
+    /// Groups of articles, each checked on its own (the checks across sources compare articles
+    /// only within a group), then each file's findings configured by `own(path)`, its own
+    /// settings (none: as found). The report is in the order one run gives.
+    pub fn grouped<'a>(
+        groups: Vec<Group>,
+        load: &LoadOptions,
+        own: impl Fn(&str) -> Option<&'a LintSettings>,
+        progress: &dyn Progress,
+    ) -> Run {
+        let mut run = Run {
+            sources: Vec::new(),
+            skipped: Vec::new(),
+            errors: Vec::new(),
+            findings: Vec::new(),
+            files: Files::default(),
+        };
+        for group in groups {
+            let part = Run::watched(group.found, load, group.kb, &group.extract, &group.settings, progress);
+            run.sources.extend(part.sources);
+            run.skipped.extend(part.skipped);
+            run.errors.extend(part.errors);
+            run.findings.extend(part.findings);
+            run.files.absorb(part.files);
+        }
+        // Stable: the sources of one file (a corpus's lines) keep their order.
+        run.sources.sort_by(|a, b| a.path.cmp(&b.path));
+        run.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+        configure(&mut run.findings, own);
+        sort(&mut run.findings);
+        run
+    }
+
     /// Files read, binary ones included.
     pub fn files(&self) -> usize {
         let read: std::collections::BTreeSet<&str> = self.sources.iter().map(|s| &*s.path).collect();
@@ -273,6 +347,22 @@ fn finish(findings: &mut Vec<Finding>, settings: &LintSettings, suppressions: &[
     }
     findings.retain(|f| !by_path.get(f.path()).is_some_and(|s| s.iter().any(|s| s.applies(f.code, f.location.span))));
     sort(findings);
+}
+
+/// Each file's own configuration applied to its findings, found by a run over several
+/// (`LintSettings::union`): the codes it does not run are dropped, and its severities given.
+/// A path `own` knows nothing of keeps its findings as they are.
+pub fn configure<'a>(findings: &mut Vec<Finding>, own: impl Fn(&str) -> Option<&'a LintSettings>) {
+    findings.retain_mut(|finding| match own(finding.path()) {
+        None => true,
+        Some(settings) if !settings.enabled(finding.code) => false,
+        Some(settings) => {
+            if let Some(severity) = settings.severity(finding.code) {
+                finding.severity = severity;
+            }
+            true
+        }
+    });
 }
 
 /// The report order: path, offset, code; duplicates (one place, one code, one message) once.

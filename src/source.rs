@@ -177,6 +177,13 @@ impl Files {
         self.held.insert(file.path.clone(), file.clone());
     }
 
+    /// Holds what `other` holds, and keeps what it has read.
+    pub fn absorb(&mut self, other: Files) {
+        self.held.extend(other.held);
+        let read = other.read.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner());
+        self.read.get_mut().unwrap_or_else(|poisoned| poisoned.into_inner()).extend(read);
+    }
+
     pub fn get(&self, path: &str) -> Option<FileRef> {
         if let Some(file) = self.held.get(path) {
             return Some(file.clone());

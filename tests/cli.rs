@@ -579,7 +579,7 @@ fn config_files_layer_from_each_checked_path_up_and_flags_win() {
 }
 
 #[test]
-fn checked_paths_whose_config_files_disagree_are_refused() {
+fn checked_paths_whose_config_files_differ_are_each_checked_under_their_own() {
     let project = tempfile::tempdir().unwrap();
     for (desk, ignore) in [("sport", "draft"), ("news", "title")] {
         let folder = project.path().join(desk);
@@ -587,14 +587,28 @@ fn checked_paths_whose_config_files_disagree_are_refused() {
         std::fs::write(folder.join("factlint.toml"), format!("[checks]\nignore = [\"{ignore}\"]\n")).unwrap();
         std::fs::write(folder.join("a.md"), THREE_FINDINGS).unwrap();
     }
-    factlint()
-        .current_dir(project.path())
-        .args(["check", "sport", "news/a.md"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("the checked paths have different `checks.ignore`"))
-        .stderr(predicate::str::contains("--config"));
-    // A setting given on top of both makes them agree.
+    // Once refused (one run had one configuration); now each article has its folder's.
+    let report = |args: &[&str]| {
+        let output = factlint().current_dir(project.path()).args(["check", "--format", "short"]).args(args).output();
+        let output = output.unwrap();
+        (String::from_utf8(output.stdout).unwrap(), output.status.code())
+    };
+    let (short, code) = report(&["sport", "news/a.md"]);
+    assert_eq!(code, Some(1), "{short}");
+    let codes: Vec<(&str, &str)> =
+        short.lines().map(|line| (line.split(':').next().unwrap(), line.split(['[', ']']).nth(1).unwrap())).collect();
+    assert_eq!(
+        codes,
+        [
+            ("news/a.md", "name.misspelled"),
+            ("news/a.md", "draft.duplicate-paragraph"),
+            ("sport/a.md", "title.stale"),
+            ("sport/a.md", "name.misspelled"),
+        ]
+    );
+    // A key set with --config is set for both.
     std::fs::write(project.path().join("both.toml"), "[checks]\nignore = [\"name\"]\n").unwrap();
-    factlint().current_dir(project.path()).args(["check", "sport", "news", "--config", "both.toml"]).assert().code(1);
+    let (short, code) = report(&["sport", "news", "--config", "both.toml"]);
+    assert_eq!(code, Some(1), "{short}");
+    assert!(!short.contains("name.") && short.contains("news/a.md") && short.contains("sport/a.md"), "{short}");
 }

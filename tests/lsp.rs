@@ -187,3 +187,54 @@ fn an_editor_session_shows_findings_fixes_and_hovers() {
     };
     assert!(status.success(), "{status}");
 }
+
+#[test]
+fn each_document_is_checked_under_the_config_of_its_own_folder() {
+    let root = tempfile::tempdir().unwrap();
+    let sub = root.path().join("sub");
+    std::fs::create_dir_all(sub.join("kb")).unwrap();
+    std::fs::write(root.path().join("factlint.toml"), "[checks]\nignore = [\"draft\"]\n").unwrap();
+    std::fs::write(sub.join("factlint.toml"), "rules = [\"kb\"]\n[severity]\n\"name.misspelled\" = \"warning\"\n")
+        .unwrap();
+    std::fs::write(
+        sub.join("kb/people.toml"),
+        "[[entity]]\nid = \"jane-example\"\nname = \"Jane Example\"\nkind = \"person\"\nmisspellings = [\"Jane Exemple\"]\nsource = \"https://example.org/jane\"\n",
+    )
+    .unwrap();
+    let root_uri = format!("file://{}", root.path().display());
+    let mut client = Client::start(root.path());
+    client.request(1, "initialize", json!({ "processId": null, "rootUri": root_uri, "capabilities": {} }));
+    client.notify("initialized", json!({}));
+
+    let text = "---\ndate: 2026-01-18\n---\n\nJane Exemple met Rustam Umarov in Kyiv.\n";
+    let (top, below) = (format!("{root_uri}/a.md"), format!("{root_uri}/sub/b.md"));
+    for uri in [&top, &below] {
+        client.notify(
+            "textDocument/didOpen",
+            json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": text } }),
+        );
+    }
+    let misspelled = |uri: &str| -> Vec<(String, i64)> {
+        let diagnostics = client.diagnostics(uri, 1);
+        with_code(&diagnostics, "name.misspelled")
+            .iter()
+            .map(|d| {
+                (d["message"].as_str().unwrap().lines().next().unwrap().to_string(), d["severity"].as_i64().unwrap())
+            })
+            .collect()
+    };
+    // The root's rules (built in) at the root; sub's own rules and severities in sub/.
+    assert_eq!(misspelled(&top), [("“Rustam Umarov” is a misspelling of Rustem Umerov".to_string(), 1)]);
+    assert_eq!(misspelled(&below), [("“Jane Exemple” is a misspelling of Jane Example".to_string(), 2)]);
+    // Hover reads a document's claims with its own rules.
+    let hover = client.request(
+        2,
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": below }, "position": { "line": 4, "character": 2 } }),
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap();
+    assert!(shown.contains("Jane Example") && shown.contains("misspelling"), "{shown}");
+
+    client.request(3, "shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+}

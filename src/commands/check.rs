@@ -10,27 +10,18 @@ use factlint::config::FailOn;
 use factlint::corpus::{Found, Silent};
 use factlint::error::{Error, Result};
 use factlint::facts::SourceSummary;
-use factlint::finding::{Finding, Severity};
+use factlint::finding::Finding;
 use factlint::fix;
 use factlint::lint::Run;
 use factlint::report::{self, Summary};
 use factlint::source::Files;
 
-use super::Setup;
+use super::{Flags, Setup};
 use crate::cli::{CheckArgs, ColorChoice, OutputFormat};
 
 pub fn run(args: &CheckArgs, color: ColorChoice, quiet: bool) -> Result<ExitCode> {
-    let setup = Setup::new(&args.input, quiet)?;
-    let mut settings = setup.lint.clone();
-    if !args.select.is_empty() {
-        settings.select = args.select.clone();
-        // The command line wins: what it selects is not left out by the config's `ignore`.
-        settings.ignore.retain(|ignored| {
-            !args.select.iter().any(|selected| selects(ignored, selected) || selects(selected, ignored))
-        });
-    }
-    settings.ignore.extend(args.ignore.iter().cloned());
-    for pattern in settings.select.iter().chain(&settings.ignore) {
+    // Config files' codes are checked as they are read; the flags' here.
+    for pattern in args.select.iter().chain(&args.ignore) {
         if !CHECKS.iter().any(|c| selects(pattern, c.info().code)) {
             return Err(Error::Usage {
                 message: format!("no check code is “{pattern}”"),
@@ -38,12 +29,15 @@ pub fn run(args: &CheckArgs, color: ColorChoice, quiet: bool) -> Result<ExitCode
             });
         }
     }
+    // The command line wins over every file's configuration.
+    let flags = Flags { select: &args.select, ignore: &args.ignore };
+    let mut setup = Setup::new(&args.input, flags, quiet)?;
     let fail_on = match &args.fail_on {
-        Some(text) => FailOn::parse(text).ok_or_else(|| Error::Usage {
+        Some(text) => Some(FailOn::parse(text).ok_or_else(|| Error::Usage {
             message: format!("--fail-on “{text}” is not a level"),
             help: Some("use error, warning, info or never".into()),
-        })?,
-        None => setup.fail_on.unwrap_or(FailOn::At(Severity::Error)),
+        })?),
+        None => None,
     };
     let baseline = args.baseline.as_deref().map(Baseline::read).transpose()?;
     if args.write_baseline.is_some() || (args.fix && !args.diff) {
@@ -57,7 +51,8 @@ pub fn run(args: &CheckArgs, color: ColorChoice, quiet: bool) -> Result<ExitCode
     }
 
     let bar = crate::progress::Bar::new(quiet);
-    let run = Run::watched(setup.found, &setup.load, &setup.kb, &setup.extract, &settings, &bar);
+    let found = std::mem::take(&mut setup.found);
+    let run = setup.run(found, &bar);
     bar.finish();
     let mut files_read = run.files();
     let Run { mut sources, mut errors, mut findings, mut files, .. } = run;
@@ -72,9 +67,12 @@ pub fn run(args: &CheckArgs, color: ColorChoice, quiet: bool) -> Result<ExitCode
     if let Some(baseline) = &baseline {
         findings = baseline.new_findings(findings, &mut ProjectPaths::new(&setup.root));
     }
-    let failing = |findings: &[Finding]| match fail_on {
-        FailOn::Never => false,
-        FailOn::At(least) => findings.iter().any(|f| f.severity >= least),
+    // `--fail-on`, or each file's own `fail_on`.
+    let failing = |findings: &[Finding]| {
+        findings.iter().any(|f| match fail_on.unwrap_or_else(|| setup.fail_on(f.path())) {
+            FailOn::Never => false,
+            FailOn::At(least) => f.severity >= least,
+        })
     };
 
     let mut fixed = 0;
@@ -110,7 +108,7 @@ pub fn run(args: &CheckArgs, color: ColorChoice, quiet: bool) -> Result<ExitCode
         }
         // The report is on the files as written, so its positions are those of the new text.
         if fixed > 0 {
-            let run = Run::watched(Found::new(&setup.load), &setup.load, &setup.kb, &setup.extract, &settings, &Silent);
+            let run = setup.run(Found::new(&setup.load), &Silent);
             files_read = run.files();
             Run { sources, errors, findings, files, .. } = run;
             if let Some(baseline) = &baseline {
@@ -126,7 +124,7 @@ pub fn run(args: &CheckArgs, color: ColorChoice, quiet: bool) -> Result<ExitCode
     let failing = failing(&findings);
     // The process ends here: the rules, the findings and the files are left to it to free, which
     // it does at once, rather than piece by piece.
-    std::mem::forget((setup.kb, findings, sources, files));
+    std::mem::forget((setup, findings, sources, files));
     if !errors.is_empty() {
         return crate::report_errors(errors);
     }

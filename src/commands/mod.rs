@@ -9,7 +9,7 @@ pub mod init;
 pub mod rules;
 mod setup;
 
-pub use setup::Setup;
+pub use setup::{Flags, Setup};
 
 /// For a command that writes files: SIGINT, SIGTERM and SIGHUP still end it as they would, but
 /// first the temporary file being written, if any, is removed — never left beside the article.

@@ -1,6 +1,12 @@
 //! Paths to articles: files as named, folders walked recursively honouring `.gitignore` and
 //! the configured include/exclude globs, in a stable order.
 //!
+//! Each file found gets the configuration of its own folder (the config files there and above,
+//! see [`Configs`]), and a walk reads it by that configuration's globs: a subfolder's
+//! `factlint.toml` governs the walk below it, as ruff's and typos' do. Folders are asked for in
+//! walk order, so each is worked out once; a file named on the command line is read whatever the
+//! globs.
+//!
 //! Only regular files are ever read: a device, FIFO or socket named on the command line, or met
 //! in a walk where an article could be, is reported, never opened (`/dev/zero` never ends, a FIFO
 //! blocks). Walks pass over hidden files
@@ -10,25 +16,29 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use globset::GlobSet;
-
 use super::Format;
+use crate::config::{Anchor, Config, Configs};
+use crate::error::Error;
 
 /// How folders are walked.
 #[derive(Debug, Default, Clone)]
 pub struct WalkOptions {
-    pub include: Option<GlobSet>,
-    pub exclude: Option<GlobSet>,
     /// Read hidden files and folders (names starting with a dot).
     pub hidden: bool,
     /// Follow symlinks (loops are detected and reported).
     pub follow: bool,
+    /// The configuration of each folder; without it, a walk reads every article extension and
+    /// files get no configuration.
+    pub configs: Option<Arc<Configs>>,
 }
 
 /// A path that was found, or one that could not be read (reported, the rest still checked).
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Discovered {
-    File(PathBuf),
+    /// An article's file, and the configuration of its folder.
+    File(PathBuf, Option<Arc<Config>>),
+    /// A config file that is not valid: the files below it are not read.
+    Invalid(Error),
     Unreadable(PathBuf, String),
     /// A named folder in which no article was found.
     Empty(PathBuf),
@@ -46,11 +56,17 @@ pub fn discover(paths: &[PathBuf], options: &WalkOptions) -> Vec<Discovered> {
             Ok(meta) if meta.is_dir() => {
                 let before = out.len();
                 walk(path, options, &mut out);
-                if !out[before..].iter().any(|d| matches!(d, Discovered::File(_) | Discovered::Unreadable(..))) {
+                if !out[before..]
+                    .iter()
+                    .any(|d| matches!(d, Discovered::File(..) | Discovered::Unreadable(..) | Discovered::Invalid(_)))
+                {
                     out.push(Discovered::Empty(path.clone()));
                 }
             }
-            Ok(meta) if meta.is_file() => out.push(Discovered::File(path.clone())),
+            Ok(meta) if meta.is_file() => match options.configs.as_ref().map(|c| c.of_path(path)).transpose() {
+                Ok(config) => out.push(Discovered::File(path.clone(), config)),
+                Err(err) => out.push(Discovered::Invalid(err)),
+            },
             Ok(meta) => out.push(Discovered::Unreadable(path.clone(), not_regular(&meta.file_type()).into())),
         }
     }
@@ -111,6 +127,10 @@ fn walk(root: &Path, options: &WalkOptions, out: &mut Vec<Discovered>) {
             false
         })
         .build();
+    // The folder of the last file met, and its configuration with its globs' anchors (`None`:
+    // no configuration, or one not valid).
+    let mut folder: Option<(PathBuf, Option<Filter>)> = None;
+    let root_absolute = options.configs.as_ref().map(|configs| configs.absolute(root));
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -122,20 +142,60 @@ fn walk(root: &Path, options: &WalkOptions, out: &mut Vec<Discovered>) {
         let path = entry.path();
         let Some(kind) = entry.file_type().filter(|kind| !kind.is_dir()) else { continue };
         let relative = path.strip_prefix(root).unwrap_or(path);
-        let wanted = match &options.include {
-            Some(globs) => globs.is_match(relative) || globs.is_match(path),
+        let filter = match (&options.configs, &root_absolute) {
+            (Some(configs), Some(absolute)) => {
+                let parent = path.parent().unwrap_or(root);
+                // The walk names every file of a folder by one prefix: bytes are enough to compare.
+                if folder.as_ref().is_none_or(|(known, _)| known.as_os_str() != parent.as_os_str()) {
+                    let filter = match configs.folder(parent) {
+                        Ok(config) => Some(Filter::new(config, root, absolute)),
+                        Err(err) => {
+                            out.push(Discovered::Invalid(err));
+                            None
+                        }
+                    };
+                    folder = Some((parent.to_path_buf(), filter));
+                }
+                match folder.as_ref().and_then(|(_, filter)| filter.as_ref()) {
+                    Some(filter) => Some(filter),
+                    // Its config file is not valid (and said once).
+                    None => continue,
+                }
+            }
+            _ => None,
+        };
+        let wanted = match filter.and_then(|f| f.config.include.as_ref().zip(f.include.as_ref())) {
+            Some((include, anchor)) => include.matches(path, relative, anchor),
             None => path.extension().and_then(|e| e.to_str()).is_some_and(Format::is_article_extension),
         };
-        let excluded = options.exclude.as_ref().is_some_and(|globs| globs.is_match(relative) || globs.is_match(path));
+        let excluded = filter
+            .and_then(|f| f.config.exclude.as_ref().zip(f.exclude.as_ref()))
+            .is_some_and(|(exclude, anchor)| exclude.matches(path, relative, anchor));
         if !wanted || excluded {
             continue;
         }
         if kind.is_file() {
-            found.push(path.to_path_buf());
+            found.push((path.to_path_buf(), filter.map(|f| f.config.clone())));
         } else {
             out.push(Discovered::Unreadable(path.to_path_buf(), not_regular(&kind).into()));
         }
     }
-    out.extend(found.into_iter().map(Discovered::File));
+    out.extend(found.into_iter().map(|(path, config)| Discovered::File(path, config)));
     out.append(&mut passed.lock().unwrap_or_else(|poisoned| poisoned.into_inner()));
+}
+
+/// A folder's configuration in a walk, and where the folders of the files that set its globs
+/// lie from the folder walked.
+struct Filter {
+    config: Arc<Config>,
+    include: Option<Anchor>,
+    exclude: Option<Anchor>,
+}
+
+impl Filter {
+    fn new(config: Arc<Config>, root: &Path, absolute: &Path) -> Filter {
+        let include = config.include.as_ref().map(|globs| globs.anchor(root, absolute));
+        let exclude = config.exclude.as_ref().map(|globs| globs.anchor(root, absolute));
+        Filter { config, include, exclude }
+    }
 }

@@ -13,7 +13,7 @@ use super::position::LineIndex;
 
 impl Server<'_> {
     pub(super) fn code_actions(&self, params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
-        let Some((doc, checked, source)) = self.checked_source(&params.text_document.uri) else {
+        let Some((doc, _, checked, source)) = self.checked_source(&params.text_document.uri) else {
             return Vec::new();
         };
         let source = &checked.corpus.sources[source];

@@ -15,7 +15,7 @@ use super::position::LineIndex;
 impl Server<'_> {
     pub(super) fn hover(&self, params: &HoverParams) -> Option<Hover> {
         let at = &params.text_document_position_params;
-        let (doc, checked, source) = self.checked_source(&at.text_document.uri)?;
+        let (doc, engine, checked, source) = self.checked_source(&at.text_document.uri)?;
         let index = LineIndex::new(&doc.text, self.encoding);
         let offset = index.offset(at.position);
         // The narrowest claim there: a name inside a title is the name.
@@ -24,7 +24,7 @@ impl Server<'_> {
             .filter(|c| c.span.start <= offset && offset < c.span.end.max(c.span.start + 1))
             .min_by_key(|c| c.span.len())?;
         let published = checked.corpus.sources[source].meta.published;
-        let text = describe(&claim.kind, &self.engine.kb, published);
+        let text = describe(&claim.kind, &engine.kb, published);
         Some(Hover {
             contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: text }),
             range: Some(index.range(claim.span.start, claim.span.end)),

@@ -3,6 +3,11 @@
 //! One thread does everything: it reads messages and, once the edits have paused for a moment,
 //! checks every open document together with the workspace's articles on disk — so the checks
 //! across sources see them all — and publishes the diagnostics of each open document.
+//!
+//! Each document is checked under the configuration of its own folder, as `factlint check` does:
+//! documents configured with other rules or thresholds are checked by an engine of their own
+//! (kept until the configuration is read again) and compared across sources only with each
+//! other, and each document's findings are reported by its own choice of checks and severities.
 
 mod actions;
 mod hover;
@@ -11,13 +16,15 @@ mod position;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use factlint::config::CONFIG_NAMES;
+use factlint::config::{CONFIG_NAMES, Config, Configs, Discovery, EngineKey};
 use factlint::corpus::{Found, Item, LoadOptions};
 use factlint::error::{Error, Result};
 use factlint::finding::{Finding, Severity};
 use factlint::input::Format;
+use factlint::lint::{LintSettings, configure};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{self as notify, Notification as _};
 use lsp_types::request::{self as req, Request as _};
@@ -109,6 +116,13 @@ fn workspace_root(params: &InitializeParams) -> PathBuf {
     uri.and_then(uri_to_path).or_else(|| std::env::current_dir().ok()).unwrap_or_else(|| PathBuf::from("."))
 }
 
+/// Documents checked by one engine, and which configurations they have.
+struct Batch {
+    engine: Arc<Engine>,
+    articles: Vec<Article>,
+    configs: Vec<usize>,
+}
+
 /// An open document.
 struct Document {
     uri: Uri,
@@ -122,34 +136,44 @@ struct Server<'a> {
     connection: &'a Connection,
     root: PathBuf,
     encoding: Encoding,
-    engine: Engine,
+    /// The configuration of each folder of the workspace.
+    configs: Arc<Configs>,
+    /// The workspace root's engine: for documents whose configuration cannot be read too.
+    engine: Arc<Engine>,
+    /// An engine per set of rules and thresholds met, the root's among them.
+    engines: Vec<(EngineKey, Arc<Engine>)>,
+    /// The last configuration problem shown, so it is not shown again on every keystroke.
+    shown: Option<String>,
     /// Open documents by URI.
     documents: BTreeMap<Uri, Document>,
     /// The workspace's articles on disk, by path.
     disk: BTreeMap<String, String>,
     /// When to check again, if something changed.
     due: Option<Instant>,
-    /// The last check, with the documents it covered.
-    checked: Option<Checked>,
+    /// The last check, with the documents it covered: one per engine used.
+    checked: Vec<(Arc<Engine>, Checked)>,
     /// The id of the last request sent to the client.
     next_request: i32,
 }
 
 impl<'a> Server<'a> {
     fn new(connection: &'a Connection, root: PathBuf, encoding: Encoding) -> Self {
-        let (engine, problem) = match Engine::load(&root, None, &[]) {
-            Ok(engine) => (engine, None),
-            Err(err) => (Engine::bundled(), Some(err)),
+        let (configs, engine, problem) = match load(&root) {
+            Ok((configs, engine)) => (configs, engine, None),
+            Err(err) => (unconfigured(&root), Arc::new(Engine::bundled()), Some(err)),
         };
         let mut server = Server {
             connection,
             root,
             encoding,
+            configs,
+            engines: vec![(engine.config.engine_key(&[]), engine.clone())],
             engine,
+            shown: None,
             documents: BTreeMap::new(),
             disk: BTreeMap::new(),
             due: None,
-            checked: None,
+            checked: Vec::new(),
             next_request: 0,
         };
         if let Some(err) = problem {
@@ -197,6 +221,44 @@ impl<'a> Server<'a> {
         self.send(Notification::new(notify::ShowMessage::METHOD.into(), params));
     }
 
+    /// The same, unless it was the last shown.
+    fn show_error_once(&mut self, err: &Error) {
+        let message = err.to_string();
+        if self.shown.as_ref() != Some(&message) {
+            self.show_error(err);
+            self.shown = Some(message);
+        }
+    }
+
+    /// The configuration of the folder of a document (by the path it is reported under), and
+    /// the engine for its rules and thresholds; the root's when its configuration or rules are
+    /// not valid (said once).
+    fn configured(&mut self, path: &str) -> (Arc<Config>, Arc<Engine>) {
+        let file = self.root.join(path);
+        let config = match self.configs.folder(file.parent().unwrap_or(&self.root)) {
+            Ok(config) => config,
+            Err(err) => {
+                self.show_error_once(&err);
+                return (Arc::new(self.engine.config.clone()), self.engine.clone());
+            }
+        };
+        let key = config.engine_key(&[]);
+        if let Some((_, engine)) = self.engines.iter().find(|(k, _)| *k == key) {
+            return (config, engine.clone());
+        }
+        match Engine::new(&config, &[]) {
+            Ok(engine) => {
+                let engine = Arc::new(engine);
+                self.engines.push((key, engine.clone()));
+                (config, engine)
+            }
+            Err(err) => {
+                self.show_error_once(&err);
+                (config, self.engine.clone())
+            }
+        }
+    }
+
     /// Asks the client to tell of changes to configuration, rules and articles on disk.
     fn watch_files(&mut self) {
         let watchers = ["**/*.toml", "**/*.{md,markdown,mdx,txt,text,html,htm,xhtml,jsonl,ndjson}"]
@@ -218,8 +280,13 @@ impl<'a> Server<'a> {
 
     /// Reads the configuration and rules again; on an error, says so and keeps the old ones.
     fn reload(&mut self) {
-        match Engine::load(&self.root, None, &[]) {
-            Ok(engine) => self.engine = engine,
+        match load(&self.root) {
+            Ok((configs, engine)) => {
+                self.configs = configs;
+                self.engines = vec![(engine.config.engine_key(&[]), engine.clone())];
+                self.engine = engine;
+                self.shown = None;
+            }
             Err(err) => self.show_error(&err),
         }
         self.read_disk();
@@ -236,11 +303,7 @@ impl<'a> Server<'a> {
         }
         let options = LoadOptions {
             paths: vec![self.root.clone()],
-            walk: factlint::input::WalkOptions {
-                include: self.engine.config.include.clone(),
-                exclude: self.engine.config.exclude.clone(),
-                ..Default::default()
-            },
+            walk: factlint::input::WalkOptions { configs: Some(self.configs.clone()), ..Default::default() },
             allow_empty: true,
             ..LoadOptions::default()
         };
@@ -368,15 +431,54 @@ impl<'a> Server<'a> {
             )
             .map(|(path, text)| Article { path, text, format: None, published: None, outlet: None, url: None })
             .collect();
-        let checked = self.engine.check(&articles);
+        // By engine: each batch checked on its own, with the checks its documents' configurations
+        // choose, then each document's findings reported by its own configuration.
+        let mut batches: Vec<Batch> = Vec::new();
+        let mut configured: Vec<(Arc<Config>, LintSettings)> = Vec::new();
+        let mut own: BTreeMap<String, usize> = BTreeMap::new();
+        for article in articles {
+            let (config, engine) = self.configured(&article.path);
+            let c = configured.iter().position(|(c, _)| Arc::ptr_eq(c, &config)).unwrap_or_else(|| {
+                configured.push((config.clone(), LintSettings::configured(&config)));
+                configured.len() - 1
+            });
+            let b = batches.iter().position(|b| Arc::ptr_eq(&b.engine, &engine)).unwrap_or_else(|| {
+                batches.push(Batch { engine, articles: Vec::new(), configs: Vec::new() });
+                batches.len() - 1
+            });
+            if !batches[b].configs.contains(&c) {
+                batches[b].configs.push(c);
+            }
+            own.insert(article.path.clone(), c);
+            batches[b].articles.push(article);
+        }
+        self.checked = batches
+            .into_iter()
+            .map(|Batch { engine, articles, configs }| {
+                let checked = match configs[..] {
+                    [one] => engine.check_as(&articles, &configured[one].1),
+                    _ => {
+                        let union = LintSettings::union(configs.iter().map(|&c| &configured[c].1));
+                        let mut checked = engine.check_as(&articles, &union);
+                        configure(&mut checked.findings, |path| own.get(path).map(|&c| &configured[c].1));
+                        checked
+                    }
+                };
+                (engine, checked)
+            })
+            .collect();
         let mut published = Vec::new();
         for doc in self.documents.values() {
             let index = LineIndex::new(&doc.text, self.encoding);
-            let diagnostics =
-                checked.findings.iter().filter(|f| f.path() == doc.path).map(|f| self.diagnostic(f, &index)).collect();
+            let diagnostics = self
+                .checked
+                .iter()
+                .flat_map(|(_, checked)| &checked.findings)
+                .filter(|f| f.path() == doc.path)
+                .map(|f| self.diagnostic(f, &index))
+                .collect();
             published.push((doc.uri.clone(), diagnostics, Some(doc.version)));
         }
-        self.checked = Some(checked);
         for (uri, diagnostics, version) in published {
             self.publish(uri, diagnostics, version);
         }
@@ -464,13 +566,29 @@ impl<'a> Server<'a> {
             .and_then(|p| p.canonicalize().ok())
     }
 
-    /// The last check's source for an open document, with its claims.
-    fn checked_source(&self, uri: &Uri) -> Option<(&Document, &Checked, usize)> {
+    /// The last check's source for an open document, with its claims, and the engine (the
+    /// rules) it was read with.
+    fn checked_source(&self, uri: &Uri) -> Option<(&Document, &Engine, &Checked, usize)> {
         let doc = self.documents.get(uri)?;
-        let checked = self.checked.as_ref()?;
-        let source = checked.corpus.sources.iter().position(|s| s.file.path == doc.path)?;
-        Some((doc, checked, source))
+        self.checked.iter().find_map(|(engine, checked)| {
+            let source = checked.corpus.sources.iter().position(|s| s.file.path == doc.path)?;
+            Some((doc, &**engine, checked, source))
+        })
     }
+}
+
+/// The configuration of the workspace's folders, and the root's engine.
+fn load(root: &Path) -> Result<(Arc<Configs>, Arc<Engine>)> {
+    let configs = Arc::new(Configs::new(Discovery::default(), root)?);
+    let config = configs.folder(root)?;
+    let engine = Engine::new(&config, &[])?;
+    Ok((configs, Arc::new(engine)))
+}
+
+/// No configuration at all: what is left when the workspace's is not valid.
+fn unconfigured(root: &Path) -> Arc<Configs> {
+    let discovery = Discovery { explicit: None, isolated: true };
+    Arc::new(Configs::new(discovery, root).unwrap_or_else(|_| unreachable!("no file to read")))
 }
 
 fn invalid(id: RequestId, err: serde_json::Error) -> Response {
