@@ -213,9 +213,63 @@ pub fn year_describes_other(text: &str, date: &Range<usize>, trigger: &Range<usi
     })
 }
 
+/// Words that open a relative clause after a comma: ", which groups 30 countries,".
+const RELATIVE_PRONOUNS: [&str; 4] = ["which", "who", "whose", "whom"];
+
+/// Is `claim` inside a relative clause set off by commas (", which groups more than 30
+/// countries,") that does not hold `trigger`? Such a clause describes its noun, not the event:
+/// the coalition's members are not the meeting's participants.
+pub fn in_other_relative_clause(
+    text: &str,
+    sentence: Range<usize>,
+    trigger: &Range<usize>,
+    claim: &Range<usize>,
+) -> bool {
+    let before = &text[sentence.start..claim.start];
+    let Some(comma) = before.rfind(',') else { return false };
+    let opened = sentence.start + comma;
+    let opens_relative =
+        words(&text[opened..claim.start]).next().is_some_and(|w| RELATIVE_PRONOUNS.contains(&lower(w.text).as_ref()));
+    // ", which" right after the trigger describes the event itself: "the summit, which drew".
+    let describes_trigger = trigger.end <= opened && text[trigger.end..opened].trim().is_empty();
+    if !opens_relative || describes_trigger {
+        return false;
+    }
+    // The clause runs to the next comma, dash or semicolon, or to the end of the sentence.
+    let after = &text[claim.end..sentence.end];
+    let closed = claim.end + after.find([',', ';', '—', '–']).unwrap_or(after.len());
+    !(opened..closed).contains(&trigger.start)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_relative_clause_describes_its_noun_not_the_event() {
+        // sentence, trigger, claim, in another relative clause?
+        let cases: &[(&str, &str, &str, bool)] = &[
+            (
+                "The coalition, which groups more than 30 countries, held a meeting in Kyiv.",
+                "meeting",
+                "more than 30 countries",
+                true,
+            ),
+            ("The alliance, whose 32 members met in Vilnius, agreed.", "agreed", "32 members", true),
+            ("Leaders from 35 countries met in Paris for a summit.", "summit", "35 countries", false),
+            ("The summit, which drew 35 countries, ended late.", "summit", "35 countries", false),
+            ("The talks, held in Paris, drew 35 countries, which was a record.", "talks", "35 countries", false),
+            ("The group, which the summit of 35 countries founded, met again.", "summit", "35 countries", false),
+        ];
+        for &(sentence, trigger, claim, expected) in cases {
+            let range = |part: &str| {
+                let at = sentence.find(part).unwrap();
+                at..at + part.len()
+            };
+            let got = in_other_relative_clause(sentence, 0..sentence.len(), &range(trigger), &range(claim));
+            assert_eq!(got, expected, "{sentence}");
+        }
+    }
 
     #[test]
     fn a_date_goes_with_the_trigger_of_its_own_clause() {

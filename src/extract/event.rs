@@ -18,10 +18,13 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::clause::{clauses_apart, names_another_step, tells_other_time, year_describes_other};
+use super::clause::{
+    clauses_apart, in_other_relative_clause, names_another_step, tells_other_time, year_describes_other,
+};
 use super::mention::MentionHit;
 use crate::claim::{Claim, ClaimKind, EventTie, TieStrength};
 use crate::input::Source;
+use crate::interval::DateInterval;
 use crate::kb::phrases::PhraseMatch;
 use crate::kb::{EntityId, EntityKind, EventId, KnowledgeBase};
 use crate::lexicon;
@@ -208,7 +211,7 @@ impl SentenceEvents {
             match &mut claim.kind {
                 // A dateline gives the article's date, not the event's.
                 ClaimKind::Date(_) if in_dateline(&source.text, &claim.range) => {}
-                ClaimKind::Date(_) if tells_other_time(&source.text, sentence, &claim.range) => {}
+                ClaimKind::Date(_) if tells_other_time(&source.text, sentence.clone(), &claim.range) => {}
                 ClaimKind::Date(date) => {
                     // A date in another clause than the trigger, or describing another noun,
                     // tells the time of something else.
@@ -233,6 +236,14 @@ impl SentenceEvents {
                     }
                     count.event = choose(candidates, &claim.range, inherited, |n| {
                         kb.events[n.event].counts.iter().any(|c| c.counts(unit.as_deref(), count.outcome))
+                            && !in_other_relative_clause(&source.text, sentence.clone(), &n.trigger, &claim.range)
+                    })
+                    .map(|mut tie| {
+                        // Events sharing a trigger: the one nearest the article's date is meant.
+                        if let Some(published) = source.meta.published.map(DateInterval::day) {
+                            tie.candidates.sort_by_key(|&e| kb.events[e].when.gap_days(&published));
+                        }
+                        tie
                     });
                 }
                 _ => {}
