@@ -150,6 +150,9 @@ fn loose_reading(p: &Parser, i: usize, end: usize, interval: DateInterval) -> Op
     if end == i + 2 && p.kw(i, Keyword::This) {
         return this_weekday_past(p, i, interval);
     }
+    if end == i + 2 && p.kw(i, Keyword::The) && p.kw(i + 1, Keyword::Weekend) {
+        return the_weekend_past(p, i, interval);
+    }
     if !p.kw(end - 1, Keyword::Ago) {
         return None;
     }
@@ -185,6 +188,17 @@ fn this_weekday_past(p: &Parser, i: usize, interval: DateInterval) -> Option<Dat
     let wanted = i64::from(weekday.num_days_from_monday());
     let back = (7 + today - wanted - 1) % 7 + 1;
     Some(DateInterval::day(reference.checked_sub_signed(chrono::Duration::days(back))?))
+}
+
+/// "The weekend talks focused on territory", in the past tense on a weekday, is the weekend just
+/// gone; "the weekend" alone is the coming one, as the peer suites read it.
+fn the_weekend_past(p: &Parser, i: usize, interval: DateInterval) -> Option<DateInterval> {
+    let range = p.tokens[i].start..p.tokens[i + 1].end;
+    if interval.start <= p.reference? || tense(p.text, &range) != Some(Tense::Past) {
+        return None;
+    }
+    let week = chrono::Duration::days(7);
+    Some(DateInterval::new(interval.start.checked_sub_signed(week)?, interval.end.checked_sub_signed(week)?))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -444,6 +444,11 @@ fn a_bare_weekday_follows_the_tense_of_its_sentence() {
     assert_eq!(silent[0].alternative.map(|a| a.start), Some(d("2024-07-25")));
     let decided = extract_dates("Talks ended on Thursday.", Some(d("2024-07-29")));
     assert_eq!(decided[0].alternative, None);
+    // "The weekend", in the past tense on a weekday, may be the weekend just gone.
+    let past = extract_dates("The weekend talks focused on territory.", Some(d("2024-07-29")));
+    assert_eq!(past[0].alternative.map(|a| (a.start, a.end)), Some((d("2024-07-27"), d("2024-07-28"))));
+    let coming = extract_dates("The weekend talks will focus on territory.", Some(d("2024-07-29")));
+    assert_eq!(coming[0].alternative, None);
 }
 
 #[test]
