@@ -438,17 +438,6 @@ impl Parser<'_> {
         }
     }
 
-    /// Whether token `k` is a lower-case plural word that is not a date word: what a number
-    /// before it counts ("countries", "people").
-    pub(super) fn plural_noun_at(&self, k: usize) -> bool {
-        let Some(tok) = self.tokens.get(k) else { return false };
-        let word = &self.text[tok.start..tok.end];
-        matches!(tok.kind, TokenKind::Word(WordKind::Other))
-            && word.len() > 3
-            && word.ends_with('s')
-            && word.chars().all(|c| c.is_ascii_lowercase())
-    }
-
     /// Whether a short m-d or m.d date is written where a date is expected ("on 4-22",
     /// "Friday 7.6"), rather than a score or a decimal.
     pub(super) fn date_context(&self, i: usize) -> bool {
@@ -558,7 +547,7 @@ impl Parser<'_> {
                             return None;
                         }
                         // "from 10-11 countries": a range of numbers before what they count.
-                        if !in_range && self.plural_noun_at(parts[1] + 1) {
+                        if !in_range && self.plural_noun(parts[1] + 1) {
                             return None;
                         }
                     }
