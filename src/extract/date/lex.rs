@@ -144,6 +144,31 @@ pub(super) enum Keyword {
     Every,
 }
 
+impl Keyword {
+    /// A word that puts a time after it: "in", "since", "early", "between" — before a month
+    /// word it makes the word a month ("in May", "early March"), not a verb or a noun.
+    pub(super) fn leads_time(self) -> bool {
+        matches!(
+            self,
+            Keyword::In
+                | Keyword::During
+                | Keyword::Of
+                | Keyword::From
+                | Keyword::Since
+                | Keyword::Until
+                | Keyword::Till
+                | Keyword::By
+                | Keyword::Through
+                | Keyword::Before
+                | Keyword::After
+                | Keyword::Early
+                | Keyword::Late
+                | Keyword::Mid
+                | Keyword::Between
+        )
+    }
+}
+
 /// Classifies one lower-case ASCII word.
 fn classify(lower: &str) -> WordKind {
     use Keyword::*;

@@ -189,27 +189,8 @@ impl Parser<'_> {
             return None;
         }
         let prev = self.prev_kw(i);
-        let ctx = matches!(
-            prev,
-            Some(
-                Keyword::In
-                    | Keyword::During
-                    | Keyword::Of
-                    | Keyword::From
-                    | Keyword::Since
-                    | Keyword::Until
-                    | Keyword::Till
-                    | Keyword::By
-                    | Keyword::Through
-                    | Keyword::Before
-                    | Keyword::After
-                    | Keyword::Early
-                    | Keyword::Late
-                    | Keyword::Between
-                    | Keyword::To
-                    | Keyword::Mid
-            )
-        ) || (prev == Some(Keyword::The) && i >= 2 && self.kw(i - 2, Keyword::In))
+        let ctx = prev.is_some_and(|k| k.leads_time() || k == Keyword::To)
+            || (prev == Some(Keyword::The) && i >= 2 && self.kw(i - 2, Keyword::In))
             || (i >= 2 && self.is_punct(i - 1, '-') && self.kw(i - 2, Keyword::Mid));
         // After an article, "march" and "may" are the noun ("in the march"), and a month before
         // a preposition and a name is an event's name ("the March for Life", "the March on

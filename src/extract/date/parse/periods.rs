@@ -20,23 +20,8 @@ impl Parser<'_> {
         };
         match self.tokens[p].kind {
             TokenKind::Word(WordKind::Keyword(k)) => match k {
-                Keyword::In
-                | Keyword::During
-                | Keyword::Of
-                | Keyword::From
-                | Keyword::Since
-                | Keyword::Until
-                | Keyword::Till
-                | Keyword::By
-                | Keyword::Through => true,
-                Keyword::Before
-                | Keyword::After
-                | Keyword::Early
-                | Keyword::Late
-                | Keyword::Mid
-                | Keyword::Between
-                | Keyword::Year
-                | Keyword::Calendar => true,
+                k if k.leads_time() => true,
+                Keyword::Year | Keyword::Calendar => true,
                 Keyword::The | Keyword::A | Keyword::My => self.word_at(i + 1).is_some() || self.is_punct(i + 1, '-'),
                 Keyword::To => !(p > 0 && (self.kw(p - 1, Keyword::Up) || self.kw(p - 1, Keyword::Prior))),
                 Keyword::And | Keyword::Or | Keyword::Not | Keyword::But | Keyword::Than => follows_year(p),
