@@ -29,8 +29,8 @@ const BASE: u64 = 0x100_0000_01b3;
 /// several megabytes. A name indexed twice (the surname of "Rustem Umerov" and of "Umerov") is
 /// indexed once, its other ids chained to it.
 ///
-/// Stored (in the rules cache) as its names, its chains, and its pairs and filter as raw bytes;
-/// the directory is made again from the pairs when read.
+/// Stored (in the rules cache) as its names, its chains, and its pairs, filter and directory as
+/// raw bytes.
 #[derive(Debug, Default)]
 pub struct SimilarNames {
     names: Vec<String>,
@@ -95,8 +95,10 @@ impl SimilarNames {
 
     /// The index over its parts, the directory made from the pairs.
     fn with_directory(names: Vec<String>, same: Vec<u32>, entries: Vec<(u32, u32)>, filter: Vec<u64>) -> SimilarNames {
+        // About eight keys a bucket: a run of one cache line, and a directory an eighth as long
+        // as the keys (it is stored in the rules cache, and read on every run).
         let keys = entries.chunk_by(|a, b| a.0 == b.0).count();
-        let bits = keys.next_power_of_two().trailing_zeros().clamp(1, 31);
+        let bits = (keys / 8).next_power_of_two().trailing_zeros().clamp(1, 31);
         let shift = 32 - bits;
         let mut starts = Vec::with_capacity((1 << bits) + 1);
         for (at, &(key, _)) in entries.iter().enumerate() {
@@ -156,18 +158,29 @@ impl Serialize for SimilarNames {
         let entries: Vec<u8> =
             self.entries.iter().flat_map(|&(key, id)| (u64::from(key) << 32 | u64::from(id)).to_le_bytes()).collect();
         let filter: Vec<u8> = self.filter.iter().flat_map(|word| word.to_le_bytes()).collect();
-        (&self.names, &self.same, Bytes(&entries), Bytes(&filter)).serialize(serializer)
+        let starts: Vec<u8> = self.starts.iter().flat_map(|start| start.to_le_bytes()).collect();
+        (&self.names, &self.same, Bytes(&entries), Bytes(&filter), Bytes(&starts), self.shift).serialize(serializer)
     }
 }
 
 impl<'de> Deserialize<'de> for SimilarNames {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let (names, same, entries, filter) = <(Vec<String>, Vec<u32>, Bytes, Bytes)>::deserialize(deserializer)?;
+        let (names, same, entries, filter, starts, shift) =
+            <(Vec<String>, Vec<u32>, Bytes, Bytes, Bytes, u32)>::deserialize(deserializer)?;
         let words =
             |bytes: &'de [u8]| bytes.chunks_exact(8).map(|w| u64::from_le_bytes(w.try_into().unwrap_or_default()));
         let entries: Vec<(u32, u32)> = words(entries.0).map(|pair| ((pair >> 32) as u32, pair as u32)).collect();
         let filter: Vec<u64> = words(filter.0).collect();
-        let sound = same.len() == names.len()
+        let starts: Vec<u32> =
+            starts.0.chunks_exact(4).map(|w| u32::from_le_bytes(w.try_into().unwrap_or_default())).collect();
+        // The directory as `with_directory` made it: a start per bucket of the top bits, then
+        // the end. Stored rather than made again: that was a pass over millions of pairs.
+        let sound_directory = (1..=31).contains(&shift)
+            && starts.len() == (1 << (32 - shift)) + 1
+            && starts.is_sorted()
+            && starts.last() == Some(&(entries.len() as u32));
+        let sound = sound_directory
+            && same.len() == names.len()
             && same.iter().all(|&next| next == NO_MORE || (next as usize) < names.len())
             && entries.iter().all(|&(_, id)| (id as usize) < names.len())
             && entries.is_sorted()
@@ -175,7 +188,7 @@ impl<'de> Deserialize<'de> for SimilarNames {
         if !sound {
             return Err(serde::de::Error::custom("a damaged near-miss index"));
         }
-        Ok(SimilarNames::with_directory(names, same, entries, filter))
+        Ok(SimilarNames { names, same, entries, starts, shift, filter })
     }
 }
 

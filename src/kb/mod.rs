@@ -7,6 +7,8 @@
 mod bundled;
 mod cache;
 pub(crate) use cache::Bytes;
+mod lazy;
+pub use lazy::LazyVec;
 pub mod model;
 mod period;
 pub mod phrases;
@@ -223,13 +225,14 @@ pub struct EventPattern {
     pub is_place: bool,
 }
 
-/// Stored in the cache of large rule folders (see [`cache`]): the rule files, the entities and
-/// the name indexes in parts of their own, read back in parallel; the warnings not at all, since
-/// only `rules check` reports them and it never reads a cache.
+/// Stored in the cache of large rule folders (see [`cache`]): the rule files and the name
+/// indexes in parts of their own, read back in parallel; the entities and name patterns in runs
+/// decoded when first read (see [`LazyVec`]); the warnings not at all, since only `rules check`
+/// reports them and it never reads a cache.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct KnowledgeBase {
     #[serde(skip)]
-    pub entities: Vec<Entity>,
+    pub entities: LazyVec<Entity>,
     pub events: Vec<Event>,
     /// Folded names never to be taken for variants of each other.
     pub distinct: HashSet<String>,
@@ -239,7 +242,8 @@ pub struct KnowledgeBase {
     /// and [`Builder::warn_about_common_triggers`]): `rules check` reports them.
     #[serde(skip)]
     pub warnings: Vec<RuleWarning>,
-    pub names: Vec<NamePattern>,
+    #[serde(skip)]
+    pub names: LazyVec<NamePattern>,
     pub event_patterns: Vec<EventPattern>,
     /// Where the places begin in `event_patterns`: triggers come first.
     pub place_offset: usize,
@@ -958,12 +962,12 @@ fn compile_indexes(
         .collect();
 
     KnowledgeBase {
-        entities,
+        entities: entities.into(),
         events,
         distinct,
         files,
         warnings: Vec::new(),
-        names,
+        names: names.into(),
         event_patterns,
         place_offset,
         phrases,
