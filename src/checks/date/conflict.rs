@@ -68,9 +68,9 @@ impl Check for Conflict {
             .rule(&event.origin, format!("{}: {}", event.name, event.when), event.source.as_ref());
             if is_plan(cx.source.meta.published, date.interval, event.when) {
                 finding.severity = Severity::Info;
-                finding.message.push_str(
-                    "; the article was written before the event, so this may be a plan that changed",
-                );
+                finding
+                    .message
+                    .push_str("; the article was written before the event, so this may be a plan that changed");
             }
             out.push(finding);
         }

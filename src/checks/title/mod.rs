@@ -62,7 +62,7 @@ fn judge_all<'a>(cx: &SourceContext<'a>) -> Vec<Judgement<'a>> {
             }
             let mut matching = roles_named(&entity.roles, &title.key);
             if !cx.source.is_english() && matching.is_empty() {
-                if !cx.kb.role_keys.contains(&title.key) {
+                if !cx.kb.role_keys.contains(&title.key[..]) {
                     return None;
                 }
                 matching = roles_translated(cx.kb, &entity.roles, &title.key);

@@ -106,8 +106,7 @@ impl Parser<'_> {
                 // An ordinal word before an ordinary word qualifies it ("Thursday, the first
                 // swap"): it is not a day of the month.
                 let qualifies = !digits && self.word_at(de) == Some(WordKind::Other) && !self.cap(de);
-                let clean =
-                    !qualifies && !self.plural_noun(de) && self.unit(de).is_none() && !self.is_time_word(de);
+                let clean = !qualifies && !self.plural_noun(de) && self.unit(de).is_none() && !self.is_time_word(de);
                 if clean && (the || digits) && self.fit_weekday(w, d).is_some() {
                     return Some(Match { end: de, meaning: Meaning::WdDay(w, d), weekday: Some(w) });
                 }
