@@ -3,6 +3,7 @@
 //! see what was read before trusting what was flagged.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use chrono::Weekday;
 use serde::Serialize;
@@ -71,11 +72,12 @@ pub struct Title {
     pub entity: Option<EntityId>,
     /// The person's name in the text.
     pub person: Range<usize>,
-    /// The title as written, without qualifier and nationality ("Defense Minister").
-    pub title: String,
+    /// The title as written, without qualifier and nationality ("Defense Minister"). Shared by
+    /// every title of one source written alike: text dense with titles repeats a few.
+    pub title: Arc<str>,
     pub title_span: Span,
-    /// The title in the normal form roles are compared in.
-    pub key: Vec<String>,
+    /// The title in the normal form roles are compared in (shared as `title` is).
+    pub key: Arc<[String]>,
     pub qualifier: Option<Qualifier>,
     /// Named to the office ("picked X as his director of national intelligence"), not given it.
     pub designated: bool,

@@ -48,7 +48,7 @@ pub struct Location {
 impl Location {
     pub fn new(file: &FileRef, span: Span) -> Self {
         Location {
-            path: Arc::from(file.path.as_str()),
+            path: file.shared_path(),
             span,
             start: file.position(span.start),
             end: file.position(span.end),
@@ -146,15 +146,21 @@ impl Finding {
         self
     }
 
+    // Related places and evidence are grown one at a time, by exactly one: most findings carry
+    // one of each, and a vector's first growth would otherwise make room for four.
     pub fn related(mut self, location: Location, label: impl Into<String>) -> Self {
+        self.related.reserve_exact(1);
         self.related.push(Related { location, label: label.into() });
         self
     }
 
     /// The rule a finding rests on: shown beside it, and its evidence URL listed.
     pub fn rule(mut self, rule: &RuleRef, label: impl Into<String>, evidence: Option<&String>) -> Self {
-        self.related.push(Related { location: rule.into(), label: label.into() });
-        self.evidence.extend(evidence.cloned());
+        self = self.related(rule.into(), label);
+        if let Some(evidence) = evidence {
+            self.evidence.reserve_exact(1);
+            self.evidence.push(evidence.clone());
+        }
         self
     }
 

@@ -234,7 +234,11 @@ impl Run {
         let mut merge = |outcomes: Vec<FileOutcome>| {
             for outcome in outcomes {
                 outcome.facts.into_iter().for_each(|f| facts.add(f));
-                run.findings.extend(outcome.findings);
+                if run.findings.is_empty() {
+                    run.findings = outcome.findings;
+                } else {
+                    run.findings.extend(outcome.findings);
+                }
                 suppressions.extend(outcome.suppressions);
                 run.skipped.extend(outcome.skipped);
                 run.errors.extend(outcome.errors);
@@ -322,15 +326,18 @@ pub fn lint(corpus: &Corpus, claims: &[Vec<Claim>], kb: &KnowledgeBase, settings
 
 /// Runs the checks across sources, in parallel, each completing its own findings of `findings`.
 fn check_corpus(checks: &[&dyn Check], cx: &CorpusContext, findings: &mut Vec<Finding>) {
-    let mut own: Vec<Vec<Finding>> = checks.iter().map(|_| Vec::new()).collect();
-    let mut rest = Vec::new();
-    for finding in findings.drain(..) {
-        match checks.iter().position(|c| c.info().code == finding.code) {
-            Some(check) => own[check].push(finding),
-            None => rest.push(finding),
-        }
+    // Each check's findings moved to a vector of exactly their number, and the whole run's
+    // released meanwhile: the findings are held once, not twice over.
+    let of = |finding: &Finding| checks.iter().position(|c| c.info().code == finding.code);
+    let mut sizes = vec![0; checks.len() + 1];
+    findings.iter().for_each(|f| sizes[of(f).unwrap_or(checks.len())] += 1);
+    let mut own: Vec<Vec<Finding>> = sizes.iter().map(|&n| Vec::with_capacity(n)).collect();
+    for finding in std::mem::take(findings) {
+        own[of(&finding).unwrap_or(checks.len())].push(finding);
     }
+    let rest = own.pop().unwrap_or_default();
     checks.par_iter().zip(own.par_iter_mut()).for_each(|(check, out)| check.check_corpus(cx, out));
+    findings.reserve_exact(rest.len() + own.iter().map(Vec::len).sum::<usize>());
     findings.extend(rest.into_iter().chain(own.into_iter().flatten()));
 }
 
@@ -367,6 +374,49 @@ pub fn configure<'a>(findings: &mut Vec<Finding>, own: impl Fn(&str) -> Option<&
 
 /// The report order: path, offset, code; duplicates (one place, one code, one message) once.
 pub fn sort(findings: &mut Vec<Finding>) {
-    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    sort_stable_by(findings, |a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
+}
+
+/// A stable sort that orders indices, then moves the items into place by following the
+/// permutation's cycles: the scratch space of a sort is a `u32` per item, not half the items
+/// (large when items are large and many, as findings and claims are).
+pub(crate) fn sort_stable_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> std::cmp::Ordering) {
+    let Ok(len) = u32::try_from(items.len()) else {
+        items.sort_by(compare);
+        return;
+    };
+    let mut order: Vec<u32> = (0..len).collect();
+    order.sort_by(|&a, &b| compare(&items[a as usize], &items[b as usize]));
+    // `order[i]` is the item that belongs at `i`.
+    for start in 0..items.len() {
+        let mut at = start;
+        loop {
+            let from = order[at] as usize;
+            order[at] = at as u32;
+            if from == start || from == at {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sort_stable_by;
+
+    #[test]
+    fn sorts_stably_in_place() {
+        let mut items: Vec<(u8, usize)> =
+            [3, 1, 2, 1, 3, 0, 2, 2, 1].iter().enumerate().map(|(i, &k)| (k, i)).collect();
+        let mut expected = items.clone();
+        expected.sort_by_key(|&(k, _)| k);
+        sort_stable_by(&mut items, |a, b| a.0.cmp(&b.0));
+        assert_eq!(items, expected);
+        let mut empty: Vec<u8> = Vec::new();
+        sort_stable_by(&mut empty, Ord::cmp);
+        assert!(empty.is_empty());
+    }
 }

@@ -65,6 +65,8 @@ pub struct SourceFile {
     /// Characters before each block of [`BLOCK`] bytes, so a column is found without counting
     /// from the start of a long line.
     char_blocks: OnceLock<Vec<usize>>,
+    /// `path` shared by the findings located in the file, made when the first is.
+    shared_path: OnceLock<Arc<str>>,
 }
 
 const BLOCK: usize = 4096;
@@ -82,7 +84,13 @@ impl SourceFile {
             text: text.into(),
             line_starts: OnceLock::new(),
             char_blocks: OnceLock::new(),
+            shared_path: OnceLock::new(),
         })
+    }
+
+    /// The path, shared: every place located in the file holds the same one.
+    pub fn shared_path(&self) -> Arc<str> {
+        self.shared_path.get_or_init(|| Arc::from(self.path.as_str())).clone()
     }
 
     fn line_starts(&self) -> &[usize] {

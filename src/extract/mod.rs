@@ -23,6 +23,7 @@ use date::{DateMention, extract_dates};
 use event::{EventPhrases, SentenceEvents};
 use mention::{mentions_of, unwrap_lines};
 use std::ops::Range;
+use std::sync::Arc;
 use title::{TitleHit, find_titles};
 
 use crate::text::title_key;
@@ -151,11 +152,16 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
         kind,
     };
     let mut claims: Vec<Claim> = Vec::with_capacity(mentions.len() + titles.len() + dates.len() + counts.len());
+    // Each distinct title once: its text and key are shared by all the claims written alike.
+    let mut written: rustc_hash::FxHashMap<&str, (Arc<str>, Arc<[String]>)> = rustc_hash::FxHashMap::default();
     claims.extend(titles.into_iter().map(|(t, entity)| {
-        let title = text[t.title.clone()].to_string();
+        let (title, key) = written
+            .entry(&text[t.title.clone()])
+            .or_insert_with_key(|title| (Arc::from(*title), title_key(title).into()))
+            .clone();
         let kind = Title {
             entity,
-            key: title_key(&title),
+            key,
             title,
             title_span: source.span(t.title.clone()),
             person: t.person,
@@ -194,7 +200,7 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
             ClaimKind::Count(Box::new(CountClaim { interval: c.interval, unit, outcome, including, event: None })),
         )
     }));
-    claims.sort_by_key(|c| (c.span.start, c.span.end));
+    crate::lint::sort_stable_by(&mut claims, |a, b| (a.span.start, a.span.end).cmp(&(b.span.start, b.span.end)));
     let mut sentences = source.sentence_cursor();
     for claim in &mut claims {
         claim.sentence = sentences.at(claim.range.start).unwrap_or(0);

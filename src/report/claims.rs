@@ -31,7 +31,7 @@ pub fn claim_json(source: &Source, claim: &Claim, kb: &KnowledgeBase) -> Value {
         }
         ClaimKind::Title(t) => {
             fields.insert("entity".into(), json!(entity(t.entity)));
-            fields.insert("title".into(), json!(t.title));
+            fields.insert("title".into(), json!(&*t.title));
             fields.insert("qualifier".into(), json!(t.qualifier.map(|q| q.as_str())));
         }
         ClaimKind::Date(d) => {

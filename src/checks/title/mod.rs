@@ -42,7 +42,8 @@ pub(crate) struct Judgement<'a> {
     pub verdict: Verdict<'a>,
 }
 
-/// Every title claim of a source that can be judged, judged: once, whichever check asks first.
+/// Every title claim of a source that can be judged and does not fit, judged: once, whichever
+/// check asks first.
 pub(crate) fn judgements<'c, 'a>(cx: &'c SourceContext<'a>) -> &'c [Judgement<'a>] {
     cx.titles.get_or_init(|| judge_all(cx))
 }
@@ -62,7 +63,7 @@ fn judge_all<'a>(cx: &SourceContext<'a>) -> Vec<Judgement<'a>> {
             }
             let mut matching = roles_named(&entity.roles, &title.key);
             if !cx.source.is_english() && matching.is_empty() {
-                if !cx.kb.role_keys.contains(&title.key) {
+                if !cx.kb.role_keys.contains(&title.key[..]) {
                     return None;
                 }
                 matching = roles_translated(cx.kb, &entity.roles, &title.key);
@@ -103,6 +104,10 @@ fn judge_all<'a>(cx: &SourceContext<'a>) -> Vec<Judgement<'a>> {
             } else {
                 verdict
             };
+            // A title that fits is no finding's: text dense with titles keeps only the others.
+            if matches!(verdict, Verdict::Fits) {
+                return None;
+            }
             Some(Judgement { title, claim, entity, at, anchored, verdict })
         })
         .collect()
