@@ -59,6 +59,8 @@ fn install_error_renderer(color: ColorChoice) {
         };
         Box::new(options.build())
     }));
+    // A bug is reported as an error is, with what to do, not as a raw Rust panic.
+    miette::set_panic_hook();
 }
 
 /// An error writing the report. A closed pipe (`factlint check | head`) is not one: the reader
