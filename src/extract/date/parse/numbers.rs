@@ -137,17 +137,25 @@ impl Parser<'_> {
             k += 1;
         }
         let delta = match self.kw_at(k)? {
-            Keyword::This | Keyword::Current => 0,
-            Keyword::Next | Keyword::Coming | Keyword::Following => 1,
-            Keyword::Last | Keyword::Previous | Keyword::Past => -1,
+            Keyword::Past => -1,
             Keyword::The if the_year => 0,
-            _ => return None,
+            _ => self.step(k)?,
         };
         let mut e = k + 1;
         if self.kw(e, Keyword::Calendar) {
             e += 1;
         }
-        self.kw(e, Keyword::Year).then_some((e + 1, r.year() + delta))
+        self.kw(e, Keyword::Year).then_some((e + 1, r.year() + delta as i32))
+    }
+
+    /// How many units on a word steps from the current one: "this" 0, "next" 1, "last" -1.
+    pub(super) fn step(&self, k: usize) -> Option<i64> {
+        match self.kw_at(k)? {
+            Keyword::This | Keyword::Current => Some(0),
+            Keyword::Next | Keyword::Coming | Keyword::Following => Some(1),
+            Keyword::Last | Keyword::Previous => Some(-1),
+            _ => None,
+        }
     }
 
     /// "this month", "next month", "last month" (also after "of"/"in"): first day and end.
@@ -160,12 +168,7 @@ impl Parser<'_> {
         if self.kw(k, Keyword::The) && self.kw(k + 1, Keyword::Following) {
             k += 1;
         }
-        let delta = match self.kw_at(k)? {
-            Keyword::This | Keyword::Current => 0,
-            Keyword::Next | Keyword::Coming | Keyword::Following => 1,
-            Keyword::Last | Keyword::Previous => -1,
-            _ => return None,
-        };
+        let delta = self.step(k)?;
         if !self.kw(k + 1, Keyword::Month) {
             return None;
         }

@@ -34,16 +34,11 @@ impl Parser<'_> {
         if self.kw(k, Keyword::The) {
             k += 1;
         }
-        let delta = match self.kw_at(k)? {
-            Keyword::This | Keyword::Current => 0,
-            Keyword::Next | Keyword::Following | Keyword::Coming => 7,
-            Keyword::Last | Keyword::Previous => -7,
-            _ => return None,
-        };
+        let delta = self.step(k)?;
         if !self.kw(k + 1, Keyword::Week) {
             return None;
         }
-        Some((k + 2, add_days(cal::week_start(self.reference?), delta)?))
+        Some((k + 2, add_days(cal::week_start(self.reference?), 7 * delta)?))
     }
 
     /// Weekdays: "Friday", "on Thursday", "next Friday", "this past Wednesday", "Friday, 11
