@@ -100,16 +100,9 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
-    /// Reads a qualifier word (lower-case, without hyphens).
+    /// Reads a qualifier word (lower-case, without hyphens), in any language the lexicon lists.
     pub fn from_word(word: &str) -> Option<Qualifier> {
-        Some(match word {
-            "former" | "ex" | "late" => Qualifier::Former,
-            "outgoing" => Qualifier::Outgoing,
-            "elect" | "incoming" | "designate" => Qualifier::Elect,
-            "acting" | "interim" => Qualifier::Acting,
-            "then" => Qualifier::Then,
-            _ => return None,
-        })
+        crate::lexicon::title_qualifier(word)
     }
 
     pub fn as_str(self) -> &'static str {

@@ -9,6 +9,8 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet as HashSet;
 
+use crate::claim::Qualifier;
+
 /// Lower-case English words (SCOWL size 35, see `data/common-words.LICENSE`), sorted.
 static COMMON_WORDS: &str = include_str!("../data/common-words.txt");
 
@@ -78,7 +80,7 @@ fn table() -> &'static Table {
         TITLE_HEADS.iter().for_each(|&w| add(w.into(), Kinds::TITLE_HEAD));
         VAGUE_HEADS.iter().for_each(|&w| add(w.into(), Kinds::VAGUE_HEAD));
         TITLE_MODIFIERS.iter().for_each(|&w| add(w.into(), Kinds::TITLE_MODIFIER));
-        QUALIFIER_WORDS.iter().for_each(|&w| add(w.into(), Kinds::QUALIFIER));
+        title_qualifiers().words.keys().for_each(|&w| add(w.into(), Kinds::QUALIFIER));
         ABBREVIATIONS.iter().for_each(|&w| add(w.into(), Kinds::ABBREVIATION));
         HONORIFICS.iter().for_each(|&w| add(w.into(), Kinds::HONORIFIC));
         RANKS.iter().for_each(|&w| add(w.into(), Kinds::RANK));
@@ -634,9 +636,60 @@ pub fn is_abbreviation(word: &str) -> bool {
     crate::text::ascii_lower(word, &mut buf).is_some_and(|lower| kinds(lower).has(Kinds::ABBREVIATION))
 }
 
-/// Qualifiers SPEC §5 names, as they precede a title.
-pub const QUALIFIER_WORDS: &[&str] =
-    &["former", "ex", "late", "outgoing", "incoming", "acting", "then", "interim", "designate", "elect"];
+/// Words that say when a title is held, in the languages articles are read in, and the stems
+/// of nouns that put a title in an earlier time (see `data/title-qualifiers.txt`).
+struct TitleQualifiers {
+    words: rustc_hash::FxHashMap<&'static str, Qualifier>,
+    earlier: Vec<&'static str>,
+}
+
+fn title_qualifiers() -> &'static TitleQualifiers {
+    static QUALIFIERS: OnceLock<TitleQualifiers> = OnceLock::new();
+    QUALIFIERS.get_or_init(|| {
+        let mut list = TitleQualifiers { words: Default::default(), earlier: Vec::new() };
+        let entries = include_str!("../data/title-qualifiers.txt").lines().filter(|l| !l.starts_with('#'));
+        for (kind, word) in entries.filter_map(|line| line.split_once(' ')) {
+            let qualifier = match kind {
+                "former" => Qualifier::Former,
+                "outgoing" => Qualifier::Outgoing,
+                "elect" => Qualifier::Elect,
+                "acting" => Qualifier::Acting,
+                "then" => Qualifier::Then,
+                "earlier" => {
+                    list.earlier.push(word);
+                    continue;
+                }
+                other => panic!("data/title-qualifiers.txt: unknown kind {other:?}"),
+            };
+            list.words.insert(word, qualifier);
+        }
+        list
+    })
+}
+
+/// Offices that are each other's counterparts in different governments, as title keys: a
+/// translation of one names the others (see `data/office-counterparts.txt`).
+pub fn office_counterparts() -> &'static [Vec<Vec<String>>] {
+    static COUNTERPARTS: OnceLock<Vec<Vec<Vec<String>>>> = OnceLock::new();
+    COUNTERPARTS.get_or_init(|| {
+        include_str!("../data/office-counterparts.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|line| line.split('|').map(crate::text::title_key).collect())
+            .collect()
+    })
+}
+
+/// The qualifier a lower-case word is ("former", "ehemalige", "бывший"), if any.
+pub fn title_qualifier(lower: &str) -> Option<Qualifier> {
+    title_qualifiers().words.get(lower).copied()
+}
+
+/// Is a lower-case word one that puts a later title in an earlier time ("predecessor",
+/// "Vorgängerin", "предшественника")?
+pub fn marks_earlier_holder(lower: &str) -> bool {
+    title_qualifiers().earlier.iter().any(|stem| lower.starts_with(stem))
+}
 
 fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
     words.iter().copied().collect()

@@ -57,8 +57,10 @@ pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> + '_ {
                 continue;
             }
             end = i;
-            // "U.S." keeps its last dot: every part before it is a single letter.
-            if c == '.' && dotted && text[start..i].split('.').all(|p| p.chars().count() == 1) {
+            // "U.S." keeps its last dot: every part before it is a single letter (after any
+            // hyphen: "then-U.S.").
+            let last = text[start..i].rsplit('-').next().unwrap_or_default();
+            if c == '.' && dotted && last.split('.').all(|p| p.chars().count() == 1) {
                 pos += 1;
                 end = i + 1;
             }
@@ -206,6 +208,9 @@ pub fn title_key(text: &str) -> Vec<String> {
         };
         if normal == "defence" {
             normal = "defense".to_string();
+        } else if normal == "presidential" {
+            // "presidential press secretary" is the "press secretary of the president".
+            normal = "president".to_string();
         } else {
             normal.truncate(singular(&normal).len());
         }
@@ -250,6 +255,7 @@ mod tests {
             ["U.S.", "President-elect", "Donald", "Trump's", "O’Brien", "15-20", "e.g.", "done"]
         );
         assert_eq!(texts("end. Next"), ["end", "Next"]);
+        assert_eq!(texts("then-U.S. envoy, pre-war."), ["then-U.S.", "envoy", "pre-war"]);
         assert_eq!(texts("—"), Vec::<&str>::new());
     }
 

@@ -55,7 +55,7 @@ pub fn find_titles(
         };
         let previous = mentions[..i].last().filter(|m| m.range.end > sentence.range.start);
         let before = previous.map_or(sentence.range.start, |m| m.range.end);
-        if let Some(hit) = title_before(text, before, mention, kb)
+        if let Some(hit) = title_before(text, sentence.range.start, before, mention, kb)
             .filter(|hit| !previous.is_some_and(|name| organisation_before(text, name, hit, kb)))
         {
             let plural = is_plural_title(&text[hit.title.clone()]);
@@ -111,9 +111,13 @@ fn classify(word: &Word, kb: &KnowledgeBase) -> Option<(Role, Option<Qualifier>)
     let mut qualifier = None;
     let mut head = false;
     let mut title = false;
-    for part in strip_possessive(bare).split('-') {
+    let written = strip_possessive(word.text.trim_end_matches('.')).split('-');
+    for (part, written) in strip_possessive(bare).split('-').zip(written) {
         if let Some(q) = Qualifier::from_word(part) {
             qualifier = Some(q);
+        } else if qualifier.is_some() && lexicon::is_country(written) {
+            // "then-US Secretary of State": the country between qualifier and title.
+            continue;
         } else if lexicon::is_title_head(part) || kb.title_heads.contains(part) {
             head = true;
             title = true;
@@ -130,8 +134,15 @@ fn classify(word: &Word, kb: &KnowledgeBase) -> Option<(Role, Option<Qualifier>)
     }
 }
 
-/// The title phrase right before a name, within the sentence.
-fn title_before(text: &str, from: usize, mention: &MentionHit, kb: &KnowledgeBase) -> Option<TitleHit> {
+/// The title phrase right before a name, read back to `from` (the end of the name before it, or
+/// the start of the sentence, which starts at `sentence`).
+fn title_before(
+    text: &str,
+    sentence: usize,
+    from: usize,
+    mention: &MentionHit,
+    kb: &KnowledgeBase,
+) -> Option<TitleHit> {
     let prefix: Vec<Word> = words(&text[from..mention.range.start])
         .map(|w| Word { start: w.start + from, end: w.end + from, text: w.text })
         .collect();
@@ -197,6 +208,10 @@ fn title_before(text: &str, from: usize, mention: &MentionHit, kb: &KnowledgeBas
     }
     phrase.reverse();
     let mut hit = build(text, phrase, mention.range.clone(), Side::Before)?;
+    // "his predecessor was Foreign Minister X": the title is the one held then. (German nouns are
+    // capitalised: "Sein Vorgänger" may have been read as a name, so the whole sentence is read.)
+    of_that_time |=
+        words(&text[sentence..hit.range.start]).any(|w| lexicon::marks_earlier_holder(&w.text.to_lowercase()));
     if of_that_time && hit.qualifier.is_none() {
         hit.qualifier = Some(Qualifier::Then);
     }

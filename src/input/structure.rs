@@ -114,7 +114,8 @@ fn is_abbreviation(before: &str) -> bool {
     let word_start = before
         .char_indices()
         .rev()
-        .find(|(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“'))
+        // A hyphen too: "then-U.S." ends in an abbreviation.
+        .find(|(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '-'))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[word_start..];
     let mut letters = word.chars();
@@ -149,6 +150,10 @@ mod tests {
         assert_eq!(
             sentence_texts("U.S. President Donald J. Trump met Mr. Umerov on Jan. 3. Talks went well! “Yes.” Then"),
             ["U.S. President Donald J. Trump met Mr. Umerov on Jan. 3.", "Talks went well!", "“Yes.”", "Then"]
+        );
+        assert_eq!(
+            sentence_texts("It was then-U.S. Secretary of State Antony Blinken. Next"),
+            ["It was then-U.S. Secretary of State Antony Blinken.", "Next"]
         );
         assert_eq!(sentence_texts("It rose 2.5 percent. ok. Next"), ["It rose 2.5 percent. ok.", "Next"]);
         assert_eq!(

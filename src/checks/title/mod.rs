@@ -83,7 +83,13 @@ fn judge_all<'a>(cx: &SourceContext<'a>) -> Vec<Judgement<'a>> {
                     && offices
                         .iter()
                         .any(|key| entity.roles.iter().any(|r| r.keys.iter().any(|k| key_matches(key, k))));
-                if checkable(cx, &title.key) && !one_of_them { Verdict::NeverHeld } else { Verdict::Fits }
+                // "Press Secretary" for the "Kremlin press secretary": a role's title cut short.
+                let shortened = entity.roles.iter().flat_map(|r| &r.keys).any(|k| {
+                    let inverted = invert_of_phrase(k);
+                    !title.key.is_empty()
+                        && (k.ends_with(&title.key) || inverted.is_some_and(|k| k.ends_with(&title.key)))
+                });
+                if checkable(cx, &title.key) && !one_of_them && !shortened { Verdict::NeverHeld } else { Verdict::Fits }
             } else {
                 let verdict = judge(&matching, title.qualifier, &at, cx, claim);
                 let stale = matches!(verdict, Verdict::Stale { .. });
@@ -235,21 +241,52 @@ fn roles_named<'a>(roles: &'a [Role], key: &[String]) -> Vec<&'a Role> {
 /// The roles of a person that a title in another language names through the rules' forms of
 /// it for anyone: "министр обороны", listed for one defence minister, is the "Defence
 /// Minister" of another whose roles are named in English only.
+///
+/// A translation names the nearest office of the reader's own government: the US Secretary of
+/// State is an "Außenminister" in German. Offices that are each other's counterparts
+/// (`data/office-counterparts.txt`) are named alike.
 fn roles_translated<'a>(kb: &KnowledgeBase, roles: &'a [Role], key: &[String]) -> Vec<&'a Role> {
-    let translations: Vec<&Vec<String>> = kb
+    let mut translations: Vec<&[String]> = kb
         .entities
         .iter()
         .flat_map(|e| &e.roles)
         .filter(|r| r.keys.iter().any(|k| k.as_slice() == key))
-        .flat_map(|r| &r.keys)
+        .flat_map(|r| r.keys.iter().map(Vec::as_slice))
         .collect();
-    roles.iter().filter(|r| r.keys.iter().any(|k| translations.contains(&k))).collect()
+    let counterparts: Vec<&[String]> = lexicon::office_counterparts()
+        .iter()
+        .filter(|offices| offices.iter().any(|office| translations.iter().any(|t| key_matches(t, office))))
+        .flatten()
+        .map(Vec::as_slice)
+        .collect();
+    translations.extend(counterparts);
+    roles.iter().filter(|r| r.keys.iter().any(|k| translations.iter().any(|t| key_matches(t, k)))).collect()
 }
 
 /// Does a title as written (its key) name a role (one of its keys)? Equal, or the role's words
 /// end the title and what precedes them is no title word ("NATO Secretary General" is the
 /// "Secretary General"; "Deputy Prime Minister" is not the "Prime Minister").
 pub(crate) fn key_matches(written: &[String], role: &[String]) -> bool {
+    // "secretary of the security council" is the "security council secretary": either side may
+    // be written with its of-phrase before the head.
+    let (written_inverted, role_inverted) = (invert_of_phrase(written), invert_of_phrase(role));
+    let writtens = std::iter::once(written).chain(written_inverted.as_deref());
+    writtens
+        .into_iter()
+        .any(|w| std::iter::once(role).chain(role_inverted.as_deref()).any(|r| key_matches_as_written(w, r)))
+}
+
+/// "secretary of security council" as "security council secretary"; `None` without exactly one
+/// "of" between words.
+fn invert_of_phrase(key: &[String]) -> Option<Vec<String>> {
+    let at = key.iter().position(|w| w == "of")?;
+    if at == 0 || at + 1 == key.len() || key[at + 1..].iter().any(|w| w == "of") {
+        return None;
+    }
+    Some(key[at + 1..].iter().chain(&key[..at]).cloned().collect())
+}
+
+fn key_matches_as_written(written: &[String], role: &[String]) -> bool {
     // News calls a prime minister "premier"; not the other way round, as a province's or a
     // state's premier is no prime minister.
     if let Some(at) = written.iter().position(|w| w == "premier") {
@@ -499,6 +536,11 @@ mod tests {
         assert!(!key_matches(&key("Deputy Prime Minister"), &key("Prime Minister")));
         assert!(!key_matches(&key("Prime Minister"), &key("Minister")));
         assert!(key_matches(&key("head of the Ukrainian president's office"), &key("head of the President's Office")));
+        // An of-phrase may stand before the head or after it.
+        assert!(key_matches(&key("secretary of Ukraine's security council"), &key("security council secretary")));
+        assert!(key_matches(&key("Presidential Press Secretary"), &key("Press Secretary of the President of Russia")));
+        assert!(!key_matches(&key("secretary of the treasury"), &key("security council secretary")));
+        assert!(!key_matches(&key("deputy head of the office"), &key("head of the office")));
         assert!(key_matches(&key("French Premier"), &key("Prime Minister of France")));
         assert!(!key_matches(&key("Prime Minister"), &key("Premier of Ontario")));
     }

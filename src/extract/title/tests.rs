@@ -10,10 +10,11 @@ id = "rustem-umerov"
 name = "Rustem Umerov"
 kind = "person"
 misspellings = ["Rustam Umarov"]
+variants = ["Рустем Умеров"]
 
 [[entity.role]]
 title = "Minister of Defence of Ukraine"
-forms = ["Defense Minister", "Defence Minister"]
+forms = ["Defense Minister", "Defence Minister", "министр обороны"]
 from = "2023-09-06"
 until = "2025-07-17"
 
@@ -55,6 +56,17 @@ kind = "person"
 [[entity.role]]
 title = "Special Envoy to Ukraine"
 from = "2025-01-20"
+
+[[entity]]
+id = "dmytro-kuleba"
+name = "Dmytro Kuleba"
+kind = "person"
+
+[[entity.role]]
+title = "Minister of Foreign Affairs of Ukraine"
+forms = ["Foreign Minister", "Außenminister"]
+from = "2020-03-04"
+until = "2024-09-05"
 
 [[entity]]
 id = "kyiv"
@@ -186,6 +198,33 @@ fn sentences_in_titles_out() {
         (
             "In 2024, then-Defense Minister Rustem Umerov said so.",
             vec![("then-Defense Minister Rustem Umerov", "Rustem Umerov", "Defense Minister", Some("then"))],
+        ),
+        // Qualifiers of other languages.
+        (
+            "Возглавил бывший министр обороны Рустем Умеров.",
+            vec![("бывший министр обороны Рустем Умеров", "Рустем Умеров", "министр обороны", Some("former"))],
+        ),
+        (
+            "Es sprach der ehemalige Außenminister Dmytro Kuleba.",
+            vec![("ehemalige Außenminister Dmytro Kuleba", "Dmytro Kuleba", "Außenminister", Some("former"))],
+        ),
+        // A predecessor held the title in the time before.
+        (
+            "His predecessor was Foreign Minister Dmytro Kuleba.",
+            vec![("Foreign Minister Dmytro Kuleba", "Dmytro Kuleba", "Foreign Minister", Some("then"))],
+        ),
+        (
+            "Sein Vorgänger war der langjährige Außenminister Dmytro Kuleba.",
+            vec![("Außenminister Dmytro Kuleba", "Dmytro Kuleba", "Außenminister", Some("then"))],
+        ),
+        // A country between the qualifier and the title.
+        (
+            "It was then-US Secretary of State Antony Blinken who spoke.",
+            vec![("then-US Secretary of State Antony Blinken", "Antony Blinken", "Secretary of State", Some("then"))],
+        ),
+        (
+            "It was then-U.S. Secretary of State Antony Blinken who spoke.",
+            vec![("then-U.S. Secretary of State Antony Blinken", "Antony Blinken", "Secretary of State", Some("then"))],
         ),
         // A plural title covers each coordinated name.
         (
