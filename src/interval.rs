@@ -180,6 +180,11 @@ impl CountInterval {
         CountInterval { low: self.low.saturating_sub(n), high: self.high.map(|h| h.saturating_sub(n)), ..self }
     }
 
+    /// The interval of a count that is one part of a total: the total is at least as large.
+    pub fn at_least(self) -> Self {
+        CountInterval { high: None, high_open: false, ..self }
+    }
+
     pub fn closed(low: u64, high: u64) -> Self {
         CountInterval { low, high: Some(high), low_open: false, high_open: false }
     }

@@ -21,6 +21,7 @@ static ROMANISATION: &str = include_str!("../data/romanisation.txt");
 static TRANSLITERATION: &str = include_str!("../data/transliteration.txt");
 /// A group of equivalent given names to a line.
 static GIVEN_NAMES: &str = include_str!("../data/given-names.txt");
+static ALTERNATES: &str = include_str!("../data/transliteration-alternates.txt");
 
 /// The lines of a data file that are not comments or blank, split into words.
 fn data_lines(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -61,6 +62,14 @@ static GIVEN_NAME_GROUPS: LazyLock<FxHashMap<&'static str, Vec<u16>>> = LazyLock
 
 /// Codes up to eight letters: long surnames differ past the fourth.
 static METAPHONE: LazyLock<DoubleMetaphone> = LazyLock::new(|| DoubleMetaphone::new(Some(8)));
+
+/// A plain name as another language's transliteration may mean it: each letter group of
+/// `data/transliteration-alternates.txt` read the other way ("arachamija" → "arakhamija").
+pub fn alternate_readings(plain: &str) -> impl Iterator<Item = String> + '_ {
+    static PAIRS: LazyLock<Vec<(&'static str, &'static str)>> =
+        LazyLock::new(|| data_lines(ALTERNATES).filter_map(|w| Some((w[0], *w.get(1)?))).collect());
+    PAIRS.iter().filter(|(from, _)| plain.contains(from)).map(|(from, to)| plain.replace(from, to))
+}
 
 pub fn has_cyrillic(text: &str) -> bool {
     text.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c))

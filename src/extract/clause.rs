@@ -197,19 +197,34 @@ fn is_baseline(text: &str, sentence_end: usize, before: &str, date: &Range<usize
     !closes_span
 }
 
-/// Does a bare year describe the noun after it, which is not the trigger ("a 2029 draft pick",
-/// "its 1989 record")? "The 2022 invasion" dates the invasion.
-pub fn year_describes_other(text: &str, date: &Range<usize>, trigger: &Range<usize>) -> bool {
+/// Does a date describe the noun after it, which is not the trigger? A bare year ("a 2029 draft
+/// pick", "its 1989 record") or a possessive ("his New Year's address", "Tuesday's vote") tells
+/// the time of that noun. "The 2022 invasion" and "Monday's meeting" date the trigger.
+pub fn date_describes_other(text: &str, date: &Range<usize>, trigger: &Range<usize>) -> bool {
     let written = &text[date.clone()];
-    if written.len() != 4 || !written.bytes().all(|b| b.is_ascii_digit()) {
+    let year = written.len() == 4 && written.bytes().all(|b| b.is_ascii_digit());
+    let rest = &text[date.end..];
+    let (possessive, noun_at) = match ["'s", "’s"].iter().find(|s| written.ends_with(*s) || rest.starts_with(*s)) {
+        Some(s) if rest.starts_with(s) => (true, date.end + s.len()),
+        Some(_) => (true, date.end),
+        None => (false, date.end),
+    };
+    if !year && !possessive {
         return false;
     }
-    let rest = &text[date.end..];
-    words(rest).next().is_some_and(|w| {
+    // "Tuesday's out-of-control wildfires": the noun phrase may open with adjectives.
+    if possessive && trigger.start >= noun_at {
+        let between = &text[noun_at..trigger.start];
+        let adjectives = words(between).all(|w| !is(w.text, Kind::Function));
+        if adjectives && words(between).count() <= 3 && !between.contains([',', ';', '.', ':', '(', '—', '–']) {
+            return false;
+        }
+    }
+    words(&text[noun_at..]).next().is_some_and(|w| {
         w.start == 1
             && w.text.starts_with(char::is_lowercase)
             && !is(w.text, Kind::Function)
-            && date.end + w.start != trigger.start
+            && noun_at + w.start != trigger.start
     })
 }
 
@@ -377,11 +392,16 @@ mod tests {
             ("The index closed above its 1989 record.", "1989", "closed", true),
             ("The 2022 invasion changed everything.", "2022", "invasion", false),
             ("The invasion began in 2022.", "2022", "invasion", false),
+            ("He called it the first such meeting in his New Year's address.", "New Year's", "meeting", true),
+            ("He spoke of it in Tuesday's speech after the meeting.", "Tuesday", "meeting", true),
+            ("Monday's meeting went well.", "Monday", "meeting", false),
+            ("The toll from Tuesday's out-of-control wildfires rose.", "Tuesday", "wildfires", false),
+            ("On Monday the meeting went well.", "Monday", "meeting", false),
         ];
         for &(sentence, date, trigger, other) in years {
             let (d, t) = (sentence.find(date).unwrap(), sentence.find(trigger).unwrap());
             assert_eq!(
-                year_describes_other(sentence, &(d..d + date.len()), &(t..t + trigger.len())),
+                date_describes_other(sentence, &(d..d + date.len()), &(t..t + trigger.len())),
                 other,
                 "{sentence}"
             );

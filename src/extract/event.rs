@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::clause::{
-    clauses_apart, in_other_relative_clause, names_another_step, tells_other_time, year_describes_other,
+    clauses_apart, date_describes_other, in_other_relative_clause, names_another_step, tells_other_time,
 };
 use super::mention::MentionHit;
 use crate::claim::{Claim, ClaimKind, EventTie, TieStrength};
@@ -131,12 +131,15 @@ impl SentenceEvents {
                 }
                 for &event in &kb.event_patterns[*pattern].events {
                     let e = &kb.events[event];
+                    let by_entity = e.entities.iter().any(|x| entities.iter().any(|(_, entity)| entity == x));
+                    let by_place = places.contains(&event);
                     let anchored = !held_by_someone_else(text, names, range, &e.entities)
-                        && (e.entities.iter().any(|x| entities.iter().any(|(_, entity)| entity == x))
-                            || places.contains(&event)
-                            || (e.entities.is_empty() && e.place.is_none()));
+                        && (by_entity || by_place || (e.entities.is_empty() && e.place.is_none()));
                     if anchored {
-                        here.push(Named { event, trigger: range.clone(), strong: !is_generic(&text[range.clone()]) });
+                        // "a summit in Paris" with the coalition named is as specific as a
+                        // specific trigger: two anchors of the event agree.
+                        let strong = !is_generic(&text[range.clone()]) || (by_entity && by_place);
+                        here.push(Named { event, trigger: range.clone(), strong });
                     }
                 }
             }
@@ -217,7 +220,7 @@ impl SentenceEvents {
                     // tells the time of something else.
                     let own_clause = |n: &Named| {
                         !clauses_apart(&source.text, &n.trigger, &claim.range)
-                            && !year_describes_other(&source.text, &claim.range, &n.trigger)
+                            && !date_describes_other(&source.text, &claim.range, &n.trigger)
                     };
                     date.event = choose(candidates, &claim.range, inherited, own_clause).map(|mut tie| {
                         // Events the date fits come first; then the nearest in time.

@@ -18,7 +18,7 @@ pub use crate::input::Sentence;
 use crate::input::Source;
 use crate::kb::phrases::{PhraseMatch, WordHashes};
 use crate::kb::{EntityId, KnowledgeBase};
-use count::{CountMention, CountSettings, extract_counts_around, included_after, outcome_of};
+use count::{CountMention, CountSettings, extract_counts_around, follows_named_item, included_after, outcome_of};
 use date::{DateMention, extract_dates};
 use event::{EventPhrases, SentenceEvents};
 use mention::{mentions_of, unwrap_lines};
@@ -195,10 +195,12 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
             .sentence_at(range.start)
             .and_then(|i| outcome_of(text, source.sentences[i].range.clone(), range.clone()));
         let including = included_after(&text[range.end..]);
-        claim(
-            range,
-            ClaimKind::Count(Box::new(CountClaim { interval: c.interval, unit, outcome, including, event: None })),
-        )
+        let sentence_start = source.sentence_at(range.start).map_or(0, |i| source.sentences[i].range.start);
+        let interval = match follows_named_item(&text[sentence_start..range.start]) {
+            true => c.interval.at_least(),
+            false => c.interval,
+        };
+        claim(range, ClaimKind::Count(Box::new(CountClaim { interval, unit, outcome, including, event: None })))
     }));
     crate::lint::sort_stable_by(&mut claims, |a, b| (a.span.start, a.span.end).cmp(&(b.span.start, b.span.end)));
     let mut sentences = source.sentence_cursor();

@@ -34,6 +34,16 @@ pub fn included_after(after: &str) -> Vec<String> {
     names
 }
 
+/// Does a count follow a named item it is listed with ("NATO and two EU institutions", "the US
+/// and 14 other countries")? It is then one part of the total, which is at least as large.
+/// `before` is the sentence up to the count.
+pub fn follows_named_item(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix(" and ") else { return false };
+    let item = rest.rsplit([' ', ',', '(']).next().unwrap_or_default();
+    let item = crate::text::strip_possessive(item);
+    item.starts_with(char::is_uppercase) && !crate::lexicon::is_calendar_word(&item.to_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,6 +60,19 @@ mod tests {
         ];
         for &(after, want) in cases {
             assert_eq!(included_after(after), want, "{after}");
+        }
+    }
+
+    #[test]
+    fn a_count_after_a_named_item_is_a_part() {
+        for (before, part) in [
+            ("Advisers from 15 countries, along with NATO and ", true),
+            ("Officials of the US and ", true),
+            ("Talks between January and ", false),
+            ("Officials from 15 countries and ", false),
+            ("It drew ", false),
+        ] {
+            assert_eq!(follows_named_item(before), part, "{before}");
         }
     }
 }

@@ -46,7 +46,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-pub use including::included_after;
+pub use including::{follows_named_item, included_after};
 pub use outcome::{Outcome, outcome_of};
 
 use super::number::{Reading, is_space, read_number, skip_space};

@@ -233,6 +233,9 @@ const FUTURE: &[&str] = &[
     "travels",
     "holds",
     "hosts",
+    "precede",
+    "precedes",
+    "ahead",
 ];
 
 /// Past forms that do not end in -ed.
@@ -249,10 +252,18 @@ fn tense(text: &str, range: &Range<usize>) -> Option<Tense> {
     let start = text[..range.start].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
     let end = text[range.end..].find(['.', '!', '?', '\n']).map_or(text.len(), |i| range.end + i);
     let (mut past, mut future) = (false, false);
-    for word in text[start..end].split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’')) {
-        let lower = word.to_lowercase().replace('’', "'");
+    let words: Vec<String> = text[start..end]
+        .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect();
+    for (i, lower) in words.iter().enumerate() {
+        // "a summit on Tuesday, hosted by Macron": a passive participle, not a past verb.
+        let participle = words.get(i + 1).is_some_and(|next| next == "by");
         if FUTURE.contains(&lower.as_str()) || lower.ends_with("'ll") {
             future = true;
+        } else if participle {
+            continue;
         } else if PAST.contains(&lower.as_str())
             || (lower.len() > 4
                 && lower.ends_with("ed")

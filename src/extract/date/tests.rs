@@ -437,6 +437,13 @@ fn a_bare_weekday_follows_the_tense_of_its_sentence() {
             &[("Thursday", "2024-08-01", "2024-08-01")],
         ),
         ("The conference opens on Thursday.", "2024-07-29", &[("Thursday", "2024-08-01", "2024-08-01")]),
+        // A passive participle is no past verb; "precede" and "ahead" look forward.
+        (
+            "The talks precede a summit on Thursday, hosted by the president.",
+            "2024-07-29",
+            &[("Thursday", "2024-08-01", "2024-08-01")],
+        ),
+        ("Ahead of the summit on Thursday, aides met.", "2024-07-29", &[("Thursday", "2024-08-01", "2024-08-01")]),
     ]);
     // Without a tense the nearest reading is chosen, and the other is kept.
     let silent = extract_dates("Talks on Thursday.", Some(d("2024-07-29")));
