@@ -83,8 +83,16 @@ impl Parser<'_> {
         // would double the scan's cost.
         let atom = if k == i { atom_at_i } else { self.atom(k) };
         let (s1, k1) = self.side(k, atom, false)?;
-        let c = s1.end;
+        // German writes a day with a full stop: "am 17. und 18. Januar".
+        let ordinal_dot = k1 == Side::Day
+            && self.is_punct(s1.end, '.')
+            && self.tokens.get(s1.end + 1).is_some_and(|_| COORDINATORS.contains(&self.str(s1.end + 1).to_lowercase().as_str()));
+        let c = s1.end + usize::from(ordinal_dot);
+        // "17 and 18 January", "am 17. und 18. Januar", "les 23 et 24 janvier": two days in a
+        // row, one span. (Days further apart are two dates, not read here.)
+        let coordinated = pre.is_none() && COORDINATORS.contains(&self.str(c).to_lowercase().as_str());
         let conn = match self.tokens.get(c)?.kind {
+            _ if coordinated => true,
             TokenKind::Word(WordKind::Keyword(Keyword::And)) => pre == Some(Keyword::Between),
             TokenKind::Word(WordKind::Keyword(Keyword::To | Keyword::Till | Keyword::Until | Keyword::Through)) => true,
             TokenKind::Punct('-' | '–' | '—' | '~') => true,
@@ -100,6 +108,10 @@ impl Parser<'_> {
         }
         let after_to = matches!(self.kw_at(c), Some(Keyword::To | Keyword::Till | Keyword::Until));
         let (s2, k2) = self.side(c + 1, self.atom(c + 1), after_to)?;
+        // A coordinated pair is a day and a date, either way round.
+        if coordinated && !matches!((k1, k2), (Side::Day, Side::Date) | (Side::Date, Side::Day)) {
+            return None;
+        }
         // Bare numbers on both sides must be years, or days with a month on the other side.
         let (k1, k2) = match (k1, k2) {
             (Side::DayWord, _) if matches!(s2.meaning, Meaning::YearlessSpan(_)) => (Side::Day, k2),
@@ -136,6 +148,18 @@ impl Parser<'_> {
             return None;
         }
         let p = self.combine(s1.meaning, s2.meaning)?;
+        let two_days = match p {
+            Meaning::Abs(iv) => iv.days() == 2,
+            Meaning::YearlessSpan(yl) => yl.start_month == yl.end_month && yl.end_day == yl.start_day + 1,
+            _ => false,
+        };
+        if coordinated && !two_days {
+            return None;
+        }
         matched(s2.end, p)
     }
 }
+
+/// Words that join two days into one span of two ("17 and 18 January"), in the languages dates
+/// are read in.
+const COORDINATORS: &[&str] = &["and", "und", "et", "y", "e", "и", "і", "та"];
