@@ -459,6 +459,18 @@ fn a_bare_weekday_follows_the_tense_of_its_sentence() {
 }
 
 #[test]
+fn two_days_in_a_row_joined_by_and_are_one_span() {
+    check(&[
+        ("Talks on 17 and 18 January in Miami.", "2026-02-20", &[("17 and 18 January", "2026-01-17", "2026-01-18")]),
+        ("Talks on January 17 and 18.", "2026-02-20", &[("January 17 and 18", "2026-01-17", "2026-01-18")]),
+        ("Gespräche am 17. und 18. Januar.", "2026-02-20", &[("17. und 18. Januar", "2026-01-17", "2026-01-18")]),
+        ("Les discussions des 23 et 24 janvier.", "2026-02-20", &[("23 et 24 janvier", "2026-01-23", "2026-01-24")]),
+        // Days further apart are not one span.
+        ("Votes on 17 and 23 January.", "2026-02-20", &[("23 January", "2026-01-23", "2026-01-23")]),
+    ]);
+}
+
+#[test]
 fn a_number_range_before_what_it_counts_is_no_date() {
     check(&[
         ("Delegations from 10-11 countries attended.", "2026-01-06", &[]),
@@ -572,10 +584,11 @@ fn weekdays_of_other_languages_go_with_a_day() {
         ("Le vote aura lieu le jeudi 16 novembre.", "2023-11-10", &[("jeudi 16 novembre", "2023-11-16", "2023-11-16")]),
         ("Голосование во вторник, 14 ноября.", "2023-11-10", &[("вторник, 14 ноября", "2023-11-14", "2023-11-14")]),
         // Weekdays in a list go with days in a list: the last weekday is not the first day's.
+        // The two days in a row are one span.
         (
             "Será este miércoles y jueves 15 y 16 de noviembre.",
             "2023-11-10",
-            &[("16 de noviembre", "2023-11-16", "2023-11-16")],
+            &[("15 y 16 de noviembre", "2023-11-15", "2023-11-16")],
         ),
         // Alone, a weekday of another language is not read: the tense is not known.
         ("La votación será el martes.", "2023-11-10", &[]),
