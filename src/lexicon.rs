@@ -813,6 +813,12 @@ pub const EVENT_NOUNS: &[&str] = &[
     "negotiations",
 ];
 
+/// Nouns a reference back may call any gathering by ("the meeting", "the gathering"). The others
+/// of [`EVENT_NOUNS`] name a kind of gathering: "the summit" refers back only to an event the
+/// rules call a summit, not to consultations in the paragraph before.
+pub const ANY_GATHERING_NOUNS: &[&str] =
+    &["meeting", "meetings", "gathering", "event", "session", "talks", "consultations", "negotiations"];
+
 /// Words of events held as ceremonies, which "the ceremony" refers back to.
 pub const CEREMONY_WORDS: &[&str] = &[
     "inauguration",

@@ -28,7 +28,7 @@ use crate::interval::DateInterval;
 use crate::kb::phrases::PhraseMatch;
 use crate::kb::{EntityId, EntityKind, EventId, KnowledgeBase};
 use crate::lexicon;
-use crate::text::fold;
+use crate::text::{fold, same_noun};
 
 /// An event a sentence names, and the trigger that named it.
 #[derive(Debug, Clone)]
@@ -164,14 +164,21 @@ impl SentenceEvents {
                 focus = Some((sentence.paragraph, here.clone()));
             } else if let Some((paragraph, events)) = &focus {
                 // Only a gathering is referred back to by "the meeting": not a confirmation.
-                let gatherings: Vec<Named> =
-                    events.iter().filter(|n| is_gathering(&kb.events[n.event].triggers)).cloned().collect();
-                if sentence.paragraph <= paragraph + 1
-                    && !gatherings.is_empty()
-                    && holds_noun(&sentence.range)
-                    && refers_back(&text[sentence.range.clone()])
-                    && !names_other(events)
-                {
+                // "The summit" refers back only to an event the rules call a summit; "the
+                // meeting" to any gathering.
+                let gatherings = |noun: &str| -> Vec<Named> {
+                    let fits = |n: &&Named| {
+                        let triggers = &kb.events[n.event].triggers;
+                        is_gathering(triggers) && called_by(triggers, noun)
+                    };
+                    events.iter().filter(fits).cloned().collect()
+                };
+                let referred = (sentence.paragraph <= paragraph + 1 && holds_noun(&sentence.range))
+                    .then(|| refers_back(&text[sentence.range.clone()]))
+                    .flatten()
+                    .map(|noun| gatherings(&fold(noun)))
+                    .filter(|g| !g.is_empty() && !names_other(events));
+                if let Some(gatherings) = referred {
                     here = gatherings;
                     inherited[index] = true;
                 } else if sentence.paragraph <= paragraph + 1 && !names_only_other(events) {
@@ -442,20 +449,28 @@ fn is_gathering(triggers: &[String]) -> bool {
     })
 }
 
+/// May a reference back by `noun` mean an event with these triggers: is it a noun for any
+/// gathering, or a word of one of the triggers ("the summit" for a "leaders' summit")?
+fn called_by(triggers: &[String], noun: &str) -> bool {
+    lexicon::ANY_GATHERING_NOUNS.contains(&noun)
+        || triggers.iter().any(|t| fold(t).split([' ', '-']).any(|w| same_noun(w, noun)))
+}
+
 /// "The gathering …", "this summit", "the January 3 meeting": a definite reference to an event
 /// named before. The noun is lower-case: "the Political Action Conference" is a name. The word
 /// boundaries are ASCII ones, which the fast automaton handles whatever the text: a Unicode
 /// boundary makes it give up on curly quotes and dashes.
-fn refers_back(sentence: &str) -> bool {
+/// Returns the noun that refers back.
+fn refers_back(sentence: &str) -> Option<&str> {
     static BACK: OnceLock<Regex> = OnceLock::new();
     let back = BACK.get_or_init(|| {
         let pattern = format!(
-            r"(?-u:\b)(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{})(?-u:\b)",
+            r"(?-u:\b)(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir)\s+(?:[\w’'-]+\s+){{0,3}}?({})(?-u:\b)",
             lexicon::EVENT_NOUNS.join("|")
         );
         Regex::new(&pattern).expect("valid")
     });
-    back.is_match(sentence)
+    Some(back.captures(sentence)?.get(1)?.as_str())
 }
 
 #[cfg(test)]
@@ -541,14 +556,19 @@ mod tests {
     fn generic_triggers_and_references() {
         assert!(is_generic("meeting") && is_generic("first meeting") && is_generic("video call"));
         assert!(!is_generic("national security advisers") && !is_generic("take office"));
-        assert!(refers_back("The gathering, described by the president, involved 18 countries."));
-        assert!(refers_back("The January 3 meeting marked a shift."));
-        assert!(refers_back("Officials said (the talks) went well."));
-        assert!(refers_back("“This week’s long-awaited summit” opened."));
-        assert!(!refers_back("A meeting is planned."));
-        assert!(!refers_back("The long and very difficult meeting ended."), "four words between");
-        assert!(!refers_back("The meetingroom was full."));
-        assert!(!refers_back("He spoke at the Conservative Political Action Conference."), "a name");
+        assert_eq!(refers_back("The gathering, described by the president, involved 18 countries."), Some("gathering"));
+        assert_eq!(refers_back("The January 3 meeting marked a shift."), Some("meeting"));
+        assert_eq!(refers_back("Officials said (the talks) went well."), Some("talks"));
+        assert_eq!(refers_back("“This week’s long-awaited summit” opened."), Some("summit"));
+        assert_eq!(refers_back("A meeting is planned."), None);
+        assert_eq!(refers_back("The long and very difficult meeting ended."), None, "four words between");
+        assert_eq!(refers_back("The meetingroom was full."), None);
+        assert_eq!(refers_back("He spoke at the Conservative Political Action Conference."), None, "a name");
+        // "The summit" is no reference to consultations; "the meeting" may be to any gathering.
+        let consultations = vec!["consultations in Geneva".to_string(), "met in Geneva".to_string()];
+        assert!(!called_by(&consultations, "summit"));
+        assert!(called_by(&consultations, "meeting"));
+        assert!(called_by(&["leaders' summit".to_string()], "summit"));
         let triggers = |list: &[&str]| list.iter().map(|t| t.to_string()).collect::<Vec<_>>();
         assert!(is_gathering(&triggers(&["advisers' meeting", "Kyiv talks"])));
         assert!(is_gathering(&triggers(&["summit"])));

@@ -86,7 +86,10 @@ impl Parser<'_> {
         // German writes a day with a full stop: "am 17. und 18. Januar".
         let ordinal_dot = k1 == Side::Day
             && self.is_punct(s1.end, '.')
-            && self.tokens.get(s1.end + 1).is_some_and(|_| COORDINATORS.contains(&self.str(s1.end + 1).to_lowercase().as_str()));
+            && self
+                .tokens
+                .get(s1.end + 1)
+                .is_some_and(|_| COORDINATORS.contains(&self.str(s1.end + 1).to_lowercase().as_str()));
         let c = s1.end + usize::from(ordinal_dot);
         // "17 and 18 January", "am 17. und 18. Januar", "les 23 et 24 janvier": two days in a
         // row, one span. (Days further apart are two dates, not read here.)
