@@ -53,7 +53,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::interval::DateInterval;
 use lex::{Keyword, TokenKind, WordKind};
-use parse::{Meaning, Parser};
+use parse::{Meaning, Parser, YearlessSpan};
 
 /// A date expression in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,7 +72,10 @@ pub struct DateMention {
 /// article date (a day without a year, "yesterday") are skipped when `reference` is `None`.
 pub fn extract_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMention> {
     let parser = Parser { text, tokens: lex::tokenize(text), reference };
-    let mut out = Vec::new();
+    let mut out: Vec<DateMention> = Vec::new();
+    // The days and months written without a year, by index in `out`, and the last year written.
+    let mut yearless: Vec<(usize, YearlessSpan)> = Vec::new();
+    let mut written_year: Option<(i32, usize)> = None;
     let mut i = 0;
     let n = parser.tokens.len();
     while i < n {
@@ -103,15 +106,78 @@ pub fn extract_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMentio
                 Meaning::WdDay(w, d) => parser
                     .weekday_day_readings(w, d)
                     .map(|(fitting, nearest)| (DateInterval::day(fitting), nearest.map(DateInterval::day))),
+                // A day or month without a year, in a sentence that wrote one out before it, is
+                // in that year ("in September 2022 and … that November"; "on 17 February 2025
+                // and on 2 March").
+                Meaning::YearlessSpan(yl) => {
+                    let after_that = i > 0 && {
+                        let before = parser.tokens[i - 1];
+                        text[before.start..before.end].eq_ignore_ascii_case("that")
+                    };
+                    match written_year.filter(|&(_, at)| same_time_frame(text, at, &range, after_that)) {
+                        Some((year, _)) => parser.yl_in(yl, year).map(|interval| (interval, None)),
+                        None => parser.resolve(found.meaning).map(|nearest| {
+                            // "He left that job in July", in the past tense, may be the July gone
+                            // by even when the coming one is nearer; "will meet in March", the
+                            // next. The nearest stays the reading (as the peer suites read it),
+                            // the other an alternative.
+                            let year = nearest.start.year();
+                            let shifted = match (tense(text, &range), reference) {
+                                (Some(Tense::Past), Some(r)) if nearest.start > r => parser.yl_in(yl, year - 1),
+                                (Some(Tense::Future), Some(r)) if nearest.end < r => parser.yl_in(yl, year + 1),
+                                _ => None,
+                            };
+                            (nearest, shifted)
+                        }),
+                    }
+                }
                 p => parser.resolve(p).map(|interval| (interval, loose_reading(&parser, i, end, interval))),
             };
             if let Some((interval, alternative)) = readings {
+                if let Meaning::YearlessSpan(yl) = found.meaning {
+                    yearless.push((out.len(), yl));
+                } else if let Some(year) = written_out_year(&text[range.clone()], interval) {
+                    // "27 March and 4 September 2025": a yearless day just before, joined to
+                    // this one, shares its year.
+                    if let Some(&(at, yl)) = yearless.last().filter(|(at, _)| at + 1 == out.len()) {
+                        let between = text[out[at].range.end..range.start].trim();
+                        if matches!(between, "and" | "," | "und" | "et" | "y" | "и" | "і" | "та") {
+                            if let Some(interval) = parser.yl_in(yl, year) {
+                                out[at].interval = interval;
+                            }
+                        }
+                    }
+                    written_year = Some((year, range.end));
+                }
                 out.push(DateMention { range, interval, weekday: found.weekday, alternative });
             }
         }
         i = end;
     }
     out
+}
+
+/// The year a date writes out in digits ("4 September 2025", "2022"), if it lies in one year.
+fn written_out_year(written: &str, interval: DateInterval) -> Option<i32> {
+    let year = interval.start.year();
+    let digits = written.split(|c: char| !c.is_ascii_digit()).any(|w| w.len() == 4 && w.parse() == Ok(year));
+    (digits && interval.end.year() == year).then_some(year)
+}
+
+/// Is a yearless date at `range` in the time frame of a year written out ending at `at`: in the
+/// same sentence, or, after "that" ("that November"), anywhere in the same paragraph?
+fn same_time_frame(text: &str, at: usize, range: &Range<usize>, after_that: bool) -> bool {
+    let between = &text[at.min(range.start)..range.start];
+    if after_that {
+        return !between.contains("\n\n");
+    }
+    let sentence_ends = between.char_indices().any(|(k, c)| {
+        matches!(c, '!' | '?' | '\n')
+            || (c == '.'
+                && between[k + 1..].starts_with(' ')
+                && between[k + 1..].trim_start().starts_with(char::is_uppercase))
+    });
+    !sentence_ends
 }
 
 /// True when relative date words are written capitalised inside a sentence, as the name of a

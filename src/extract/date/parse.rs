@@ -283,7 +283,7 @@ impl<'a> Parser<'a> {
     // ------------------------------------------------------------------------------------
 
     /// The days of a year-less stretch in the year it starts.
-    fn yl_in(&self, yl: YearlessSpan, y: i32) -> Option<DateInterval> {
+    pub(super) fn yl_in(&self, yl: YearlessSpan, y: i32) -> Option<DateInterval> {
         let start = ymd(y, yl.start_month, yl.start_day)?;
         let end_day = if yl.end_day == 0 { 31 } else { yl.end_day };
         let ey = if (yl.end_month, end_day) < (yl.start_month, yl.start_day) { y + 1 } else { y };

@@ -351,7 +351,8 @@ fn without_reference_only_absolute_dates() {
                 late 2024, Christmas, the 1990s.";
     let got = found(text, None);
     let texts: Vec<&str> = got.iter().map(|(t, _, _)| t.as_str()).collect();
-    assert_eq!(texts, vec!["3 January 2026", "2024", "March 2025", "late 2024", "the 1990s"]);
+    // "January 3" takes the year the sentence wrote out before it.
+    assert_eq!(texts, vec!["3 January 2026", "2024", "March 2025", "January 3", "late 2024", "the 1990s"]);
     // Datelines.
     assert_eq!(
         found("Kyiv, Ukraine – January 6, 2026", None),
@@ -456,6 +457,39 @@ fn a_bare_weekday_follows_the_tense_of_its_sentence() {
     assert_eq!(past[0].alternative.map(|a| (a.start, a.end)), Some((d("2024-07-27"), d("2024-07-28"))));
     let coming = extract_dates("The weekend talks will focus on territory.", Some(d("2024-07-29")));
     assert_eq!(coming[0].alternative, None);
+}
+
+#[test]
+fn a_yearless_date_takes_the_year_its_sentence_wrote_out() {
+    check(&[
+        (
+            "The counteroffensive in September 2022 and the liberation of Kherson that November.",
+            "2026-02-20",
+            &[("September 2022", "2022-09-01", "2022-09-30"), ("November", "2022-11-01", "2022-11-30")],
+        ),
+        (
+            "He served on 27 March and 4 September 2025.",
+            "2026-02-20",
+            &[("27 March", "2025-03-27", "2025-03-27"), ("4 September 2025", "2025-09-04", "2025-09-04")],
+        ),
+        (
+            "The deal of 17 February 2025 was revised on 2 March.",
+            "2026-02-20",
+            &[("17 February 2025", "2025-02-17", "2025-02-17"), ("2 March", "2025-03-02", "2025-03-02")],
+        ),
+        // Another sentence is another time frame.
+        (
+            "It began in 2022. Talks resumed on 2 February.",
+            "2026-02-20",
+            &[("2022", "2022-01-01", "2022-12-31"), ("2 February", "2026-02-02", "2026-02-02")],
+        ),
+    ]);
+    // In the past tense a month still to come this year may be the one gone by.
+    let left = extract_dates("He left that job in July.", Some(d("2026-02-20")));
+    assert_eq!(
+        (left[0].interval.start, left[0].alternative.map(|a| a.start)),
+        (d("2026-07-01"), Some(d("2025-07-01")))
+    );
 }
 
 #[test]
