@@ -172,6 +172,11 @@ fn fits_another_time(
     if stale && says_at_the_time(&cx.source.text[sentence.range.clone()]) {
         return true;
     }
+    // "…until July 17, 2025, when lawmakers gave the ministry to X, the outgoing prime
+    // minister": a clause opened by "when" tells of its own time, which the title is of.
+    if stale && clause_opened_by(&cx.source.text[sentence.range.start..title.range.start], &["when"]) {
+        return true;
+    }
     let first = cx.claims.partition_point(|c| c.sentence < title.sentence);
     cx.claims[first..].iter().take_while(|c| c.sentence == title.sentence).any(|c| match &c.kind {
         ClaimKind::Date(date) => {
