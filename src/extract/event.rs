@@ -452,8 +452,11 @@ fn is_gathering(triggers: &[String]) -> bool {
 /// May a reference back by `noun` mean an event with these triggers: is it a noun for any
 /// gathering, or a word of one of the triggers ("the summit" for a "leaders' summit")?
 fn called_by(triggers: &[String], noun: &str) -> bool {
+    let words = || triggers.iter().flat_map(|t| fold(t).split([' ', '-']).map(str::to_string).collect::<Vec<_>>());
     lexicon::ANY_GATHERING_NOUNS.contains(&noun)
-        || triggers.iter().any(|t| fold(t).split([' ', '-']).any(|w| same_noun(w, noun)))
+        || words().any(|w| same_noun(&w, noun))
+        // "The ceremony" for a swearing-in.
+        || (noun == "ceremony" && words().any(|w| lexicon::CEREMONY_WORDS.contains(&w.as_str())))
 }
 
 /// "The gathering …", "this summit", "the January 3 meeting": a definite reference to an event
@@ -569,6 +572,7 @@ mod tests {
         assert!(!called_by(&consultations, "summit"));
         assert!(called_by(&consultations, "meeting"));
         assert!(called_by(&["leaders' summit".to_string()], "summit"));
+        assert!(called_by(&["sworn in".to_string()], "ceremony"));
         let triggers = |list: &[&str]| list.iter().map(|t| t.to_string()).collect::<Vec<_>>();
         assert!(is_gathering(&triggers(&["advisers' meeting", "Kyiv talks"])));
         assert!(is_gathering(&triggers(&["summit"])));

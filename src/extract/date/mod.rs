@@ -110,11 +110,7 @@ pub fn extract_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMentio
                 // in that year ("in September 2022 and … that November"; "on 17 February 2025
                 // and on 2 March").
                 Meaning::YearlessSpan(yl) => {
-                    let after_that = i > 0 && {
-                        let before = parser.tokens[i - 1];
-                        text[before.start..before.end].eq_ignore_ascii_case("that")
-                    };
-                    match written_year.filter(|&(_, at)| same_time_frame(text, at, &range, after_that)) {
+                    match written_year.filter(|&(_, at)| same_time_frame(text, at, &range)) {
                         Some((year, _)) => parser.yl_in(yl, year).map(|interval| (interval, None)),
                         None => parser.resolve(found.meaning).map(|nearest| {
                             // "He left that job in July", in the past tense, may be the July gone
@@ -165,19 +161,15 @@ fn written_out_year(written: &str, interval: DateInterval) -> Option<i32> {
 }
 
 /// Is a yearless date at `range` in the time frame of a year written out ending at `at`: in the
-/// same sentence, or, after "that" ("that November"), anywhere in the same paragraph?
-fn same_time_frame(text: &str, at: usize, range: &Range<usize>, after_that: bool) -> bool {
+/// same sentence? Any full stop followed by a space, a quotation mark or a bracket ends one here
+/// ("Jan. 6" too): the frame never reaches across a sentence the source's reader would part,
+/// so a date reads the same in the whole text as in the sentences read alone.
+fn same_time_frame(text: &str, at: usize, range: &Range<usize>) -> bool {
     let between = &text[at.min(range.start)..range.start];
-    if after_that {
-        return !between.contains("\n\n");
-    }
-    let sentence_ends = between.char_indices().any(|(k, c)| {
-        matches!(c, '!' | '?' | '\n')
-            || (c == '.'
-                && between[k + 1..].starts_with(' ')
-                && between[k + 1..].trim_start().starts_with(char::is_uppercase))
-    });
-    !sentence_ends
+    !between.char_indices().any(|(k, c)| {
+        matches!(c, '.' | '!' | '?' | '\n')
+            && (c == '\n' || between[k + 1..].chars().next().is_none_or(|n| !n.is_alphanumeric()))
+    })
 }
 
 /// True when relative date words are written capitalised inside a sentence, as the name of a
