@@ -209,7 +209,13 @@ pub fn date_describes_other(text: &str, date: &Range<usize>, trigger: &Range<usi
         Some(_) => (true, date.end),
         None => (false, date.end),
     };
-    if !year && !possessive {
+    // "a January 12 article": a date between a determiner and a noun is attributive too.
+    let attributive = {
+        let before = text[..date.start].trim_end();
+        let last = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
+        before.len() < date.start && matches!(last.to_lowercase().as_str(), "a" | "an" | "the" | "its" | "his" | "her" | "their")
+    };
+    if !year && !possessive && !attributive {
         return false;
     }
     // "Tuesday's out-of-control wildfires": the noun phrase may open with adjectives.
@@ -395,6 +401,9 @@ mod tests {
             ("He called it the first such meeting in his New Year's address.", "New Year's", "meeting", true),
             ("He spoke of it in Tuesday's speech after the meeting.", "Tuesday", "meeting", true),
             ("Monday's meeting went well.", "Monday", "meeting", false),
+            ("A January 12 article said the summit was held then.", "January 12", "summit", true),
+            ("The January 3 meeting went well.", "January 3", "meeting", false),
+            ("On January 6 leaders met.", "January 6", "met", false),
             ("The toll from Tuesday's out-of-control wildfires rose.", "Tuesday", "wildfires", false),
             ("On Monday the meeting went well.", "Monday", "meeting", false),
         ];
