@@ -213,7 +213,8 @@ pub fn date_describes_other(text: &str, date: &Range<usize>, trigger: &Range<usi
     let attributive = {
         let before = text[..date.start].trim_end();
         let last = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
-        before.len() < date.start && matches!(last.to_lowercase().as_str(), "a" | "an" | "the" | "its" | "his" | "her" | "their")
+        before.len() < date.start
+            && matches!(last.to_lowercase().as_str(), "a" | "an" | "the" | "its" | "his" | "her" | "their")
     };
     if !year && !possessive && !attributive {
         return false;

@@ -14,6 +14,7 @@ use crate::claim::{Form, Qualifier};
 use crate::kb::{EntityKind, KnowledgeBase};
 use crate::lexicon;
 use crate::text::{Word, floor_char_boundary, strip_possessive, words};
+use crate::transliteration::has_cyrillic;
 
 /// A title found in a text, before it becomes a claim.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,7 +57,13 @@ pub fn find_titles(
         let previous = mentions[..i].last().filter(|m| m.range.end > sentence.range.start);
         let before = previous.map_or(sentence.range.start, |m| m.range.end);
         if let Some(hit) = title_before(text, sentence.range.start, before, mention, kb)
-            .filter(|hit| !previous.is_some_and(|name| organisation_before(text, name, hit, kb)))
+            // Russian and Ukrainian put an organisation after the title, in the genitive: a name
+            // before it ("в Киеве министр обороны …") is no "Dortmund boss".
+            .filter(|hit| {
+                !previous.is_some_and(|name| {
+                    !has_cyrillic(&text[name.range.clone()]) && organisation_before(text, name, hit, kb)
+                })
+            })
         {
             let plural = is_plural_title(&text[hit.title.clone()]);
             out.push(hit.clone());

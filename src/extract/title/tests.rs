@@ -208,6 +208,15 @@ fn sentences_in_titles_out() {
             "Es sprach der ehemalige Außenminister Dmytro Kuleba.",
             vec![("ehemalige Außenminister Dmytro Kuleba", "Dmytro Kuleba", "Außenminister", Some("former"))],
         ),
+        // A country in the genitive after a title of another language.
+        (
+            "Сказал министр обороны Украины Рустем Умеров.",
+            vec![("министр обороны Украины Рустем Умеров", "Рустем Умеров", "министр обороны", None)],
+        ),
+        (
+            "На брифинге в Киеве министр обороны Рустем Умеров заявил.",
+            vec![("министр обороны Рустем Умеров", "Рустем Умеров", "министр обороны", None)],
+        ),
         // A predecessor held the title in the time before.
         (
             "His predecessor was Foreign Minister Dmytro Kuleba.",
