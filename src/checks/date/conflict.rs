@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::checks::compare::{Said, disagreements};
 use crate::checks::{Check, CheckInfo, CorpusContext, SourceContext, declare_check, one_line};
-use crate::claim::{ClaimKind, DateClaim, TieStrength};
+use crate::claim::{Claim, ClaimKind, DateClaim, EventTie, TieStrength};
 use crate::extract::Needs;
 use crate::finding::{Finding, Location, Severity};
 use crate::interval::DateInterval;
@@ -50,7 +50,15 @@ impl Check for Conflict {
             let ClaimKind::Date(date) = &claim.kind else { continue };
             let Some(tie) = &date.event else { continue };
             // A generic trigger ("meeting") may name an unlisted meeting: never against the rules.
-            if tie.strength == TieStrength::Weak || fitting_reading(cx.kb, date).is_some() {
+            if tie.strength == TieStrength::Weak {
+                continue;
+            }
+            if let Some(reading) = fitting_reading(cx.kb, date) {
+                // "13–14 December" for talks held on the 14th and 15th: the span meets the
+                // event's but runs past it.
+                if let Some(finding) = span_partly_outside(cx, claim, tie, reading) {
+                    out.push(finding);
+                }
                 continue;
             }
             // The candidates are ordered nearest in time first.
@@ -116,6 +124,32 @@ impl Check for Conflict {
             }
         }
     }
+}
+
+/// A warning for a span of days that meets an event's span of days but does not lie within it.
+/// A warning only: a side meeting may have opened the day before.
+fn span_partly_outside(cx: &SourceContext, claim: &Claim, tie: &EventTie, reading: DateInterval) -> Option<Finding> {
+    if reading.days() < 2 {
+        return None;
+    }
+    let event = tie.candidates.iter().map(|&e| &cx.kb.events[e]).find(|e| e.when.meets(&reading))?;
+    let span = stated_span(&event.when)?;
+    if span.contains(reading.start) && span.contains(reading.end) {
+        return None;
+    }
+    let location = Location::new(&cx.source.file, claim.span);
+    let written = one_line(location.text());
+    Some(
+        Finding::new(
+            Conflict::INFO.code,
+            Severity::Warning,
+            location,
+            format!("“{written}” for {}, which the rules date {}: the days run past the event's", event.name, event.when),
+        )
+        .label(format!("{reading} here"))
+        .help(format!("the rules give {} ({}); check the first and last day", event.when, event.origin))
+        .rule(&event.origin, format!("{}: {}", event.name, event.when), event.source.as_ref()),
+    )
 }
 
 /// How far a plan may drift from the day the event took place and still be taken for a plan
