@@ -253,7 +253,11 @@ pub fn in_other_relative_clause(
     let opens_relative =
         words(&text[opened..claim.start]).next().is_some_and(|w| RELATIVE_PRONOUNS.contains(&lower(w.text).as_ref()));
     // ", which" right after the trigger describes the event itself: "the summit, which drew".
-    let describes_trigger = trigger.end <= opened && text[trigger.end..opened].trim().is_empty();
+    // So does ", which" after the trigger and its place: "the expo in Riga, which opened".
+    let describes_trigger = trigger.end <= opened && {
+        let gap: Vec<&str> = text[trigger.end..opened].split_whitespace().collect();
+        gap.is_empty() || (gap.len() <= 3 && matches!(gap[0], "in" | "at" | "of" | "on"))
+    };
     if !opens_relative || describes_trigger {
         return false;
     }

@@ -228,6 +228,8 @@ impl SentenceEvents {
                     let own_clause = |n: &Named| {
                         !clauses_apart(&source.text, &n.trigger, &claim.range)
                             && !date_describes_other(&source.text, &claim.range, &n.trigger)
+                            // "Trump, who served from 2017 to 2021, returned to office".
+                            && !in_other_relative_clause(&source.text, sentence.clone(), &n.trigger, &claim.range)
                     };
                     date.event = choose(candidates, &claim.range, inherited, own_clause).map(|mut tie| {
                         // Events the date fits come first; then the nearest in time.

@@ -129,7 +129,13 @@ impl Check for Conflict {
 /// A warning for a span of days that meets an event's span of days but does not lie within it.
 /// A warning only: a side meeting may have opened the day before.
 fn span_partly_outside(cx: &SourceContext, claim: &Claim, tie: &EventTie, reading: DateInterval) -> Option<Finding> {
-    if reading.days() < 2 {
+    // Only days written out ("13-14 December"), not a month, a year or "late 2024".
+    let written = &cx.source.text[claim.range.clone()];
+    let days_written = written
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| n.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)))
+        .count();
+    if !(2..=14).contains(&reading.days()) || days_written < 2 {
         return None;
     }
     let event = tie.candidates.iter().map(|&e| &cx.kb.events[e]).find(|e| e.when.meets(&reading))?;
@@ -144,7 +150,10 @@ fn span_partly_outside(cx: &SourceContext, claim: &Claim, tie: &EventTie, readin
             Conflict::INFO.code,
             Severity::Warning,
             location,
-            format!("“{written}” for {}, which the rules date {}: the days run past the event's", event.name, event.when),
+            format!(
+                "“{written}” for {}, which the rules date {}: the days run past the event's",
+                event.name, event.when
+            ),
         )
         .label(format!("{reading} here"))
         .help(format!("the rules give {} ({}); check the first and last day", event.when, event.origin))

@@ -50,6 +50,11 @@ impl Check for Inconsistent {
             if is_abbreviation(&cx.kb.entities[entity], written) || has_cyrillic(written) {
                 continue;
             }
+            // "spelled Umierov by some outlets", "known to AFP readers as Sybiga": a spelling
+            // cited, not used.
+            if cites_spelling(&cx.source.text[..claim.range.start]) {
+                continue;
+            }
             let compared =
                 if cx.kb.entities[entity].kind == EntityKind::Person { written_surname(written) } else { written };
             // An initialism ("RFK") abbreviates the name; it is no way of spelling it.
@@ -138,6 +143,26 @@ fn is_abbreviation(entity: &Entity, written: &str) -> bool {
     abbreviations.any(|v| fold(v) == written)
 }
 
+/// Words that cite the name after them as a spelling ("spelled Umierov").
+const CITING: &[&str] = &["spelled", "spelt", "spelling", "transliterated", "written", "rendered"];
+
+/// Does the text before a name end with words that cite it as a spelling? "as" counts after
+/// one of those words or "known" within a few words ("known to AFP readers as Sybiga").
+fn cites_spelling(before: &str) -> bool {
+    let words: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(6)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    match words.first().map(String::as_str) {
+        Some("as") => words[1..].iter().any(|w| w == "known" || CITING.contains(&w.as_str())),
+        Some(word) => CITING.contains(&word),
+        None => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,6 +191,19 @@ variants = ["Kostyuk"]
         let table = [(0, "UDCG", true), (0, "UDCG's", true), (0, "Ramstein group", false), (1, "KOSTYUK", false)];
         for (entity, written, expected) in table {
             assert_eq!(is_abbreviation(&kb.entities[entity], written), expected, "{written}");
+        }
+    }
+
+    #[test]
+    fn a_spelling_cited_is_not_used() {
+        for (before, cited) in [
+            ("His name is spelled ", true),
+            ("He is known to AFP readers as ", true),
+            ("also transliterated as “", true),
+            ("He met ", false),
+            ("He served as ", false),
+        ] {
+            assert_eq!(cites_spelling(before), cited, "{before}");
         }
     }
 }

@@ -181,8 +181,11 @@ fn fits_another_time(
     cx.claims[first..].iter().take_while(|c| c.sentence == title.sentence).any(|c| match &c.kind {
         ClaimKind::Date(date) => {
             let before = &cx.source.text[sentence.range.start..c.range.start];
+            // A date in a relative clause is that clause's, unless the title is in it too
+            // ("who was named by then President-elect Trump in November 2024").
+            let title_before = &cx.source.text[sentence.range.start..title.range.start.max(sentence.range.start)];
             !in_since_clause(before)
-                && !in_relative_clause(before)
+                && (!in_relative_clause(before) || in_relative_clause(title_before))
                 && matches!(judge(roles, qualifier, &date.interval, cx, title), Verdict::Fits)
         }
         _ => false,
