@@ -495,6 +495,12 @@ fn a_yearless_date_takes_the_year_its_sentence_wrote_out() {
 #[test]
 fn two_days_in_a_row_joined_by_and_are_one_span() {
     check(&[
+        // A year after a range is the whole range's.
+        (
+            "Davos was held from January 20 to 24, 2025.",
+            "2026-02-20",
+            &[("from January 20 to 24, 2025", "2025-01-20", "2025-01-24")],
+        ),
         ("Talks on 17 and 18 January in Miami.", "2026-02-20", &[("17 and 18 January", "2026-01-17", "2026-01-18")]),
         ("Talks on January 17 and 18.", "2026-02-20", &[("January 17 and 18", "2026-01-17", "2026-01-18")]),
         ("Gespräche am 17. und 18. Januar.", "2026-02-20", &[("17. und 18. Januar", "2026-01-17", "2026-01-18")]),

@@ -159,6 +159,12 @@ impl Parser<'_> {
         if coordinated && !two_days {
             return None;
         }
+        // "from January 20 to 24, 2025": a year after the range is the whole range's.
+        if let Meaning::YearlessSpan(yl) = p
+            && let Some((ye, y)) = self.year_after(s2.end)
+        {
+            return abs(ye, self.yl_in(yl, y));
+        }
         matched(s2.end, p)
     }
 }
