@@ -685,10 +685,17 @@ pub fn title_qualifier(lower: &str) -> Option<Qualifier> {
     title_qualifiers().words.get(lower).copied()
 }
 
-/// Is a lower-case word one that puts a later title in an earlier time ("predecessor",
-/// "Vorgängerin", "предшественника")?
-pub fn marks_earlier_holder(lower: &str) -> bool {
-    title_qualifiers().earlier.iter().any(|stem| lower.starts_with(stem))
+/// Is a word (any case) one that puts a later title in an earlier time ("predecessor",
+/// "Vorgängerin", "предшественника")? Asked of every word before a title: compared a letter at
+/// a time, without lower-casing the word.
+pub fn marks_earlier_holder(word: &str) -> bool {
+    let Some(first) = word.chars().next().and_then(|c| c.to_lowercase().next()) else { return false };
+    title_qualifiers().earlier.iter().any(|stem| {
+        stem.starts_with(first) && {
+            let mut letters = word.chars().flat_map(char::to_lowercase);
+            stem.chars().all(|s| letters.next() == Some(s))
+        }
+    })
 }
 
 fn set(words: &'static [&'static str]) -> HashSet<&'static str> {

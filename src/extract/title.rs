@@ -217,8 +217,7 @@ fn title_before(
     let mut hit = build(text, phrase, mention.range.clone(), Side::Before)?;
     // "his predecessor was Foreign Minister X": the title is the one held then. (German nouns are
     // capitalised: "Sein Vorgänger" may have been read as a name, so the whole sentence is read.)
-    of_that_time |=
-        words(&text[sentence..hit.range.start]).any(|w| lexicon::marks_earlier_holder(&w.text.to_lowercase()));
+    of_that_time |= words(&text[sentence..hit.range.start]).any(|w| lexicon::marks_earlier_holder(w.text));
     if of_that_time && hit.qualifier.is_none() {
         hit.qualifier = Some(Qualifier::Then);
     }

@@ -5,7 +5,7 @@ use crate::claim::{ClaimKind, Form};
 use crate::finding::{Finding, Location};
 use crate::kb::{Entity, EntityId, EntityKind, FormKind};
 use crate::source::Span;
-use crate::text::{fold, strip_possessive, written_surname};
+use crate::text::{floor_char_boundary, fold, strip_possessive, written_surname};
 use crate::transliteration::{has_cyrillic, plain};
 
 declare_check! {
@@ -52,7 +52,8 @@ impl Check for Inconsistent {
             }
             // "spelled Umierov by some outlets", "known to AFP readers as Sybiga": a spelling
             // cited, not used.
-            if cites_spelling(&cx.source.text[..claim.range.start]) {
+            let near = floor_char_boundary(&cx.source.text, claim.range.start.saturating_sub(64));
+            if cites_spelling(&cx.source.text[near..claim.range.start]) {
                 continue;
             }
             let compared =
@@ -149,16 +150,18 @@ const CITING: &[&str] = &["spelled", "spelt", "spelling", "transliterated", "wri
 /// Does the text before a name end with words that cite it as a spelling? "as" counts after
 /// one of those words or "known" within a few words ("known to AFP readers as Sybiga").
 fn cites_spelling(before: &str) -> bool {
-    let words: Vec<String> = before
+    // Asked of every known name: read back word by word, nothing allocated.
+    let mut words = before
         .split_whitespace()
         .rev()
-        .take(6)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect();
-    match words.first().map(String::as_str) {
-        Some("as") => words[1..].iter().any(|w| w == "known" || CITING.contains(&w.as_str())),
-        Some(word) => CITING.contains(&word),
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty());
+    let citing = |w: &str| CITING.iter().any(|c| w.eq_ignore_ascii_case(c));
+    match words.next() {
+        Some(last) if last.eq_ignore_ascii_case("as") => {
+            words.take(5).any(|w| w.eq_ignore_ascii_case("known") || citing(w))
+        }
+        Some(last) => citing(last),
         None => false,
     }
 }

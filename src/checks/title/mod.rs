@@ -277,7 +277,21 @@ fn roles_translated<'a>(kb: &KnowledgeBase, roles: &'a [Role], key: &[String]) -
 pub(crate) fn key_matches(written: &[String], role: &[String]) -> bool {
     // "secretary of the security council" is the "security council secretary": either side may
     // be written with its of-phrase before the head.
-    let (written_inverted, role_inverted) = (invert_of_phrase(written), invert_of_phrase(role));
+    if key_matches_as_written(written, role) {
+        return true;
+    }
+    // An inverted key ends in the word before its "of", and matching keys end alike: most pairs
+    // are ruled out before anything is allocated.
+    let ends_before_of = |key: &[String], last: Option<&String>| {
+        key.iter().position(|w| w == "of").is_some_and(|at| at > 0 && key.get(at - 1) == last)
+    };
+    let (written_inverted, role_inverted) = (
+        ends_before_of(written, role.last()).then(|| invert_of_phrase(written)).flatten(),
+        ends_before_of(role, written.last()).then(|| invert_of_phrase(role)).flatten(),
+    );
+    if written_inverted.is_none() && role_inverted.is_none() {
+        return false;
+    }
     let writtens = std::iter::once(written).chain(written_inverted.as_deref());
     writtens
         .into_iter()

@@ -118,9 +118,15 @@ pub fn extract_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMentio
                             // next. The nearest stays the reading (as the peer suites read it),
                             // the other an alternative.
                             let year = nearest.start.year();
-                            let shifted = match (tense(text, &range), reference) {
-                                (Some(Tense::Past), Some(r)) if nearest.start > r => parser.yl_in(yl, year - 1),
-                                (Some(Tense::Future), Some(r)) if nearest.end < r => parser.yl_in(yl, year + 1),
+                            // The tense is read only for a date on the other side of the
+                            // article's: most are not.
+                            let shifted = match reference {
+                                Some(r) if nearest.start > r && tense(text, &range) == Some(Tense::Past) => {
+                                    parser.yl_in(yl, year - 1)
+                                }
+                                Some(r) if nearest.end < r && tense(text, &range) == Some(Tense::Future) => {
+                                    parser.yl_in(yl, year + 1)
+                                }
                                 _ => None,
                             };
                             (nearest, shifted)
@@ -310,14 +316,14 @@ fn tense(text: &str, range: &Range<usize>) -> Option<Tense> {
     let start = text[..range.start].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
     let end = text[range.end..].find(['.', '!', '?', '\n']).map_or(text.len(), |i| range.end + i);
     let (mut past, mut future) = (false, false);
-    let words: Vec<String> = text[start..end]
+    let mut words = text[start..end]
         .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('’', "'"))
-        .collect();
-    for (i, lower) in words.iter().enumerate() {
+        .peekable();
+    while let Some(word) = words.next() {
+        let lower = word.to_lowercase().replace('’', "'");
         // "a summit on Tuesday, hosted by Macron": a passive participle, not a past verb.
-        let participle = words.get(i + 1).is_some_and(|next| next == "by");
+        let participle = words.peek().is_some_and(|next| next.eq_ignore_ascii_case("by"));
         if FUTURE.contains(&lower.as_str()) || lower.ends_with("'ll") {
             future = true;
         } else if participle {

@@ -86,14 +86,11 @@ impl Parser<'_> {
         // German writes a day with a full stop: "am 17. und 18. Januar".
         let ordinal_dot = k1 == Side::Day
             && self.is_punct(s1.end, '.')
-            && self
-                .tokens
-                .get(s1.end + 1)
-                .is_some_and(|_| COORDINATORS.contains(&self.str(s1.end + 1).to_lowercase().as_str()));
+            && self.tokens.get(s1.end + 1).is_some_and(|_| is_coordinator(self.str(s1.end + 1)));
         let c = s1.end + usize::from(ordinal_dot);
         // "17 and 18 January", "am 17. und 18. Januar", "les 23 et 24 janvier": two days in a
         // row, one span. (Days further apart are two dates, not read here.)
-        let coordinated = pre.is_none() && COORDINATORS.contains(&self.str(c).to_lowercase().as_str());
+        let coordinated = pre.is_none() && is_coordinator(self.str(c));
         let conn = match self.tokens.get(c)?.kind {
             _ if coordinated => true,
             TokenKind::Word(WordKind::Keyword(Keyword::And)) => pre == Some(Keyword::Between),
@@ -172,3 +169,7 @@ impl Parser<'_> {
 /// Words that join two days into one span of two ("17 and 18 January"), in the languages dates
 /// are read in.
 const COORDINATORS: &[&str] = &["and", "und", "et", "y", "e", "и", "і", "та"];
+
+fn is_coordinator(word: &str) -> bool {
+    word.len() <= 4 && COORDINATORS.iter().any(|c| word == *c || word.eq_ignore_ascii_case(c))
+}
