@@ -214,7 +214,7 @@ pub fn date_describes_other(text: &str, date: &Range<usize>, trigger: &Range<usi
         let before = text[..date.start].trim_end();
         let last = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
         before.len() < date.start
-            && matches!(last.to_lowercase().as_str(), "a" | "an" | "the" | "its" | "his" | "her" | "their")
+            && ["a", "an", "the", "its", "his", "her", "their"].iter().any(|d| last.eq_ignore_ascii_case(d))
     };
     if !year && !possessive && !attributive {
         return false;

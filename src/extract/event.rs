@@ -454,18 +454,19 @@ fn is_gathering(triggers: &[String]) -> bool {
 /// May a reference back by `noun` mean an event with these triggers: is it a noun for any
 /// gathering, or a word of one of the triggers ("the summit" for a "leaders' summit")?
 fn called_by(triggers: &[String], noun: &str) -> bool {
-    let words = || triggers.iter().flat_map(|t| fold(t).split([' ', '-']).map(str::to_string).collect::<Vec<_>>());
     lexicon::ANY_GATHERING_NOUNS.contains(&noun)
-        || words().any(|w| same_noun(&w, noun))
-        // "The ceremony" for a swearing-in.
-        || (noun == "ceremony" && words().any(|w| lexicon::CEREMONY_WORDS.contains(&w.as_str())))
+        || triggers.iter().any(|t| {
+            fold(t).split([' ', '-']).any(|w| {
+                // "The ceremony" for a swearing-in.
+                same_noun(w, noun) || (noun == "ceremony" && lexicon::CEREMONY_WORDS.contains(&w))
+            })
+        })
 }
 
 /// "The gathering …", "this summit", "the January 3 meeting": a definite reference to an event
 /// named before. The noun is lower-case: "the Political Action Conference" is a name. The word
 /// boundaries are ASCII ones, which the fast automaton handles whatever the text: a Unicode
-/// boundary makes it give up on curly quotes and dashes.
-/// Returns the noun that refers back.
+/// boundary makes it give up on curly quotes and dashes. Gives the noun that refers back.
 fn refers_back(sentence: &str) -> Option<&str> {
     static BACK: OnceLock<Regex> = OnceLock::new();
     let back = BACK.get_or_init(|| {

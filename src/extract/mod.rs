@@ -191,15 +191,12 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
             _ => c.range.clone(),
         };
         let unit = c.unit.map(|u| text[u].to_string());
-        let outcome = source
-            .sentence_at(range.start)
-            .and_then(|i| outcome_of(text, source.sentences[i].range.clone(), range.clone()));
+        let sentence = source.sentence_at(range.start).map(|i| source.sentences[i].range.clone());
+        let outcome = sentence.clone().and_then(|s| outcome_of(text, s, range.clone()));
         let including = included_after(&text[range.end..]);
-        let sentence_start = source.sentence_at(range.start).map_or(0, |i| source.sentences[i].range.start);
-        let interval = match follows_named_item(&text[sentence_start..range.start]) {
-            true => c.interval.at_least(),
-            false => c.interval,
-        };
+        let sentence_start = sentence.map_or(0, |s| s.start);
+        let interval =
+            if follows_named_item(&text[sentence_start..range.start]) { c.interval.at_least() } else { c.interval };
         claim(range, ClaimKind::Count(Box::new(CountClaim { interval, unit, outcome, including, event: None })))
     }));
     crate::lint::sort_stable_by(&mut claims, |a, b| (a.span.start, a.span.end).cmp(&(b.span.start, b.span.end)));

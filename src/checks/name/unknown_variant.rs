@@ -202,8 +202,10 @@ fn transliterated_name(written: &str, form: &str) -> bool {
     let (last, form_last) = (skeleton(&plain_last), skeleton(&plain_form_last));
     let same = |written: &str, form: &str| written == form || (cyrillic && declined(written, form));
     let given_agrees = match (given_name(written), given_name(form)) {
+        // `same_given_name` compares the skeletons already; declined forms are left to `same`.
         (Some(given), Some(form_given)) => {
-            same_given_name(&given, &form_given) || same(&skeleton(&plain(&given)), &skeleton(&plain(&form_given)))
+            same_given_name(&given, &form_given)
+                || (cyrillic && declined(&skeleton(&plain(&given)), &skeleton(&plain(&form_given))))
         }
         (Some(_), None) => false,
         (None, _) => true,

@@ -84,11 +84,10 @@ fn judge_all<'a>(cx: &SourceContext<'a>) -> Vec<Judgement<'a>> {
                         .iter()
                         .any(|key| entity.roles.iter().any(|r| r.keys.iter().any(|k| key_matches(key, k))));
                 // "Press Secretary" for the "Kremlin press secretary": a role's title cut short.
-                let shortened = entity.roles.iter().flat_map(|r| &r.keys).any(|k| {
-                    let inverted = invert_of_phrase(k);
-                    !title.key.is_empty()
-                        && (k.ends_with(&title.key) || inverted.is_some_and(|k| k.ends_with(&title.key)))
-                });
+                let shortened = !title.key.is_empty()
+                    && entity.roles.iter().flat_map(|r| &r.keys).any(|k| {
+                        k.ends_with(&title.key) || invert_of_phrase(k).is_some_and(|k| k.ends_with(&title.key))
+                    });
                 if checkable(cx, &title.key) && !one_of_them && !shortened { Verdict::NeverHeld } else { Verdict::Fits }
             } else {
                 let verdict = judge(&matching, title.qualifier, &at, cx, claim);
@@ -275,12 +274,11 @@ fn roles_translated<'a>(kb: &KnowledgeBase, roles: &'a [Role], key: &[String]) -
 /// end the title and what precedes them is no title word ("NATO Secretary General" is the
 /// "Secretary General"; "Deputy Prime Minister" is not the "Prime Minister").
 pub(crate) fn key_matches(written: &[String], role: &[String]) -> bool {
-    // "secretary of the security council" is the "security council secretary": either side may
-    // be written with its of-phrase before the head.
     if key_matches_as_written(written, role) {
         return true;
     }
-    // An inverted key ends in the word before its "of", and matching keys end alike: most pairs
+    // "secretary of the security council" is the "security council secretary": either side may
+    // be written with its of-phrase before the head. An inverted key ends in the word before its "of", and matching keys end alike: most pairs
     // are ruled out before anything is allocated.
     let ends_before_of = |key: &[String], last: Option<&String>| {
         key.iter().position(|w| w == "of").is_some_and(|at| at > 0 && key.get(at - 1) == last)
@@ -292,9 +290,8 @@ pub(crate) fn key_matches(written: &[String], role: &[String]) -> bool {
     if written_inverted.is_none() && role_inverted.is_none() {
         return false;
     }
-    let writtens = std::iter::once(written).chain(written_inverted.as_deref());
-    writtens
-        .into_iter()
+    std::iter::once(written)
+        .chain(written_inverted.as_deref())
         .any(|w| std::iter::once(role).chain(role_inverted.as_deref()).any(|r| key_matches_as_written(w, r)))
 }
 

@@ -143,7 +143,7 @@ pub fn extract_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateMentio
                     // this one, shares its year.
                     if let Some(&(at, yl)) = yearless.last().filter(|(at, _)| at + 1 == out.len()) {
                         let between = text[out[at].range.end..range.start].trim();
-                        if matches!(between, "and" | "," | "und" | "et" | "y" | "и" | "і" | "та") {
+                        if between == "," || parse::is_coordinator(between) {
                             if let Some(interval) = parser.yl_in(yl, year) {
                                 out[at].interval = interval;
                             }

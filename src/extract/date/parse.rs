@@ -19,6 +19,8 @@ mod ranges;
 mod relative;
 mod spans;
 
+pub(super) use ranges::is_coordinator;
+
 /// Days in each month, February as in a leap year.
 const MAX_DAY: [u32; 12] = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

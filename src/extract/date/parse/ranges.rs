@@ -170,6 +170,6 @@ impl Parser<'_> {
 /// are read in.
 const COORDINATORS: &[&str] = &["and", "und", "et", "y", "e", "и", "і", "та"];
 
-fn is_coordinator(word: &str) -> bool {
+pub(in crate::extract::date) fn is_coordinator(word: &str) -> bool {
     word.len() <= 4 && COORDINATORS.iter().any(|c| word == *c || word.eq_ignore_ascii_case(c))
 }
