@@ -156,12 +156,7 @@ fn check_sources(
             // Its spans are into the decoded text: a fix written at them would corrupt the file.
             findings.iter_mut().for_each(|f| f.fix = None);
         }
-        // Most files hold one source: its findings are moved, not copied into a second buffer.
-        if outcome.findings.is_empty() {
-            outcome.findings = findings;
-        } else {
-            outcome.findings.extend(findings);
-        }
+        absorb(&mut outcome.findings, findings);
         outcome.facts.push(facts);
         outcome.suppressions.extend(source.suppressions.iter().map(|s| (source.file.path.clone(), s.clone())));
     }
@@ -234,11 +229,7 @@ impl Run {
         let mut merge = |outcomes: Vec<FileOutcome>| {
             for outcome in outcomes {
                 outcome.facts.into_iter().for_each(|f| facts.add(f));
-                if run.findings.is_empty() {
-                    run.findings = outcome.findings;
-                } else {
-                    run.findings.extend(outcome.findings);
-                }
+                absorb(&mut run.findings, outcome.findings);
                 suppressions.extend(outcome.suppressions);
                 run.skipped.extend(outcome.skipped);
                 run.errors.extend(outcome.errors);
@@ -370,6 +361,16 @@ pub fn configure<'a>(findings: &mut Vec<Finding>, own: impl Fn(&str) -> Option<&
             true
         }
     });
+}
+
+/// Adds `more` to `into`; into an empty vector by moving it whole, as most files and chunks of one
+/// file's findings are, rather than copying it into a second buffer.
+fn absorb<T>(into: &mut Vec<T>, more: Vec<T>) {
+    if into.is_empty() {
+        *into = more;
+    } else {
+        into.extend(more);
+    }
 }
 
 /// The report order: path, offset, code; duplicates (one place, one code, one message) once.
