@@ -853,6 +853,24 @@ pub fn month_number(lower: &str) -> Option<u32> {
     Some(position as u32 + 1)
 }
 
+/// The number of a month (1–12) from its name in another language, lower-case: "dezember",
+/// "января", "січня" (`data/foreign-months.txt`).
+pub fn foreign_month_number(lower: &str) -> Option<u32> {
+    static TABLE: OnceLock<rustc_hash::FxHashMap<&'static str, u32>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let lines = include_str!("../data/foreign-months.txt").lines().filter(|l| !l.starts_with('#'));
+        lines
+            .filter_map(|line| {
+                let mut words = line.split_whitespace();
+                let number = words.next()?.parse().ok()?;
+                Some(words.map(move |w| (w, number)))
+            })
+            .flatten()
+            .collect()
+    });
+    table.get(lower).copied()
+}
+
 /// Month and weekday names, and their abbreviations when written with a dot ("Jan.", "Thurs."):
 /// capitalised, but not names. Without the dot "Jan" may well be a first name.
 pub fn is_calendar_word(lower: &str) -> bool {

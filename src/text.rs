@@ -232,7 +232,18 @@ pub fn same_noun(a: &str, b: &str) -> bool {
     a == b || singular(a) == singular(b)
 }
 
-fn singular(word: &str) -> &str {
+/// A word without the article or preposition French elides into it: "l’ancien" → "ancien",
+/// "d'Ukraine" → "Ukraine". Other words are returned as they are.
+pub fn strip_elision(word: &str) -> &str {
+    let mut chars = word.char_indices();
+    match (chars.next(), chars.next(), chars.next()) {
+        (Some((_, 'l' | 'L' | 'd' | 'D')), Some((_, '\'' | '’')), Some((at, c))) if c.is_alphabetic() => &word[at..],
+        _ => word,
+    }
+}
+
+/// A word without its plural "s", as title keys are written: "étrangères" → "étrangère".
+pub fn singular(word: &str) -> &str {
     if word.len() > 4 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("'s") {
         &word[..word.len() - 1]
     } else {

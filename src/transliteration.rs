@@ -71,6 +71,71 @@ pub fn alternate_readings(plain: &str) -> impl Iterator<Item = String> + '_ {
     PAIRS.iter().filter(|(from, _)| plain.contains(from)).map(|(from, to)| plain.replace(from, to))
 }
 
+/// `LANG spelling reading` lines.
+static CONVENTIONS: &str = include_str!("../data/romanisation-conventions.txt");
+
+/// One language's rewrites: (spelling, reading, at a word's start only), longest first.
+type Convention = Vec<(&'static str, &'static str, bool)>;
+
+/// The plain readings of a Latin name as the romanisations of other newsrooms may mean it
+/// (`data/romanisation-conventions.txt`): the name itself first, then one reading per
+/// language whose rewrites change it ("selenskyj" → "zelenskyj").
+pub fn foreign_readings(plain: &str) -> Vec<String> {
+    static LANGUAGES: LazyLock<Vec<Convention>> = LazyLock::new(|| {
+        let mut languages: Vec<(&str, Convention)> = Vec::new();
+        for words in data_lines(CONVENTIONS) {
+            let [language, spelling, reading] = words[..] else { continue };
+            let rewrite = match spelling.strip_prefix('^') {
+                Some(spelling) => (spelling, reading, true),
+                None => (spelling, reading, false),
+            };
+            match languages.iter_mut().find(|(l, _)| *l == language) {
+                Some((_, rewrites)) => rewrites.push(rewrite),
+                None => languages.push((language, vec![rewrite])),
+            }
+        }
+        languages
+            .into_iter()
+            .map(|(_, mut rewrites)| {
+                rewrites.sort_by_key(|(spelling, _, _)| std::cmp::Reverse(spelling.len()));
+                rewrites
+            })
+            .collect()
+    });
+    let mut readings = vec![plain.to_string()];
+    for rewrites in LANGUAGES.iter() {
+        let reading = rewrite(plain, rewrites);
+        if !readings.contains(&reading) {
+            readings.push(reading);
+        }
+    }
+    readings
+}
+
+/// `plain` with one language's rewrites applied, the longest spelling first at each place.
+fn rewrite(plain: &str, rewrites: &Convention) -> String {
+    let mut out = String::with_capacity(plain.len() + 4);
+    let mut rest = plain;
+    while let Some(c) = rest.chars().next() {
+        let word_start = out.is_empty() || out.ends_with(' ');
+        let applies = |&&(spelling, _, at_start): &&(&str, &str, bool)| {
+            rest.starts_with(spelling)
+                && (!at_start || (word_start && rest[spelling.len()..].starts_with(['a', 'e', 'i', 'o', 'u', 'y'])))
+        };
+        match rewrites.iter().find(applies) {
+            Some((spelling, reading, _)) => {
+                out.push_str(reading);
+                rest = &rest[spelling.len()..];
+            }
+            None => {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    out
+}
+
 pub fn has_cyrillic(text: &str) -> bool {
     text.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c))
 }

@@ -27,6 +27,8 @@ enum Kind {
     Relation,
     Pronoun,
     Step,
+    Plan,
+    Shift,
 }
 
 /// Each listed word with the kinds it has, as bits: "the" is a determiner and a function
@@ -47,6 +49,8 @@ fn kinds() -> &'static HashMap<&'static str, u16> {
                 "relation" => Kind::Relation,
                 "pronoun" => Kind::Pronoun,
                 "step" => Kind::Step,
+                "plan" => Kind::Plan,
+                "shift" => Kind::Shift,
                 _ => continue,
             };
             *kinds.entry(word).or_insert(0) |= 1 << kind as u16;
@@ -172,7 +176,7 @@ pub fn tells_other_time(text: &str, sentence: Range<usize>, date: &Range<usize>)
     if relative && before.matches('"').count() % 2 == 1 {
         return true;
     }
-    if is_baseline(text, sentence.end, before, date) {
+    if is_baseline(text, sentence.end, before, date) || given_up(before) {
         return true;
     }
     first_word == "in"
@@ -180,6 +184,18 @@ pub fn tells_other_time(text: &str, sentence: Range<usize>, date: &Range<usize>)
             let w = lower(w.text);
             matches!(w.as_ref(), "first" | "initial" | "only") || (w.len() > 4 && w.ends_with("est"))
         })
+}
+
+/// Is the date after `before` a plan given up: "originally set for Sunday, Feb. 1",
+/// "postponed from Feb. 1"? Read in the date's clause, up to four words back.
+fn given_up(before: &str) -> bool {
+    let clause = before.rsplit([',', ';', '(', '—', '–']).next().unwrap_or(before);
+    let last: Vec<_> = words(clause).collect();
+    let last = &last[last.len().saturating_sub(4)..];
+    let moved_from = last.iter().rposition(|w| lower(w.text) == "from").is_some_and(|from| {
+        from + 1 == last.len() && from > 0 && last[..from].iter().any(|w| is(&lower(w.text), Kind::Shift))
+    });
+    moved_from || last.iter().any(|w| is(&lower(w.text), Kind::Plan))
 }
 
 /// Is the date the baseline of a change ("up 2% from Wednesday", "an increase of 17 from
@@ -388,6 +404,14 @@ mod tests {
             ("The index ended up 2% from Wednesday at a record.", "Wednesday", true),
             ("The toll rose by 17 from Wednesday.", "Wednesday", true),
             ("The summit runs from Monday to Wednesday.", "Monday", false),
+            // A plan given up is not the event's date; the date it moved to is.
+            ("Originally set for Sunday, Feb. 1, the round was held on Wednesday.", "Sunday, Feb. 1", true),
+            ("Originally set for Sunday, Feb. 1, the round was held on Wednesday.", "Wednesday", false),
+            ("The vote, postponed from March 3, took place on March 10.", "March 3", true),
+            ("The vote, postponed from March 3, took place on March 10.", "March 10", false),
+            ("Der Gipfel war ursprünglich für den 1. Februar geplant.", "1. Februar", true),
+            ("The summit is set for March 3.", "March 3", false),
+            ("Moved to Geneva, the talks began on Friday.", "Friday", false),
         ];
         for &(sentence, date, other) in cases {
             let d = sentence.find(date).unwrap();

@@ -37,20 +37,21 @@ const GENERATIONAL: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 /// sequences.
 pub fn find_mentions(text: &str, words: &WordHashes, kb: &KnowledgeBase, sentences: &[Sentence]) -> Vec<MentionHit> {
     let [names, ..] = kb.phrases.indexes();
-    mentions_of(text, words, &names.find(text, words), kb, sentences)
+    mentions_of(text, words, &names.find(text, words), kb, sentences, lexicon::is_english(text))
 }
 
 /// The same, where the names of the rules are already found (`names`, matches of
-/// the first index of `kb.phrases`).
+/// the first index of `kb.phrases`); `english` tells how the article romanises names.
 pub(super) fn mentions_of(
     text: &str,
     words: &WordHashes,
     names: &[PhraseMatch],
     kb: &KnowledgeBase,
     sentences: &[Sentence],
+    english: bool,
 ) -> Vec<MentionHit> {
     let mut known = known_mentions(text, names, kb);
-    let unknown = unknown_mentions(text, words, kb, sentences, &known);
+    let unknown = unknown_mentions(text, words, kb, sentences, &known, english);
     known.extend(unknown);
     known.sort_by_key(|m| (m.range.start, m.range.end));
     known
@@ -106,7 +107,34 @@ fn known_mentions(text: &str, names: &[PhraseMatch], kb: &KnowledgeBase) -> Vec<
         }
         floor = hit.range.end;
     }
+    join_namesakes(text, &mut hits);
     hits
+}
+
+/// A given name another person is known by, right before a bare surname, is one name of someone
+/// else: "Ambassador Charles Kushner" is neither King Charles nor Jared Kushner.
+fn join_namesakes(text: &str, hits: &mut Vec<MentionHit>) {
+    let single = |hit: &MentionHit| !text[hit.range.clone()].contains(char::is_whitespace);
+    let mut joined = false;
+    for i in 1..hits.len() {
+        let (before, hit) = (&hits[i - 1], &hits[i]);
+        let bare_surname = matches!(hit.form, Form::Known(FormKind::Surname | FormKind::Variant) | Form::Ambiguous);
+        if before.entity.is_some()
+            && before.entity != hit.entity
+            && bare_surname
+            && single(before)
+            && single(hit)
+            && text.get(before.range.end..hit.range.start) == Some(" ")
+        {
+            let range = before.range.start..hit.range.end;
+            hits[i] = MentionHit { range, entity: None, form: Form::Unknown, person_like: true };
+            hits[i - 1].range = 0..0;
+            joined = true;
+        }
+    }
+    if joined {
+        hits.retain(|hit| !hit.range.is_empty());
+    }
 }
 
 /// "Umerov" matches "Umerov", "UMEROV", but not "umerov": each word's first letter must be
@@ -207,6 +235,7 @@ fn unknown_mentions(
     kb: &KnowledgeBase,
     sentences: &[Sentence],
     known: &[MentionHit],
+    english: bool,
 ) -> Vec<MentionHit> {
     // Known mentions and words are both in text order: a cursor follows the words.
     let mut next_known = 0;
@@ -249,7 +278,7 @@ fn unknown_mentions(
                     let before_known = known_name && joined;
                     out.extend(
                         name_from_run(text, &run, kb, &sentence_starts, before_known, &mut classified)
-                            .map(|hit| resolve_non_ascii(text, hit, kb)),
+                            .map(|hit| resolve_foreign(text, hit, kb, english)),
                     );
                 }
                 run.clear();
@@ -262,7 +291,7 @@ fn unknown_mentions(
         if !run.is_empty() {
             out.extend(
                 name_from_run(text, &run, kb, &sentence_starts, false, &mut classified)
-                    .map(|hit| resolve_non_ascii(text, hit, kb)),
+                    .map(|hit| resolve_foreign(text, hit, kb, english)),
             );
         }
         run.clear();
@@ -273,15 +302,19 @@ fn unknown_mentions(
 /// An unknown name written with accents the rules' form lacks, or in Cyrillic, may be an
 /// accepted form read in Latin without its accents: then it is that entity's ("Macrón",
 /// "Зеленский"), from the first word on which it is (words before may be a title in a language
-/// the lexicon lacks: "Президент Зеленский"). Names in plain ASCII were looked for as written.
-fn resolve_non_ascii(text: &str, hit: MentionHit, kb: &KnowledgeBase) -> MentionHit {
+/// the lexicon lacks: "Президент Зеленский"). In an article not in English, a Latin name may
+/// romanise Cyrillic as that language does ("Selenskyj"). Names in plain ASCII in English were
+/// looked for as written.
+fn resolve_foreign(text: &str, hit: MentionHit, kb: &KnowledgeBase, english: bool) -> MentionHit {
     let written = &text[hit.range.clone()];
-    if written.is_ascii() {
+    if english && written.is_ascii() {
         return hit;
     }
     let word_starts = std::iter::once(0).chain(written.match_indices(' ').map(|(at, _)| at + 1));
     for start in word_starts {
-        if let Some(entity) = kb.name_keys().entity_of(&written[start..]) {
+        let name = &written[start..];
+        let entity = if english { kb.name_keys().entity_of(name) } else { kb.name_keys().entity_of_romanised(name) };
+        if let Some(entity) = entity {
             let range = hit.range.start + start..hit.range.end;
             return MentionHit { range, entity: Some(entity), form: Form::Known(FormKind::Variant), ..hit };
         }
@@ -298,7 +331,7 @@ fn is_descriptor(part: &str, kb: &KnowledgeBase) -> bool {
 fn described_as_descriptor(part: &str, kinds: Kinds, kb: &KnowledgeBase) -> bool {
     kinds.has(
         Kinds::TITLE_HEAD | Kinds::TITLE_MODIFIER | Kinds::COUNTRY | Kinds::HONORIFIC | Kinds::QUALIFIER | Kinds::RANK,
-    ) || kb.title_words.contains(part)
+    ) || kb.is_title_word(part)
 }
 
 /// What a word of a capitalised run is, worked out once: each test below is asked of it by
@@ -338,7 +371,7 @@ impl<'a> RunWord<'a> {
                 &owned
             }
         };
-        let bare = strip_possessive(lower);
+        let bare = strip_possessive(crate::text::strip_elision(lower));
         let (mut descriptor, mut common, mut head) = (true, true, true);
         // The kinds of the whole word: those of its one part, when it is one.
         let mut whole = None;

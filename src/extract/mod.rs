@@ -5,6 +5,7 @@
 //! into [`Claim`]s with spans into the file. Extractors never see the file, only the prose.
 
 mod clause;
+mod correction;
 pub mod count;
 pub mod date;
 mod event;
@@ -16,6 +17,7 @@ pub mod title;
 use crate::claim::{Claim, ClaimKind, CountClaim, DateClaim, Mention, Title};
 pub use crate::input::Sentence;
 use crate::input::Source;
+use crate::interval::DateInterval;
 use crate::kb::phrases::{PhraseMatch, WordHashes};
 use crate::kb::{EntityId, KnowledgeBase};
 use count::{CountMention, CountSettings, extract_counts_around, follows_named_item, included_after, outcome_of};
@@ -104,10 +106,11 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
     // names: a block of sentences at a time.
     let mut phrases: [Vec<PhraseMatch>; 5] = Default::default();
     let mut mentions = Vec::new();
+    let english = source.is_english();
     for (sentences, span) in blocks(&source.sentences, unwrapped.len()) {
         let words = WordHashes::within(&unwrapped, span);
         let found = kb.phrases.find_each(&unwrapped, &words);
-        mentions.extend(mentions_of(&unwrapped, &words, &found[0], kb, &source.sentences[sentences]));
+        mentions.extend(mentions_of(&unwrapped, &words, &found[0], kb, &source.sentences[sentences], english));
         phrases.iter_mut().zip(found).for_each(|(all, block)| all.extend(block));
     }
     let [_, triggers, places, nouns, weekdays] = phrases;
@@ -115,7 +118,7 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
     // the article's.
     let posts = post::embedded_posts(text, &source.paragraphs);
     if !posts.is_empty() {
-        mentions.retain(|m| !posts.iter().any(|p| p.start <= m.range.start && m.range.end <= p.end));
+        mentions.retain(|m| !within_any(&posts, &m.range));
     }
     // Each title with the entity it is given to, if known.
     let titles: Vec<(TitleHit, Option<EntityId>)> = find_titles(&unwrapped, &mentions, &source.sentences, kb)
@@ -141,7 +144,10 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
         }
         Scope::Needed(needs) => windows(source, kb, &titles, &weekdays, &events, needs),
     };
-    let dates = dates_in(text, &date_windows, source.meta.published);
+    let mut dates = dates_in(text, &date_windows, source.meta.published);
+    if let Some(published) = source.meta.published {
+        anchor_weekdays(text, &source.paragraphs, &mut dates, published);
+    }
     let counts = counts_in(text, &count_windows, &dates, &settings.counts);
 
     // Sentences are given once the claims are in order, in one pass.
@@ -200,12 +206,73 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
         claim(range, ClaimKind::Count(Box::new(CountClaim { interval, unit, outcome, including, event: None })))
     }));
     crate::lint::sort_stable_by(&mut claims, |a, b| (a.span.start, a.span.end).cmp(&(b.span.start, b.span.end)));
+    // A correction notice quotes the errors it corrects: none of its words is a claim.
+    let notices = correction::correction_notices(text, &source.paragraphs);
+    if !notices.is_empty() {
+        claims.retain(|c| !within_any(&notices, &c.range));
+    }
     let mut sentences = source.sentence_cursor();
     for claim in &mut claims {
         claim.sentence = sentences.at(claim.range.start).unwrap_or(0);
     }
     events.tie(source, kb, &mut claims);
     claims
+}
+
+/// Whether `range` lies inside one of `ranges`, which are in text order and apart: found by
+/// halving, so a text of many ranges is not read once per claim.
+fn within_any(ranges: &[Range<usize>], range: &Range<usize>) -> bool {
+    let at = ranges.partition_point(|r| r.end < range.end);
+    ranges.get(at).is_some_and(|r| r.start <= range.start && range.end <= r.end)
+}
+
+/// Bare weekdays ("held on Wednesday") are read from the article's date; but in a paragraph
+/// that opens with a date putting its story at another time ("Feb. 4–5 — Abu Dhabi. … held on Wednesday
+/// and Thursday", a timeline's entry), a weekday is that week's: it is read as the day of that
+/// weekday nearest the paragraph's first date.
+fn anchor_weekdays(text: &str, paragraphs: &[Range<usize>], dates: &mut [DateMention], published: chrono::NaiveDate) {
+    use chrono::Datelike;
+    /// How far into a paragraph its opening date is looked for.
+    const OPENING: usize = 400;
+    let is_weekday = |written: &str| {
+        let lower = written.trim_end_matches(['\'', '’', 's']).to_lowercase();
+        crate::lexicon::WEEKDAYS.contains(&lower.as_str())
+            || crate::lexicon::foreign_weekdays().any(|(_, word)| word == lower)
+    };
+    // The paragraph last looked at, and its opening date (where it ends, and its day).
+    let mut opening: Option<(usize, Option<(usize, chrono::NaiveDate)>)> = None;
+    let mut paragraph = 0;
+    for date in dates.iter_mut() {
+        if !is_weekday(&text[date.range.clone()]) {
+            continue;
+        }
+        paragraph += paragraphs[paragraph..].partition_point(|p| p.end <= date.range.start);
+        let Some(span) = paragraphs.get(paragraph).filter(|p| p.start <= date.range.start) else { continue };
+        if opening.is_none_or(|(p, _)| p != paragraph) {
+            // Read once a paragraph, and only its opening: linear in the text.
+            let end = crate::text::floor_char_boundary(text, (span.start + OPENING).min(span.end));
+            let first = extract_dates(&text[span.start..end], Some(published)).into_iter().find(|d| {
+                // The paragraph's opening words: a timeline's heading, "On June 12, …".
+                let lead =
+                    text[span.start..span.start + d.range.start].trim_start_matches(|c: char| !c.is_alphanumeric());
+                lead.len() <= "On ".len()
+                    && text[span.start + d.range.start..span.start + d.range.end].bytes().any(|b| b.is_ascii_digit())
+                    && d.interval.days() <= 7
+                    && (d.interval.start - published).num_days().abs() > 7
+            });
+            opening = Some((paragraph, first.map(|d| (span.start + d.range.end, d.interval.start))));
+        }
+        let Some((_, Some((anchor_end, day)))) = opening else { continue };
+        if anchor_end > date.range.start {
+            continue;
+        }
+        let weekday = date.interval.start.weekday();
+        if let Some(near) = (-3..=3).map(|offset| day + chrono::Duration::days(offset)).find(|d| d.weekday() == weekday)
+        {
+            date.interval = DateInterval::day(near);
+            date.alternative = None;
+        }
+    }
 }
 
 /// The dates of the windows of `text`, in text order.

@@ -118,18 +118,25 @@ fn classify(word: &Word, kb: &KnowledgeBase) -> Option<(Role, Option<Qualifier>)
     let mut qualifier = None;
     let mut head = false;
     let mut title = false;
-    let written = strip_possessive(word.text.trim_end_matches('.')).split('-');
+    // French elides its articles into the word: "l'ancien ministre", "l’ex-président".
+    let bare = crate::text::strip_elision(bare);
+    let written = crate::text::strip_elision(word.text);
+    let written = strip_possessive(written.trim_end_matches('.')).split('-');
     for (part, written) in strip_possessive(bare).split('-').zip(written) {
         if let Some(q) = Qualifier::from_word(part) {
             qualifier = Some(q);
         } else if qualifier.is_some() && lexicon::is_country(written) {
             // "then-US Secretary of State": the country between qualifier and title.
             continue;
-        } else if lexicon::is_title_head(part) || kb.title_heads.contains(part) {
+        } else if lexicon::is_title_head(part) || kb.is_title_head(part) {
             head = true;
             title = true;
-        } else if lexicon::is_title_modifier(part) || kb.title_words.contains(part) {
+        } else if lexicon::is_title_modifier(part) || kb.is_title_word(part) {
             title = true;
+        } else if qualifier == Some(Qualifier::Then) && part.chars().all(char::is_alphabetic) {
+            // "then-presidential chief of staff": "then-" dates the title whatever word it is
+            // joined to. ("Ex-Soviet" is not read so: a former country, not a former office.)
+            continue;
         } else {
             return (word.is_acronym() && !title && qualifier.is_none()).then_some((Role::Organisation, None));
         }

@@ -95,7 +95,10 @@ pub fn sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence> {
             let spaced = rest.len() < after.len();
             let starts_sentence =
                 rest.chars().next().is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || "\"“‘'([".contains(n));
-            if !spaced || !starts_sentence || (c == '.' && is_abbreviation(&slice[..i])) {
+            if !spaced
+                || !starts_sentence
+                || (c == '.' && (is_abbreviation(&slice[..i]) || is_ordinal_day(&slice[..i], rest)))
+            {
                 continue;
             }
             let absolute_end = paragraph.start + end;
@@ -107,6 +110,18 @@ pub fn sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence> {
         }
     }
     out
+}
+
+/// Is the full stop after `before` that of a day written as an ordinal before its month, as
+/// German writes dates ("am 12. Dezember")?
+fn is_ordinal_day(before: &str, rest: &str) -> bool {
+    let day = before.rsplit(|c: char| !c.is_ascii_digit()).next().unwrap_or_default();
+    let digits_only = before.len() == day.len() || before[..before.len() - day.len()].ends_with([' ', '(', '\n']);
+    if !(1..=2).contains(&day.len()) || !digits_only {
+        return false;
+    }
+    let month = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or_default().to_lowercase();
+    crate::lexicon::month_number(&month).is_some() || crate::lexicon::foreign_month_number(&month).is_some()
 }
 
 /// Does the text before a full stop end with an abbreviation or an initial ("J.")?
@@ -160,5 +175,11 @@ mod tests {
             sentence_texts("Four Democrats, Sens. John Fetterman and Mark Kelly, voted yes. Gen. (Ret.) Smith agreed."),
             ["Four Democrats, Sens. John Fetterman and Mark Kelly, voted yes.", "Gen. (Ret.) Smith agreed."]
         );
+        // A German ordinal day before its month; a count before a sentence is no day.
+        assert_eq!(
+            sentence_texts("Die Gespräche am 12. Dezember und am 3. Januar. Es kamen 12. Dezember war kalt."),
+            ["Die Gespräche am 12. Dezember und am 3. Januar.", "Es kamen 12. Dezember war kalt."]
+        );
+        assert_eq!(sentence_texts("Es kamen 120. Dezember fiel Schnee."), ["Es kamen 120.", "Dezember fiel Schnee."]);
     }
 }

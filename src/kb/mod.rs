@@ -37,7 +37,7 @@ use crate::lexicon;
 use crate::similar::SimilarNames;
 use crate::source::{FileRef, SourceFile, Span};
 use crate::text::{fold, same_noun, strip_possessive, surname, title_key};
-use crate::transliteration::{has_cyrillic, plain, plain_readings, skeleton, without_accents};
+use crate::transliteration::{foreign_readings, has_cyrillic, plain, plain_readings, skeleton, without_accents};
 use phrases::{PhraseIndex, PhraseSet};
 
 /// Where a rule is written: shown beside findings that rest on it.
@@ -288,6 +288,17 @@ impl NameKeys {
             *self.plain.get(&plain(written))?
         }
     }
+
+    /// The same, for a Latin name in an article not in English, which may romanise Cyrillic
+    /// as its own language does ("Selenskyj", "Oumerov", "Arajamia"): compared by skeleton,
+    /// in each newsroom's reading.
+    pub fn entity_of_romanised(&self, written: &str) -> Option<EntityId> {
+        let written = strip_possessive(written);
+        if has_cyrillic(written) {
+            return self.entity_of(written);
+        }
+        foreign_readings(&plain(written)).iter().find_map(|reading| *self.skeleton.get(&skeleton(reading))?)
+    }
 }
 
 /// Every accepted form of every person, indexed by surname for near misses.
@@ -394,6 +405,17 @@ impl KnowledgeBase {
             }
             keys
         })
+    }
+
+    /// Is a lower-case word, plural or not, a word of some role's title ("affaires" of
+    /// "ministre des Affaires étrangères")?
+    pub fn is_title_word(&self, word: &str) -> bool {
+        self.title_words.contains(crate::text::singular(word))
+    }
+
+    /// Is it the head of some role's title ("ministre")?
+    pub fn is_title_head(&self, word: &str) -> bool {
+        self.title_heads.contains(crate::text::singular(word))
     }
 
     pub fn entity_by_id(&self, id: &str) -> Option<EntityId> {
@@ -917,10 +939,12 @@ fn compile_indexes(
     for (id, event) in events.iter().enumerate() {
         let place = event.place.iter().map(|p| (p, true));
         for (text, is_place) in event.triggers.iter().map(|t| (t, false)).chain(place) {
-            let entry = event_index
-                .entry((is_place, fold(text)))
-                .or_insert_with(|| EventPattern { events: Vec::new(), is_place });
-            entry.events.push(id);
+            for written in capitalised_forms(&fold(text)) {
+                let entry = event_index
+                    .entry((is_place, written))
+                    .or_insert_with(|| EventPattern { events: Vec::new(), is_place });
+                entry.events.push(id);
+            }
         }
     }
     let place_offset = event_index.keys().filter(|(is_place, _)| !is_place).count();
@@ -1003,6 +1027,38 @@ fn role_key(title: &str) -> Vec<String> {
     let key = title_key(title);
     let acting = key.iter().take_while(|w| Qualifier::from_word(w) == Some(Qualifier::Acting)).count();
     if acting < key.len() { key[acting..].to_vec() } else { key }
+}
+
+/// A folded phrase as a text may write it: with each word that begins with a letter of another
+/// script (Cyrillic, accented) in lower case or capitalised — "переговоры в Женеве" also as
+/// "Переговоры в Женеве". Phrases are compared ignoring the case of ASCII letters only; these
+/// are the other capitals a sentence's start or a proper noun gives. At most three such words
+/// are varied (eight forms); the rest stay in lower case.
+fn capitalised_forms(folded: &str) -> Vec<String> {
+    let words: Vec<&str> = folded.split(' ').collect();
+    let varied: Vec<usize> = (0..words.len())
+        .filter(|&i| words[i].chars().next().is_some_and(|c| !c.is_ascii() && c.is_lowercase()))
+        // A one-letter preposition ("в", "у") is capitalised only where the phrase opens.
+        .filter(|&i| i == 0 || words[i].chars().nth(1).is_some())
+        .take(3)
+        .collect();
+    (0..1usize << varied.len())
+        .map(|mask| {
+            let capitalised = |i: usize| varied.iter().position(|&v| v == i).is_some_and(|bit| mask & (1 << bit) != 0);
+            let form: Vec<String> = words
+                .iter()
+                .enumerate()
+                .map(|(i, word)| {
+                    if !capitalised(i) {
+                        return (*word).to_string();
+                    }
+                    let mut chars = word.chars();
+                    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+                })
+                .collect();
+            form.join(" ")
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -302,3 +302,20 @@ kind = "person"
     assert_eq!(kb.warnings.len(), 1);
     assert_eq!(kb.warnings[0].label, "a real surname");
 }
+
+#[test]
+fn triggers_in_other_scripts_are_found_capitalised_too() {
+    let table: [(&str, &[&str]); 4] = [
+        ("geneva talks", &["geneva talks"]),
+        (
+            "переговоры в женеве",
+            &["переговоры в женеве", "Переговоры в женеве", "переговоры в Женеве", "Переговоры в Женеве"],
+        ),
+        // A one-letter preposition is varied only where it opens the phrase.
+        ("в женеве", &["в женеве", "В женеве", "в Женеве", "В Женеве"]),
+        ("élysée summit", &["élysée summit", "Élysée summit"]),
+    ];
+    for (folded, expected) in table {
+        assert_eq!(capitalised_forms(folded), expected, "{folded}");
+    }
+}

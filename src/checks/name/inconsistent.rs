@@ -53,7 +53,10 @@ impl Check for Inconsistent {
             // "spelled Umierov by some outlets", "known to AFP readers as Sybiga": a spelling
             // cited, not used.
             let near = floor_char_boundary(&cx.source.text, claim.range.start.saturating_sub(64));
-            if cites_spelling(&cx.source.text[near..claim.range.start]) {
+            let far = floor_char_boundary(&cx.source.text, (claim.range.end + 64).min(cx.source.text.len()));
+            if cites_spelling(&cx.source.text[near..claim.range.start])
+                || quoted_as_spelling(&cx.source.text[claim.range.end..far])
+            {
                 continue;
             }
             let compared =
@@ -166,6 +169,16 @@ fn cites_spelling(before: &str) -> bool {
     }
 }
 
+/// Is a name quoted and then called a spelling? `after` follows the name: "“Umierov” in the
+/// spelling Ukrainska Pravda uses", "'Sybiga', as AFP spells it".
+fn quoted_as_spelling(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(['"', '”', '’', '\'', '»']) else { return false };
+    rest.split_whitespace()
+        .take(4)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .any(|w| w.eq_ignore_ascii_case("spells") || CITING.iter().any(|c| w.eq_ignore_ascii_case(c)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,6 +220,14 @@ variants = ["Kostyuk"]
             ("He served as ", false),
         ] {
             assert_eq!(cites_spelling(before), cited, "{before}");
+        }
+        for (after, cited) in [
+            ("” in the spelling used by Ukrainska Pravda", true),
+            ("', as AFP spells it, ", true),
+            (" in the spelling used by some", false),
+            ("” said the plan was spelled out", false),
+        ] {
+            assert_eq!(quoted_as_spelling(after), cited, "{after}");
         }
     }
 }

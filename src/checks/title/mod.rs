@@ -90,7 +90,21 @@ fn judge_all<'a>(cx: &SourceContext<'a>) -> Vec<Judgement<'a>> {
                     });
                 if checkable(cx, &title.key) && !one_of_them && !shortened { Verdict::NeverHeld } else { Verdict::Fits }
             } else {
-                let verdict = judge(&matching, title.qualifier, &at, cx, claim);
+                let mut verdict = judge(&matching, title.qualifier, &at, cx, claim);
+                // "Former" is said from where the writer stands: "former foreign minister X,
+                // appointed in 2024" is right once X has left, whatever time the sentence
+                // speaks of.
+                if anchored
+                    && title.qualifier == Some(Qualifier::Former)
+                    && matches!(verdict, Verdict::Stale { .. })
+                    && let Some(published) = cx.source.meta.published
+                    && matches!(
+                        judge(&matching, title.qualifier, &DateInterval::day(published), cx, claim),
+                        Verdict::Fits
+                    )
+                {
+                    verdict = Verdict::Fits;
+                }
                 let stale = matches!(verdict, Verdict::Stale { .. });
                 if (stale || matches!(verdict, Verdict::Premature { .. }))
                     && !anchored
@@ -765,6 +779,9 @@ checked = "2026-01-10"
             ("The deal was struck under President Ion Vasilescu.", vec![]),
             // Dated before the title, as SPEC §6 says.
             ("In 2022, President Ion Vasilescu said so.", vec![]),
+            // "Former" is said from the article's date, whatever time the sentence speaks of.
+            ("Ana Pop, appointed in 2023, met former President Ion Vasilescu.", vec![]),
+            ("In March 2025, former President Anca Dobre said so.", vec![(stale, "former President Anca Dobre")]),
             // Undated, or dated at a time the title does not fit either.
             ("President Ion Vasilescu said so.", vec![(stale, "President Ion Vasilescu")]),
             ("President Ion Vasilescu said so on Thursday.", vec![(stale, "President Ion Vasilescu")]),

@@ -429,27 +429,22 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
     toks
 }
 
-/// Month and weekday names of other languages, `number form form …` lines.
-static FOREIGN_MONTHS: &str = include_str!("../../../data/foreign-months.txt");
-
 /// What a lower-case word names in another language: a month, a weekday (read as an
 /// abbreviation is, never alone in prose), or nothing.
 fn foreign_word(lower: &str) -> WordKind {
     static TABLE: OnceLock<FxHashMap<&'static str, WordKind>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut table = FxHashMap::default();
-        for line in FOREIGN_MONTHS.lines().filter(|l| !l.starts_with('#')) {
-            let mut words = line.split_whitespace();
-            let Some(number) = words.next().and_then(|n| n.parse().ok()) else { continue };
-            table.extend(words.map(|w| (w, WordKind::ForeignMonth(number))));
-        }
         for (number, word) in crate::lexicon::foreign_weekdays() {
             let Ok(weekday) = Weekday::try_from(number as u8 - 1) else { continue };
             table.insert(word, WordKind::Weekday(weekday, true));
         }
         table
     });
-    table.get(lower).copied().unwrap_or(WordKind::Other)
+    match table.get(lower) {
+        Some(&kind) => kind,
+        None => crate::lexicon::foreign_month_number(lower).map_or(WordKind::Other, WordKind::ForeignMonth),
+    }
 }
 
 /// First words of holiday names, as written ("mother" of "Mother's Day").

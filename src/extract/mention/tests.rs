@@ -27,6 +27,12 @@ kind = "person"
 misspellings = ["Brown"]
 
 [[entity]]
+id = "charles-iii"
+name = "Charles III"
+kind = "person"
+variants = ["Charles"]
+
+[[entity]]
 id = "kyiv"
 name = "Kyiv"
 kind = "place"
@@ -100,6 +106,12 @@ fn sentences_in_mentions_out() {
         (
             "Ex-Chancellor Braun and Jean-Luc Braun met.",
             vec![known("Braun", "katrin-braun", "variant"), unknown("Jean-Luc Braun")],
+        ),
+        // One person's given name before another's surname names a third person.
+        ("Ambassador Charles Trump spoke.", vec![unknown("Charles Trump")]),
+        (
+            "Charles spoke with Trump.",
+            vec![known("Charles", "charles-iii", "variant"), known("Trump", "donald-trump", "variant")],
         ),
         // A name wrapped across lines inside a sentence.
         ("Talks with Rustem\nUmerov went well.", vec![known("Rustem\nUmerov", "rustem-umerov", "name")]),

@@ -235,6 +235,10 @@ fn sentences_in_titles_out() {
             "It was then-U.S. Secretary of State Antony Blinken who spoke.",
             vec![("then-U.S. Secretary of State Antony Blinken", "Antony Blinken", "Secretary of State", Some("then"))],
         ),
+        (
+            "It was then-presidential chief of staff Andriy Yermak who spoke.",
+            vec![("then-presidential chief of staff Andriy Yermak", "Andriy Yermak", "chief of staff", Some("then"))],
+        ),
         // A plural title covers each coordinated name.
         (
             "US envoys Steve Witkoff and Jared Kushner arrived.",
