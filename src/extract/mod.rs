@@ -28,7 +28,7 @@ use std::ops::Range;
 use std::sync::Arc;
 use title::{TitleHit, find_titles};
 
-use crate::text::title_key;
+use crate::text::{strip_possessive, title_key};
 
 /// Settings that change what is read.
 #[derive(Debug, Clone, Copy, Default)]
@@ -146,7 +146,7 @@ pub fn extract(source: &Source, kb: &KnowledgeBase, settings: &ExtractSettings) 
     };
     let mut dates = dates_in(text, &date_windows, source.meta.published);
     if let Some(published) = source.meta.published {
-        anchor_weekdays(text, &source.paragraphs, &mut dates, published);
+        anchor_weekdays(text, &source.paragraphs, &weekdays, &mut dates, published);
     }
     let counts = counts_in(text, &count_windows, &dates, &settings.counts);
 
@@ -229,21 +229,29 @@ fn within_any(ranges: &[Range<usize>], range: &Range<usize>) -> bool {
 /// Bare weekdays ("held on Wednesday") are read from the article's date; but in a paragraph
 /// that opens with a date putting its story at another time ("Feb. 4–5 — Abu Dhabi. … held on Wednesday
 /// and Thursday", a timeline's entry), a weekday is that week's: it is read as the day of that
-/// weekday nearest the paragraph's first date.
-fn anchor_weekdays(text: &str, paragraphs: &[Range<usize>], dates: &mut [DateMention], published: chrono::NaiveDate) {
+/// weekday nearest the paragraph's first date. `weekdays` are the weekday words of the text, in
+/// order: a date that is one of them alone is a bare weekday.
+fn anchor_weekdays(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    weekdays: &[PhraseMatch],
+    dates: &mut [DateMention],
+    published: chrono::NaiveDate,
+) {
     use chrono::Datelike;
     /// How far into a paragraph its opening date is looked for.
     const OPENING: usize = 400;
-    let is_weekday = |written: &str| {
-        let lower = written.trim_end_matches(['\'', '’', 's']).to_lowercase();
-        crate::lexicon::WEEKDAYS.contains(&lower.as_str())
-            || crate::lexicon::foreign_weekdays().any(|(_, word)| word == lower)
-    };
     // The paragraph last looked at, and its opening date (where it ends, and its day).
     let mut opening: Option<(usize, Option<(usize, chrono::NaiveDate)>)> = None;
     let mut paragraph = 0;
+    let mut next_weekday = 0;
     for date in dates.iter_mut() {
-        if !is_weekday(&text[date.range.clone()]) {
+        next_weekday += weekdays[next_weekday..].partition_point(|w| w.range.start < date.range.start);
+        // "Wednesday", "Wednesday's": the date is the weekday word, a possessive aside.
+        let bare = weekdays.get(next_weekday).is_some_and(|w| {
+            w.range.start == date.range.start && strip_possessive(&text[w.range.end..date.range.end]).is_empty()
+        });
+        if !bare {
             continue;
         }
         paragraph += paragraphs[paragraph..].partition_point(|p| p.end <= date.range.start);
